@@ -1,0 +1,8 @@
+package org.parley;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The Spring Boot application; started by {@link ParleyCommand}. */
+@SpringBootApplication
+public class ParleyApplication {
+}

@@ -1,0 +1,6 @@
+package org.parley;
+
+public class ParleyCommand {
+    public static void main(String[] args) {
+    }
+}

@@ -1,0 +1,149 @@
+package org.parley.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads typed values out of a JSON request body and collects every problem with the field it belongs to, so
+ * that one answer lists all that is wrong. A JSON null and an absent member both read as null.
+ */
+public final class JsonInput {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public void error(String field, String reason) {
+        errors.add(new FieldError(field, reason));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** Whether a problem was already recorded for this field (so that "is required" is not said twice). */
+    public boolean hasErrorFor(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    /** Throws an {@link InvalidInputException} with everything collected so far, if anything was. */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /**
+     * A string, stripped of surrounding blanks; blank reads as null. Control characters are refused: they
+     * are never part of a name or an address and would make exports and audit hashes ambiguous.
+     */
+    public String text(JsonNode node, String field, int maxLength) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isString()) {
+            return wrongType(field, "a string", node);
+        }
+        String value = node.stringValue().strip();
+        if (value.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\t')) {
+            error(field, "contains control characters");
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            error(field, "is longer than " + maxLength + " characters");
+            return null;
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    /** One of an enum's constants, written exactly as the API documents them. */
+    public <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isString()) {
+            return wrongType(field, "a string", node);
+        }
+        return enumValue(node.stringValue(), field, type);
+    }
+
+    /** Parses an enum constant from text (a JSON string or a query parameter). */
+    public <E extends Enum<E>> E enumValue(String value, String field, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            error(field, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(Collectors.joining(", ")));
+            return null;
+        }
+    }
+
+    /** A full date, YYYY-MM-DD. */
+    public LocalDate date(JsonNode node, String field) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isString()) {
+            return wrongType(field, "a date string YYYY-MM-DD", node);
+        }
+        return date(node.stringValue(), field);
+    }
+
+    /** Parses a full date YYYY-MM-DD from text, with a reason that says what is wrong with it. */
+    public LocalDate date(String value, String field) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            String reason = e.getMessage().contains("Invalid date") || e.getMessage().contains("Invalid value")
+                    ? e.getMessage().replaceFirst("^Text '[^']*' could not be parsed: ", "").toLowerCase(Locale.ROOT)
+                    : "write YYYY-MM-DD";
+            error(field, "'" + value + "' is not a date: " + reason);
+            return null;
+        }
+    }
+
+    public Boolean bool(JsonNode node, String field) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            return wrongType(field, "true or false", node);
+        }
+        return node.booleanValue();
+    }
+
+    /** A whole number that fits a long. */
+    public Long integer(JsonNode node, String field) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            return wrongType(field, "a whole number", node);
+        }
+        return node.longValue();
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    private <T> T wrongType(String field, String expected, JsonNode node) {
+        error(field, "must be " + expected + ", not " + describe(node));
+        return null;
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+}

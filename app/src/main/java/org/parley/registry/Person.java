@@ -1,0 +1,31 @@
+package org.parley.registry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.parley.names.Script;
+
+/** A person's record as stored: the facts, and what the lifecycle derives from its events. */
+public record Person(long id, int version, PersonInput facts, Status status, LocalDate notifiedOn, Script nameScript,
+        Instant createdAt, Instant updatedAt) {
+
+    public Object get(PersonField field) {
+        return facts.get(field);
+    }
+
+    /** The value of a field as text, or null. */
+    public String text(PersonField field) {
+        Object value = facts.get(field);
+        return value == null ? null : value.toString();
+    }
+
+    /** Surname, given name and patronymic as written. */
+    public String fullName() {
+        StringBuilder name = new StringBuilder(text(PersonField.SURNAME));
+        for (PersonField part : new PersonField[] {PersonField.GIVEN_NAME, PersonField.PATRONYMIC}) {
+            if (text(part) != null) {
+                name.append(' ').append(text(part));
+            }
+        }
+        return name.toString();
+    }
+}

@@ -1,0 +1,237 @@
+package org.parley.registry;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parley.api.JsonInput;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** REST API of the registry: persons and their lifecycle events. */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Registry", description = "Detained persons and their lifecycle")
+class PersonController {
+
+    private static final Set<String> LIST_PARAMETERS = Set.of("q", "holdingParty", "powerOfOrigin", "status",
+            "category", "branch", "rankGroup", "capturedFrom", "capturedTo", "page", "size");
+    private static final Set<String> PATCH_MEMBERS = Set.of("version", "reason");
+    private static final Set<String> EVENT_MEMBERS = Set.of("type", "occurredOn", "place", "note", "supersedes");
+
+    private final RegistryService registry;
+
+    PersonController(RegistryService registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping("/organisations")
+    @Operation(summary = "Parties and intermediaries")
+    List<Organisation> organisations() {
+        return registry.organisations();
+    }
+
+    @GetMapping("/persons")
+    @Operation(summary = "List persons", description = "Filters combine with AND; q matches names in any case, "
+            + "with or without diacritics and apostrophes, and service or prisoner numbers. Ordered by surname, "
+            + "given name and id, so pages are stable.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            content = @Content(schema = @Schema(ref = RegistryOpenApi.PERSON_PAGE)))
+    ObjectNode list(@RequestParam Map<String, String> parameters) {
+        JsonInput in = new JsonInput();
+        parameters.keySet().stream().filter(p -> !LIST_PARAMETERS.contains(p))
+                .forEach(p -> in.error(p, "is not a filter; use one of " + String.join(", ", LIST_PARAMETERS)));
+        String q = blankToNull(parameters.get("q"));
+        if (q != null && q.length() > 200) {
+            in.error("q", "is longer than 200 characters");
+        }
+        PersonFilter filter = new PersonFilter(q,
+                blankToNull(parameters.get("holdingParty")), blankToNull(parameters.get("powerOfOrigin")),
+                enumParameter(parameters, "status", Status.class, in),
+                enumParameter(parameters, "category", Category.class, in),
+                enumParameter(parameters, "branch", Branch.class, in),
+                enumParameter(parameters, "rankGroup", RankGroup.class, in),
+                dateParameter(parameters, "capturedFrom", in), dateParameter(parameters, "capturedTo", in));
+        int page = intParameter(parameters, "page", 0, 0, Integer.MAX_VALUE / RegistryService.MAX_PAGE_SIZE, in);
+        int size = intParameter(parameters, "size", 50, 1, RegistryService.MAX_PAGE_SIZE, in);
+        in.throwIfAny();
+        Page<Person> result = registry.find(filter, page, size);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        result.items().forEach(person -> node.withArray("items").add(PersonJson.write(person)));
+        node.withArray("items");
+        node.put("total", result.total());
+        node.put("page", result.page());
+        node.put("size", result.size());
+        return node;
+    }
+
+    @GetMapping("/persons/{id}")
+    @Operation(summary = "Read a person")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            content = @Content(schema = @Schema(ref = RegistryOpenApi.PERSON)))
+    ObjectNode get(@PathVariable long id) {
+        return PersonJson.write(registry.get(id));
+    }
+
+    @PostMapping(path = "/persons", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a person", description = "surname and holdingParty are required; the "
+            + "history starts with a CAPTURED event on captureDate.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(ref = RegistryOpenApi.PERSON_INPUT)))
+    ResponseEntity<ObjectNode> create(@RequestBody JsonNode body) {
+        JsonInput in = new JsonInput();
+        PersonInput facts = PersonJson.read(body, Set.of(), in);
+        in.throwIfAny();
+        Person person = registry.create(facts);
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id())).body(PersonJson.write(person));
+    }
+
+    @PatchMapping(path = "/persons/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Operation(summary = "Correct a person's facts", description = "JSON merge patch (RFC 7396) carrying the "
+            + "version that was read; a null removes a fact. A stale version is refused with 409. The old values "
+            + "are kept in a CORRECTION event, with the optional reason.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(ref = RegistryOpenApi.PERSON_PATCH)))
+    ObjectNode update(@PathVariable long id, @RequestBody JsonNode patch) {
+        JsonInput in = new JsonInput();
+        if (!patch.isObject()) {
+            in.error("body", "must be a JSON object");
+            in.throwIfAny();
+        }
+        Long version = in.integer(patch.get("version"), "version");
+        if (version == null && !in.hasErrorFor("version")) {
+            in.error("version", "is required: send the version you read, so that no change is overwritten");
+        }
+        String reason = in.text(patch.get("reason"), "reason", 1000);
+        ObjectNode merged = PersonJson.writeFacts(registry.get(id).facts());
+        mergePatch(merged, patch, PATCH_MEMBERS);
+        PersonInput facts = PersonJson.read(merged, Set.of(), in);
+        in.throwIfAny();
+        return PersonJson.write(registry.update(id, version.intValue(), facts, reason));
+    }
+
+    @GetMapping("/persons/{id}/events")
+    @Operation(summary = "A person's lifecycle history, in the order it was recorded")
+    List<ObjectNode> history(@PathVariable long id) {
+        return registry.history(id).stream().map(PersonController::writeEvent).toList();
+    }
+
+    @PostMapping(path = "/persons/{id}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a lifecycle event", description = "Refused with 409 when the person's current status "
+            + "does not allow it; a CORRECTION supersedes an earlier event (supersedes, note required).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(ref = RegistryOpenApi.EVENT_INPUT)))
+    ResponseEntity<ObjectNode> addEvent(@PathVariable long id, @RequestBody JsonNode body) {
+        JsonInput in = new JsonInput();
+        if (!body.isObject()) {
+            in.error("body", "must be a JSON object");
+            in.throwIfAny();
+        }
+        for (Map.Entry<String, JsonNode> member : body.properties()) {
+            if (!EVENT_MEMBERS.contains(member.getKey())) {
+                in.error(member.getKey(), "is not a member of an event; use " + String.join(", ", EVENT_MEMBERS));
+            }
+        }
+        EventType type = in.enumValue(body.get("type"), "type", EventType.class);
+        if (type == null && !in.hasErrorFor("type")) {
+            in.error("type", "is required");
+        }
+        LocalDate occurredOn = in.date(body.get("occurredOn"), "occurredOn");
+        if (occurredOn != null && occurredOn.isAfter(LocalDate.now())) {
+            in.error("occurredOn", occurredOn + " is in the future");
+        }
+        EventInput event = new EventInput(type, occurredOn, in.text(body.get("place"), "place", 500),
+                in.text(body.get("note"), "note", 4000), in.integer(body.get("supersedes"), "supersedes"));
+        in.throwIfAny();
+        LifecycleEvent added = registry.addEvent(id, event);
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + id + "/events")).body(writeEvent(added));
+    }
+
+    static ObjectNode writeEvent(LifecycleEvent event) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", event.id());
+        node.put("seq", event.seq());
+        node.put("type", event.type().name());
+        node.put("occurredOn", event.occurredOn() == null ? null : event.occurredOn().toString());
+        node.put("place", event.place());
+        node.put("note", event.note());
+        if (event.supersedes() == null) {
+            node.putNull("supersedes");
+        } else {
+            node.put("supersedes", event.supersedes());
+        }
+        node.putPOJO("changes", event.changes());
+        node.put("recordedAt", event.recordedAt().toString());
+        node.put("superseded", event.superseded());
+        return node;
+    }
+
+    /** RFC 7396: members of the patch replace those of the target, null removes, objects merge recursively. */
+    private static void mergePatch(ObjectNode target, JsonNode patch, Set<String> skip) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            String name = member.getKey();
+            JsonNode value = member.getValue();
+            if (skip.contains(name)) {
+                continue;
+            }
+            if (value.isObject() && target.get(name) instanceof ObjectNode nested) {
+                mergePatch(nested, value, Set.of());
+            } else if (value.isNull()) {
+                target.remove(name);
+            } else {
+                target.set(name, value);
+            }
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static <E extends Enum<E>> E enumParameter(Map<String, String> parameters, String name, Class<E> type,
+            JsonInput in) {
+        String value = blankToNull(parameters.get(name));
+        return value == null ? null : in.enumValue(value, name, type);
+    }
+
+    private static LocalDate dateParameter(Map<String, String> parameters, String name, JsonInput in) {
+        String value = blankToNull(parameters.get(name));
+        return value == null ? null : in.date(value, name);
+    }
+
+    private static int intParameter(Map<String, String> parameters, String name, int fallback, int min, int max,
+            JsonInput in) {
+        String value = blankToNull(parameters.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        in.error(name, "'" + value + "' is not a whole number from " + min + " to " + max);
+        return fallback;
+    }
+}

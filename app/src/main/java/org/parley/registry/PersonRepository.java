@@ -1,0 +1,221 @@
+package org.parley.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.parley.names.NameNormalizer;
+import org.parley.names.Script;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for table {@code person}; columns follow {@link PersonField}. */
+@Repository
+class PersonRepository {
+
+    private static final String SELECT = "select p.*, h.code as holding_code, o.code as origin_code from person p "
+            + "join organisation h on h.id = p.holding_party_id "
+            + "left join organisation o on o.id = p.power_of_origin_id ";
+    /** Stable order for lists and pages: by name as written, then by id. */
+    private static final String ORDER = " order by lower(p.surname), lower(p.given_name), p.id";
+    private static final List<PersonField> FACT_COLUMNS = List.of(PersonField.values());
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    PersonRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insert(PersonInput facts, Map<String, Long> partyIds, Status status) {
+        String columns = FACT_COLUMNS.stream().map(PersonField::column).collect(Collectors.joining(", "));
+        String values = FACT_COLUMNS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "));
+        return jdbc.sql("insert into person (" + columns + ", fact_sources, status, name_script, search_key) values ("
+                        + values + ", :fact_sources::jsonb, :status, :name_script, :search_key) returning id")
+                .params(parameters(facts, partyIds))
+                .param("status", status.name())
+                .query(Long.class).single();
+    }
+
+    /** Writes new facts if the stored version is still {@code version}; false if it is not (stale update). */
+    boolean update(long id, int version, PersonInput facts, Map<String, Long> partyIds) {
+        String assignments = FACT_COLUMNS.stream().map(f -> f.column() + " = :" + f.column())
+                .collect(Collectors.joining(", "));
+        return jdbc.sql("update person set " + assignments + ", fact_sources = :fact_sources::jsonb, "
+                        + "name_script = :name_script, search_key = :search_key, version = version + 1, "
+                        + "updated_at = now() where id = :id and version = :version")
+                .params(parameters(facts, partyIds))
+                .param("id", id).param("version", version)
+                .update() == 1;
+    }
+
+    /** Stores what the lifecycle derived, and the present address when an event moved the person. */
+    void updateLifecycle(long id, Lifecycle.State state, String internmentPlace) {
+        jdbc.sql("update person set status = :status, notified_on = :notified, "
+                        + "internment_place = coalesce(:place, internment_place), version = version + 1, "
+                        + "updated_at = now() where id = :id")
+                .param("status", state.status().name()).param("notified", state.notifiedOn())
+                .param("place", internmentPlace).param("id", id)
+                .update();
+    }
+
+    Optional<Person> find(long id) {
+        return jdbc.sql(SELECT + "where p.id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Locks the row for the rest of the transaction, so that events and updates of one person are serialised. */
+    Optional<Person> findForUpdate(long id) {
+        return jdbc.sql(SELECT + "where p.id = :id for update of p").param("id", id).query(this::map).optional();
+    }
+
+    Page<Person> find(PersonFilter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        long total = jdbc.sql("select count(*) from person p " + where).params(params).query(Long.class).single();
+        List<Person> items = jdbc.sql(SELECT + where + ORDER + " limit :limit offset :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size)
+                .query(this::map).list();
+        return new Page<>(items, total, page, size);
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from person").query(Long.class).single();
+    }
+
+    private static String where(PersonFilter filter, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.q() != null) {
+            String[] tokens = NameNormalizer.normalize(filter.q()).split("[\\s-]+");
+            for (int i = 0; i < tokens.length; i++) {
+                if (!tokens[i].isEmpty()) {
+                    conditions.add("p.search_key like :q" + i);
+                    params.put("q" + i, "%" + escapeLike(tokens[i]) + "%");
+                }
+            }
+        }
+        partyCondition(conditions, params, "p.holding_party_id", "holding", filter.holdingParty());
+        partyCondition(conditions, params, "p.power_of_origin_id", "origin", filter.powerOfOrigin());
+        equalsCondition(conditions, params, "p.status", filter.status());
+        equalsCondition(conditions, params, "p.category", filter.category());
+        equalsCondition(conditions, params, "p.branch", filter.branch());
+        equalsCondition(conditions, params, "p.rank_group", filter.rankGroup());
+        if (filter.capturedFrom() != null) {
+            conditions.add("p.capture_date >= :capturedFrom");
+            params.put("capturedFrom", filter.capturedFrom());
+        }
+        if (filter.capturedTo() != null) {
+            conditions.add("p.capture_date <= :capturedTo");
+            params.put("capturedTo", filter.capturedTo());
+        }
+        return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
+    }
+
+    private static void partyCondition(List<String> conditions, Map<String, Object> params, String column,
+            String name, String code) {
+        if (code != null) {
+            conditions.add(column + " = (select id from organisation where code = :" + name + ")");
+            params.put(name, code);
+        }
+    }
+
+    private static void equalsCondition(List<String> conditions, Map<String, Object> params, String column,
+            Enum<?> value) {
+        if (value != null) {
+            String name = column.substring(2);
+            conditions.add(column + " = :" + name);
+            params.put(name, value.name());
+        }
+    }
+
+    private static String escapeLike(String token) {
+        return token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private Map<String, Object> parameters(PersonInput facts, Map<String, Long> partyIds) {
+        Map<String, Object> params = new HashMap<>();
+        for (PersonField field : FACT_COLUMNS) {
+            params.put(field.column(), toColumn(field, facts.get(field), partyIds));
+        }
+        params.put("fact_sources", writeSources(facts));
+        params.put("name_script", nameScript(facts).iso15924());
+        params.put("search_key", searchKey(facts));
+        return params;
+    }
+
+    private static Object toColumn(PersonField field, Object value, Map<String, Long> partyIds) {
+        return switch (field.kind().name()) {
+            case "party" -> value == null ? null : partyIds.get((String) value);
+            case "boolean" -> Boolean.TRUE.equals(value);
+            case "date" -> value;
+            default -> value == null ? null : value.toString();
+        };
+    }
+
+    /** The script of the name as written: surname, given name and patronymic together. */
+    static Script nameScript(PersonInput facts) {
+        return Script.of(Stream.of(PersonField.SURNAME, PersonField.GIVEN_NAME, PersonField.PATRONYMIC)
+                .map(facts::get).filter(v -> v != null).map(Object::toString).collect(Collectors.joining(" ")));
+    }
+
+    /** What a search matches: the normalised names, service number and prisoner number. */
+    static String searchKey(PersonInput facts) {
+        return Stream.of(PersonField.SURNAME, PersonField.GIVEN_NAME, PersonField.PATRONYMIC,
+                        PersonField.SERVICE_NUMBER, PersonField.PRISONER_NUMBER)
+                .map(facts::get).filter(v -> v != null).map(v -> NameNormalizer.normalize(v.toString()))
+                .collect(Collectors.joining(" "));
+    }
+
+    String writeSources(PersonInput facts) {
+        Map<String, FactRecord> byName = new HashMap<>();
+        facts.sources().forEach((field, fact) -> byName.put(field.jsonName(), fact));
+        return json.writeValueAsString(byName);
+    }
+
+    private Person map(ResultSet rs, int row) throws SQLException {
+        Map<PersonField, Object> values = new EnumMap<>(PersonField.class);
+        for (PersonField field : FACT_COLUMNS) {
+            Object value = fromColumn(field, rs);
+            if (value != null) {
+                values.put(field, value);
+            }
+        }
+        Map<PersonField, FactRecord> sources = new EnumMap<>(PersonField.class);
+        Map<String, FactRecord> stored = json.readValue(rs.getString("fact_sources"),
+                new TypeReference<Map<String, FactRecord>>() { });
+        stored.forEach((name, fact) -> PersonField.byJsonName(name).ifPresent(f -> sources.put(f, fact)));
+        String scriptCode = rs.getString("name_script");
+        Script script = java.util.Arrays.stream(Script.values())
+                .filter(s -> s.iso15924().equals(scriptCode)).findFirst().orElse(Script.NONE);
+        return new Person(rs.getLong("id"), rs.getInt("version"), new PersonInput(values, sources),
+                Status.valueOf(rs.getString("status")), rs.getObject("notified_on", LocalDate.class), script,
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object fromColumn(PersonField field, ResultSet rs) throws SQLException {
+        if (field == PersonField.HOLDING_PARTY) {
+            return rs.getString("holding_code");
+        }
+        if (field == PersonField.POWER_OF_ORIGIN) {
+            return rs.getString("origin_code");
+        }
+        return switch (field.kind().name()) {
+            case "boolean" -> rs.getBoolean(field.column());
+            case "date" -> rs.getObject(field.column(), LocalDate.class);
+            case "partialDate" -> Optional.ofNullable(rs.getString(field.column())).map(PartialDate::parse).orElse(null);
+            case "enum" -> Optional.ofNullable(rs.getString(field.column()))
+                    .map(v -> (Object) Enum.valueOf((Class) field.kind().enumType(), v)).orElse(null);
+            default -> rs.getString(field.column());
+        };
+    }
+}

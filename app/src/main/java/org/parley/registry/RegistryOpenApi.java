@@ -1,0 +1,104 @@
+package org.parley.registry;
+
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import java.util.Arrays;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The registry's schemas in the OpenAPI document, generated from {@link PersonField} so that the document and
+ * what the API accepts cannot drift apart.
+ */
+@Configuration(proxyBeanMethods = false)
+class RegistryOpenApi {
+
+    static final String PERSON = "#/components/schemas/Person";
+    static final String PERSON_INPUT = "#/components/schemas/PersonInput";
+    static final String PERSON_PATCH = "#/components/schemas/PersonPatch";
+    static final String PERSON_PAGE = "#/components/schemas/PersonPage";
+    static final String EVENT_INPUT = "#/components/schemas/EventInput";
+
+    @Bean
+    OpenApiCustomizer registrySchemas() {
+        return api -> {
+            api.getInfo().title("Parley API").version("v1")
+                    .description("Registry of prisoners of war and interned civilians. Errors are RFC 9457 problem "
+                            + "details (application/problem+json) naming each field and the reason.");
+            ObjectSchema input = facts();
+            input.required(List.of("surname", "holdingParty"));
+            api.getComponents().addSchemas("PersonInput", input);
+
+            ObjectSchema patch = facts();
+            patch.addProperty("version", new IntegerSchema().description("the version that was read"));
+            patch.addProperty("reason", new StringSchema().description("why the facts are corrected"));
+            patch.required(List.of("version"));
+            api.getComponents().addSchemas("PersonPatch", patch);
+
+            ObjectSchema person = facts();
+            person.addProperty("id", new IntegerSchema().format("int64"));
+            person.addProperty("version", new IntegerSchema());
+            person.addProperty("fullName", new StringSchema());
+            person.addProperty("nameScript", new StringSchema().description("ISO 15924: Cyrl, Latn; Zmix when mixed"));
+            person.addProperty("status", enumSchema(Status.class).description("derived from the lifecycle events"));
+            person.addProperty("notifiedOn", new StringSchema().format("date"));
+            person.addProperty("createdAt", new StringSchema().format("date-time"));
+            person.addProperty("updatedAt", new StringSchema().format("date-time"));
+            api.getComponents().addSchemas("Person", person);
+
+            ObjectSchema page = new ObjectSchema();
+            page.addProperty("items", new ArraySchema().items(new Schema<>().$ref(PERSON)));
+            page.addProperty("total", new IntegerSchema().format("int64"));
+            page.addProperty("page", new IntegerSchema());
+            page.addProperty("size", new IntegerSchema());
+            api.getComponents().addSchemas("PersonPage", page);
+
+            ObjectSchema event = new ObjectSchema();
+            event.addProperty("type", enumSchema(EventType.class));
+            event.addProperty("occurredOn", new StringSchema().format("date"));
+            event.addProperty("place", new StringSchema());
+            event.addProperty("note", new StringSchema());
+            event.addProperty("supersedes", new IntegerSchema().format("int64")
+                    .description("for a CORRECTION: the id of the event it supersedes"));
+            event.required(List.of("type"));
+            api.getComponents().addSchemas("EventInput", event);
+        };
+    }
+
+    private static ObjectSchema facts() {
+        ObjectSchema schema = new ObjectSchema();
+        for (PersonField field : PersonField.values()) {
+            PersonField.Kind kind = field.kind();
+            Schema<?> property = switch (kind.name()) {
+                case "enum" -> enumSchema(kind.enumType());
+                case "boolean" -> new BooleanSchema();
+                case "date" -> new StringSchema().format("date");
+                case "partialDate" -> new StringSchema().pattern("^\\d{4}(-\\d{2}(-\\d{2})?)?$")
+                        .description("YYYY, YYYY-MM or YYYY-MM-DD");
+                case "party" -> new StringSchema().description("organisation code, e.g. party-a");
+                case "language" -> new StringSchema().description("BCP 47 language of the name as written");
+                default -> new StringSchema().maxLength(kind.maxLength());
+            };
+            schema.addProperty(field.jsonName(), property.nullable(true));
+        }
+        ObjectSchema fact = new ObjectSchema();
+        fact.addProperty("source", enumSchema(FactSource.class));
+        fact.addProperty("confidence", enumSchema(Confidence.class));
+        fact.addProperty("voluntary", new BooleanSchema().description("given voluntarily (beyond GC III Art. 17)"));
+        schema.addProperty(PersonJson.SOURCES, new ObjectSchema().additionalProperties(fact)
+                .description("per field name: where the fact comes from"));
+        return schema;
+    }
+
+    private static StringSchema enumSchema(Class<? extends Enum<?>> type) {
+        StringSchema schema = new StringSchema();
+        schema.setEnum(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        return schema;
+    }
+}

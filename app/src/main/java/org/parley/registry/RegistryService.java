@@ -1,0 +1,244 @@
+package org.parley.registry;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.parley.api.ConflictException;
+import org.parley.api.FieldError;
+import org.parley.api.InvalidInputException;
+import org.parley.api.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registry of detained persons: records, their lifecycle, and the organisations they relate to. */
+@Service
+public class RegistryService {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final OrganisationRepository organisations;
+    private final PersonRepository persons;
+    private final EventRepository events;
+
+    RegistryService(OrganisationRepository organisations, PersonRepository persons, EventRepository events) {
+        this.organisations = organisations;
+        this.persons = persons;
+        this.events = events;
+    }
+
+    public List<Organisation> organisations() {
+        return organisations.findAll();
+    }
+
+    public Optional<Organisation> organisation(String code) {
+        return organisations.findByCode(code);
+    }
+
+    @Transactional
+    public Organisation addOrganisation(String code, String name, OrganisationKind kind, String language) {
+        return organisations.insert(code, name, kind, language);
+    }
+
+    public long countPersons() {
+        return persons.count();
+    }
+
+    public Person get(long id) {
+        return persons.find(id).orElseThrow(() -> new NotFoundException("person " + id));
+    }
+
+    public Page<Person> find(PersonFilter filter, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be >= 0 and size 1.." + MAX_PAGE_SIZE);
+        }
+        return persons.find(filter, page, size);
+    }
+
+    public List<LifecycleEvent> history(long personId) {
+        get(personId);
+        return events.history(personId);
+    }
+
+    /** Registers a person; the history starts with CAPTURED on the capture date. */
+    @Transactional
+    public Person create(PersonInput facts) {
+        Map<String, Long> partyIds = partyIds(facts);
+        long id = persons.insert(facts, partyIds, Status.CAPTURED);
+        events.append(id, new EventInput(EventType.CAPTURED, (LocalDate) facts.get(PersonField.CAPTURE_DATE),
+                (String) facts.get(PersonField.CAPTURE_PLACE), null, null), null);
+        return get(id);
+    }
+
+    /**
+     * Replaces a person's facts if {@code version} is still the stored one. What changed is kept as a CORRECTION
+     * event with the old and new values, so nothing is ever lost.
+     *
+     * @throws ConflictException {@code stale-version} when the record changed since the caller read it
+     */
+    @Transactional
+    public Person update(long id, int version, PersonInput facts, String reason) {
+        Person current = persons.findForUpdate(id).orElseThrow(() -> new NotFoundException("person " + id));
+        if (current.version() != version) {
+            throw staleVersion(current, version);
+        }
+        if (!Objects.equals(current.get(PersonField.HOLDING_PARTY), facts.get(PersonField.HOLDING_PARTY))) {
+            throw new InvalidInputException(PersonField.HOLDING_PARTY.jsonName(),
+                    "cannot change: a person held by another party is a new record");
+        }
+        Map<String, LifecycleEvent.Change> changes = changes(current.facts(), facts);
+        if (changes.isEmpty()) {
+            return current;
+        }
+        if (!persons.update(id, version, facts, partyIds(facts))) {
+            throw staleVersion(get(id), version);
+        }
+        events.append(id, new EventInput(EventType.CORRECTION, LocalDate.now(), null, reason, null), changes);
+        return get(id);
+    }
+
+    /**
+     * Appends a lifecycle event if the person's current state allows it, and updates the derived status.
+     *
+     * @throws ConflictException {@code invalid-transition} naming the transition and why it is refused
+     */
+    @Transactional
+    public LifecycleEvent addEvent(long personId, EventInput event) {
+        Person person = persons.findForUpdate(personId).orElseThrow(() -> new NotFoundException("person " + personId));
+        List<LifecycleEvent> history = events.history(personId);
+        Lifecycle.State before = Lifecycle.replay(history);
+        Lifecycle.State after;
+        String place = null;
+        try {
+            if (event.type() == EventType.CORRECTION) {
+                LifecycleEvent target = supersededTarget(history, event);
+                after = Lifecycle.replay(history.stream().map(e -> e.id() == target.id() ? superseded(e) : e).toList());
+                place = lastPlace(history, target.id());
+            } else {
+                requireEventFields(event);
+                after = Lifecycle.apply(before, event.type(), event.occurredOn());
+                if (movesPerson(event.type())) {
+                    place = event.place();
+                }
+            }
+        } catch (InvalidTransitionException e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("currentStatus", before.status() == null ? null : before.status().name());
+            details.put("event", e.event().name());
+            throw new ConflictException("invalid-transition", e.getMessage(), details);
+        }
+        LifecycleEvent appended = events.append(personId, event, null);
+        persons.updateLifecycle(person.id(), after, place);
+        return appended;
+    }
+
+    private static LifecycleEvent supersededTarget(List<LifecycleEvent> history, EventInput event) {
+        if (event.supersedes() == null) {
+            throw new InvalidInputException("supersedes", "a CORRECTION event names the event it supersedes; to "
+                    + "correct a person's facts, update the person instead");
+        }
+        if (event.note() == null) {
+            throw new InvalidInputException("note", "the reason for the correction is required");
+        }
+        LifecycleEvent target = history.stream().filter(e -> e.id() == event.supersedes()).findFirst()
+                .orElseThrow(() -> new InvalidInputException("supersedes",
+                        "event " + event.supersedes() + " is not in this person's history"));
+        if (target.superseded()) {
+            throw new InvalidInputException("supersedes", "event " + target.id() + " is already superseded");
+        }
+        if (target.type() == EventType.CORRECTION) {
+            throw new InvalidInputException("supersedes", "a correction cannot be superseded; record a new one");
+        }
+        return target;
+    }
+
+    private static void requireEventFields(EventInput event) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (event.occurredOn() == null) {
+            errors.add(new FieldError("occurredOn", "is required for a " + event.type() + " event"));
+        }
+        if (event.supersedes() != null) {
+            errors.add(new FieldError("supersedes", "only a CORRECTION event supersedes another"));
+        }
+        if (event.type() == EventType.TRANSFERRED && event.place() == null) {
+            errors.add(new FieldError("place", "a TRANSFERRED event needs the place the person was moved to"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static boolean movesPerson(EventType type) {
+        return type == EventType.INTERNED || type == EventType.TRANSFERRED || type == EventType.HOSPITALISED;
+    }
+
+    /** The latest place an event moved the person to, leaving out one event (the superseded one). */
+    private static String lastPlace(List<LifecycleEvent> history, long without) {
+        String place = null;
+        for (LifecycleEvent e : history) {
+            if (e.id() != without && !e.superseded() && movesPerson(e.type()) && e.place() != null) {
+                place = e.place();
+            }
+        }
+        return place;
+    }
+
+    private static LifecycleEvent superseded(LifecycleEvent e) {
+        return new LifecycleEvent(e.id(), e.seq(), e.type(), e.occurredOn(), e.place(), e.note(), e.supersedes(),
+                e.changes(), e.recordedAt(), true);
+    }
+
+    private static ConflictException staleVersion(Person current, int version) {
+        return new ConflictException("stale-version", "person " + current.id() + " was changed since version "
+                + version + " was read; it is now at version " + current.version()
+                + ". Read it again and reapply the change.", Map.of("currentVersion", current.version()));
+    }
+
+    /** Old and new value of every fact (and source) that differs, keyed by JSON name. */
+    private static Map<String, LifecycleEvent.Change> changes(PersonInput before, PersonInput after) {
+        Map<String, LifecycleEvent.Change> changes = new LinkedHashMap<>();
+        for (PersonField field : PersonField.values()) {
+            Object from = before.get(field);
+            Object to = after.get(field);
+            if (!Objects.equals(from, to)) {
+                changes.put(field.jsonName(), new LifecycleEvent.Change(asJson(from), asJson(to)));
+            }
+        }
+        if (!before.sources().equals(after.sources())) {
+            changes.put(PersonJson.SOURCES, new LifecycleEvent.Change(
+                    PersonJson.writeFacts(before).get(PersonJson.SOURCES),
+                    PersonJson.writeFacts(after).get(PersonJson.SOURCES)));
+        }
+        return changes;
+    }
+
+    private static Object asJson(Object value) {
+        return value == null || value instanceof Boolean ? value : value.toString();
+    }
+
+    /** Resolves the party codes of a record, refusing unknown codes and intermediaries. */
+    Map<String, Long> partyIds(PersonInput facts) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (PersonField field : new PersonField[] {PersonField.HOLDING_PARTY, PersonField.POWER_OF_ORIGIN}) {
+            String code = (String) facts.get(field);
+            if (code == null) {
+                continue;
+            }
+            Optional<Organisation> organisation = organisations.findByCode(code);
+            if (organisation.isEmpty()) {
+                errors.add(new FieldError(field.jsonName(), "'" + code + "' is not a known organisation"));
+            } else if (organisation.get().kind() != OrganisationKind.PARTY) {
+                errors.add(new FieldError(field.jsonName(), "'" + code + "' is an intermediary, not a party"));
+            } else {
+                ids.put(code, organisation.get().id());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,5 @@
+package org.parley.registry;
+
+public enum Sex {
+    MALE, FEMALE
+}

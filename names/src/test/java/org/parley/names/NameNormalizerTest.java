@@ -1,0 +1,47 @@
+package org.parley.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NameNormalizerTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Андрій|андрій",
+            "АНДРІЙ|андрій",
+            "Андрiй|андрій", // Latin i inside a Cyrillic word
+            "AНДPIЙ|андрій", // Latin A, P and I
+            "Мар'яна|маряна",
+            "Марʼяна|маряна",
+            "Мар’яна|маряна",
+            "Мар`яна|маряна",
+            "Ivаnov|ivanov", // Cyrillic а inside a Latin word
+            "Семён|семен",
+            "Їжак|їжак",
+            "Йосип|йосип",
+            "José Müller|jose muller",
+            "Łukasz|lukasz",
+            "  Петров  –  Водкин |петров-водкин",
+            "Коваленко О. С.|коваленко о с",
+            "ＫＯＶＡＬＥＮＫＯ|kovalenko",
+    })
+    void normalizes(String input, String expected) {
+        assertThat(NameNormalizer.normalize(input)).isEqualTo(expected);
+    }
+
+    @Test
+    void blankAndNullAreEmpty() {
+        assertThat(NameNormalizer.normalize(null)).isEmpty();
+        assertThat(NameNormalizer.normalize("  \t")).isEmpty();
+        assertThat(NameNormalizer.normalize("'-'")).isEmpty();
+    }
+
+    @Test
+    void keepsLettersThatDifferOnlyByTheirMarkApart() {
+        assertThat(NameNormalizer.normalize("Ї")).isNotEqualTo(NameNormalizer.normalize("І"));
+        assertThat(NameNormalizer.normalize("й")).isNotEqualTo(NameNormalizer.normalize("и"));
+    }
+}
