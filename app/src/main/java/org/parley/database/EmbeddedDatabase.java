@@ -39,8 +39,12 @@ final class EmbeddedDatabase {
             throw new DatabaseStartupException("Cannot create the data directory " + pgData + ": " + e.getMessage()
                     + ". Choose another one with --data-dir.", e);
         }
-        refuseIfInUse(pgData);
-        stopOrphanedServer(pgData);
+        if (Files.exists(pgData.resolve("postgresql.conf"))) {
+            refuseIfInUse(pgData);
+            stopOrphanedServer(pgData);
+        } else {
+            refuseIfIncomplete(pgData);
+        }
         refuseIfRootWithoutUserNamespaces();
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(pgData.toFile())
@@ -63,6 +67,20 @@ final class EmbeddedDatabase {
                     + rootMessage(e) + ". " + (pgData == null ? "" : "If a previous run was killed, make sure no "
                     + "'postgres' process still uses that directory, or start with another --data-dir. ")
                     + EXTERNAL_HINT, e);
+        }
+    }
+
+    /** initdb needs an empty directory; one left half-made by an interrupted first start is named as such. */
+    private static void refuseIfIncomplete(Path pgData) {
+        try (var entries = Files.list(pgData)) {
+            if (entries.findAny().isPresent()) {
+                throw new DatabaseStartupException("The directory " + pgData + " holds an incomplete database "
+                        + "(was a first start interrupted?). Remove that directory, or start with another "
+                        + "--data-dir.", null);
+            }
+        } catch (IOException e) {
+            throw new DatabaseStartupException("Cannot read the data directory " + pgData + ": " + e.getMessage()
+                    + ". Check its permissions or choose another one with --data-dir.", e);
         }
     }
 

@@ -22,11 +22,14 @@ public class RegistryService {
     private final OrganisationRepository organisations;
     private final PersonRepository persons;
     private final EventRepository events;
+    private final PersonBulkLoader bulkLoader;
 
-    RegistryService(OrganisationRepository organisations, PersonRepository persons, EventRepository events) {
+    RegistryService(OrganisationRepository organisations, PersonRepository persons, EventRepository events,
+            PersonBulkLoader bulkLoader) {
         this.organisations = organisations;
         this.persons = persons;
         this.events = events;
+        this.bulkLoader = bulkLoader;
     }
 
     public List<Organisation> organisations() {
@@ -70,6 +73,32 @@ public class RegistryService {
         events.append(id, new EventInput(EventType.CAPTURED, (LocalDate) facts.get(PersonField.CAPTURE_DATE),
                 (String) facts.get(PersonField.CAPTURE_PLACE), null, null), null);
         return get(id);
+    }
+
+    /**
+     * Loads many persons with their whole histories in one transaction (COPY): all or nothing. Every history is
+     * checked against the lifecycle rules first.
+     */
+    @Transactional
+    public void bulkLoad(List<NewPerson> newPersons) {
+        Map<String, Long> partyIds = new LinkedHashMap<>();
+        Map<String, Organisation> known = new LinkedHashMap<>();
+        organisations.findAll().forEach(o -> known.put(o.code(), o));
+        for (int i = 0; i < newPersons.size(); i++) {
+            PersonInput facts = newPersons.get(i).facts();
+            for (PersonField field : new PersonField[] {PersonField.HOLDING_PARTY, PersonField.POWER_OF_ORIGIN}) {
+                String code = (String) facts.get(field);
+                if (code != null && !partyIds.containsKey(code)) {
+                    Organisation party = known.get(code);
+                    if (party == null || party.kind() != OrganisationKind.PARTY) {
+                        throw new InvalidInputException("persons[" + i + "]." + field.jsonName(),
+                                "'" + code + "' is not a known party");
+                    }
+                    partyIds.put(code, party.id());
+                }
+            }
+        }
+        bulkLoader.load(newPersons, partyIds);
     }
 
     /**

@@ -1,6 +1,0 @@
-package org.parley;
-
-public class ParleyCommand {
-    public static void main(String[] args) {
-    }
-}

@@ -1,0 +1,119 @@
+package org.parley.registry;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads many persons with their histories through PostgreSQL COPY, in the caller's transaction. Each history
+ * is replayed through the {@link Lifecycle} rules first, so a bulk load can never store what the API refuses.
+ */
+@Component
+class PersonBulkLoader {
+
+    private static final List<PersonField> FACTS = List.of(PersonField.values());
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final PersonRepository persons;
+
+    PersonBulkLoader(DataSource dataSource, JdbcClient jdbc, PersonRepository persons) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.persons = persons;
+    }
+
+    void load(List<NewPerson> newPersons, Map<String, Long> partyIds) {
+        if (newPersons.isEmpty()) {
+            return;
+        }
+        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, :n)")
+                .param("n", newPersons.size()).query(Long.class).list();
+        StringBuilder personRows = new StringBuilder();
+        StringBuilder eventRows = new StringBuilder();
+        for (int i = 0; i < newPersons.size(); i++) {
+            NewPerson person = newPersons.get(i);
+            Lifecycle.State state = replay(i, person);
+            appendPerson(personRows, ids.get(i), person.facts(), state, partyIds);
+            int seq = 1;
+            for (EventInput event : person.events()) {
+                row(eventRows, ids.get(i), seq++, event.type(), event.occurredOn(), event.place(), event.note());
+            }
+        }
+        String personColumns = FACTS.stream().map(PersonField::column).collect(Collectors.joining(", "));
+        copy("copy person (id, " + personColumns + ", fact_sources, status, notified_on, name_script, search_key) "
+                + "from stdin (format csv)", personRows);
+        copy("copy person_event (person_id, seq, type, occurred_on, place, note) from stdin (format csv)", eventRows);
+    }
+
+    private static Lifecycle.State replay(int index, NewPerson person) {
+        Lifecycle.State state = Lifecycle.State.START;
+        for (EventInput event : person.events()) {
+            try {
+                state = Lifecycle.apply(state, event.type(), event.occurredOn());
+            } catch (InvalidTransitionException e) {
+                throw new IllegalArgumentException("person " + (index + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        if (state.status() == null) {
+            throw new IllegalArgumentException("person " + (index + 1) + " has no history");
+        }
+        return state;
+    }
+
+    private void appendPerson(StringBuilder rows, long id, PersonInput facts, Lifecycle.State state,
+            Map<String, Long> partyIds) {
+        List<Object> values = new ArrayList<>();
+        values.add(id);
+        for (PersonField field : FACTS) {
+            Object value = facts.get(field);
+            values.add(switch (field.kind().name()) {
+                case "party" -> value == null ? null : partyIds.get((String) value);
+                case "boolean" -> Boolean.TRUE.equals(value);
+                default -> value;
+            });
+        }
+        values.add(persons.writeSources(facts));
+        values.add(state.status().name());
+        values.add(state.notifiedOn());
+        values.add(PersonRepository.nameScript(facts).iso15924());
+        values.add(PersonRepository.searchKey(facts));
+        row(rows, values.toArray());
+    }
+
+    /** One CSV row for COPY: null is an empty unquoted field, everything else is quoted. */
+    private static void row(StringBuilder rows, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                rows.append(',');
+            }
+            Object value = values[i];
+            if (value != null) {
+                rows.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+            }
+        }
+        rows.append('\n');
+    }
+
+    private void copy(String sql, StringBuilder rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("bulk load failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.parley;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test against the whole application: a real embedded PostgreSQL on a throw-away directory, the HTTP server on
+ * a random port, and the demo world loaded (party-a, party-b, intermediary and {@link #DEMO_PERSONS} persons).
+ * All such tests share one application context, hence one database: tests create their own records with
+ * distinctive names rather than assume an empty registry.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"parley.embedded.ephemeral=true", "parley.demo.persons=" + ParleyTest.DEMO_PERSONS})
+public @interface ParleyTest {
+    int DEMO_PERSONS = 400;
+}

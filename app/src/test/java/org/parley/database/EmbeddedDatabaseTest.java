@@ -1,0 +1,66 @@
+package org.parley.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void dataSurvivesARestart() throws Exception {
+        try (EmbeddedPostgres first = EmbeddedDatabase.startPersistent(dataDir);
+                Connection c = first.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create table kept (name text)");
+            s.execute("insert into kept values ('Коваленко')");
+        }
+        try (EmbeddedPostgres second = EmbeddedDatabase.startPersistent(dataDir);
+                Connection c = second.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select name from kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("Коваленко");
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDirectoryIsRefusedWithAClearMessage() throws Exception {
+        try (EmbeddedPostgres running = EmbeddedDatabase.startPersistent(dataDir)) {
+            assertThatThrownBy(() -> EmbeddedDatabase.startPersistent(dataDir))
+                    .isInstanceOf(DatabaseStartupException.class)
+                    .hasMessage("The data directory " + dataDir.toAbsolutePath().normalize()
+                            + " is in use by another running Parley. Stop that one first, or start this one with "
+                            + "another --data-dir.");
+            assertThat(running.getPostgresDatabase().getConnection().isValid(1)).isTrue();
+        }
+    }
+
+    @Test
+    void anUnusableDataDirectoryIsNamed() throws Exception {
+        Path file = dataDir.resolve("not-a-directory");
+        java.nio.file.Files.writeString(file, "x");
+        assertThatThrownBy(() -> EmbeddedDatabase.startPersistent(file))
+                .isInstanceOf(DatabaseStartupException.class)
+                .hasMessageStartingWith("Cannot create the data directory " + file.resolve("postgres"))
+                .hasMessageEndingWith("Choose another one with --data-dir.");
+    }
+
+    @Test
+    void aHalfMadeDirectoryFromAnInterruptedFirstStartIsNamed() throws Exception {
+        java.nio.file.Files.createDirectories(dataDir.resolve("postgres/base"));
+        assertThatThrownBy(() -> EmbeddedDatabase.startPersistent(dataDir))
+                .isInstanceOf(DatabaseStartupException.class)
+                .hasMessage("The directory " + dataDir.resolve("postgres") + " holds an incomplete database (was a "
+                        + "first start interrupted?). Remove that directory, or start with another --data-dir.");
+    }
+}
