@@ -1,0 +1,53 @@
+package org.parley.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** What every page's frame needs: the links of the language switch (same page and query, another language). */
+public final class PageChrome {
+
+    /** A link of the language switch: the same page and query in another language. */
+    public record LanguageLink(String code, String label, String href, boolean current) {
+    }
+
+    private PageChrome() {
+    }
+
+    static void addTo(Map<String, Object> model, HttpServletRequest request, Locale locale) {
+        Locale current = WebConfiguration.supported(locale);
+        if (current == null) {
+            current = WebConfiguration.DEFAULT_LANGUAGE;
+        }
+        model.put("languages", languages(request, current));
+    }
+
+    static List<LanguageLink> languages(HttpServletRequest request, Locale current) {
+        return WebConfiguration.LANGUAGES.stream().map(language -> new LanguageLink(language.getLanguage(),
+                capitalised(language), withLanguage(request, language.getLanguage()),
+                language.getLanguage().equals(current.getLanguage()))).toList();
+    }
+
+    /** The language's own name for itself: English, Українська, Русский. */
+    private static String capitalised(Locale language) {
+        String name = language.getDisplayLanguage(language);
+        return name.isEmpty() ? language.getLanguage() : name.substring(0, 1).toUpperCase(language) + name.substring(1);
+    }
+
+    /** The current URL (path and query as the browser sent them) with {@code lang} set. */
+    static String withLanguage(HttpServletRequest request, String language) {
+        String path = request.getRequestURI();
+        try {
+            UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+            if (request.getQueryString() != null) {
+                url.query(request.getQueryString());
+            }
+            return url.replaceQueryParam(WebConfiguration.LANGUAGE_PARAMETER, language).build(true).toUriString();
+        } catch (IllegalArgumentException e) {
+            return UriComponentsBuilder.fromPath(path).queryParam(WebConfiguration.LANGUAGE_PARAMETER, language)
+                    .encode().build().toUriString();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.parley.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.parley.api.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors of the web pages as HTML pages in the reader's language, never a stack trace. It comes before the REST
+ * API's problem-detail handler, for the controllers of this package only; so it handles every exception, or the
+ * API's handler would answer a browser with JSON.
+ */
+@ControllerAdvice(basePackages = "org.parley.web")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WebErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WebErrorHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(HttpServletRequest request, Locale locale) {
+        return page("errors/not-found", HttpStatus.NOT_FOUND, request, locale);
+    }
+
+    /** {@code /persons/abc}: no such page either. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView badPathOrParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request, Locale locale) {
+        return page("errors/not-found", HttpStatus.NOT_FOUND, request, locale);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView other(Exception e, HttpServletRequest request, Locale locale) {
+        HttpStatusCode status = e instanceof ErrorResponse response ? response.getStatusCode()
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (status.is5xxServerError()) {
+            log.error("Error on page {}", request.getRequestURI(), e);
+        }
+        ModelAndView page = page("errors/error", status, request, locale);
+        page.addObject("status", status.value());
+        return page;
+    }
+
+    private static ModelAndView page(String view, HttpStatusCode status, HttpServletRequest request, Locale locale) {
+        ModelAndView page = new ModelAndView(view, status);
+        PageChrome.addTo(page.getModelMap(), request, locale);
+        return page;
+    }
+}
