@@ -32,11 +32,14 @@ class PasswordPolicy {
             return problems;
         }
         Strength strength = zxcvbn.measure(password, username == null ? List.of() : List.of(username, "parley"));
-        boolean common = strength.getSequence().stream().map(match -> match.dictionaryName)
-                .anyMatch("passwords"::equals);
-        if (common) {
+        if (strength.getScore() >= MIN_SCORE) {
+            return problems;
+        }
+        int common = strength.getSequence().stream().filter(match -> "passwords".equals(match.dictionaryName))
+                .mapToInt(match -> match.j - match.i + 1).sum();
+        if (2 * common >= password.length()) {
             problems.add("is, or is built on, a commonly used password");
-        } else if (strength.getScore() < MIN_SCORE) {
+        } else {
             String warning = strength.getFeedback().getWarning();
             problems.add("is too easy to guess" + (warning == null || warning.isBlank() ? ""
                     : " (" + warning.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.$", "") + ")")
