@@ -13,12 +13,41 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for API tests against the running server. */
 public final class ApiClient {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** The password of every demo user (see DemoLoader). */
+    public static final String DEMO_PASSWORD = "parley-demo";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
+    private final String token;
 
+    /** A client without token: every call but the token endpoint answers 401. */
     public ApiClient(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private ApiClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** A client acting as a demo user, with a fresh API token. */
+    public ApiClient as(String username) {
+        Response issued = post("/api/v1/auth/token", "{\"username\": \"" + username + "\", \"password\": \""
+                + DEMO_PASSWORD + "\"}");
+        if (issued.status() != 201) {
+            throw new IllegalStateException("no token for " + username + ": " + issued.body());
+        }
+        return withToken(issued.json().get("token").stringValue());
+    }
+
+    /** A client that sends this token (valid or not). */
+    public ApiClient withToken(String bearer) {
+        return new ApiClient(base, bearer);
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
     /** A response: status, content type and body parsed as JSON when it is JSON. */
@@ -41,7 +70,10 @@ public final class ApiClient {
 
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(),
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode node = type.contains("json") && !response.body().isEmpty() ? json.readTree(response.body()) : null;

@@ -1,5 +1,6 @@
 package org.parley.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final RefusalRecorder refusals;
+
+    ProblemHandler(RefusalRecorder refusals) {
+        this.refusals = refusals;
+    }
+
     static URI type(String name) {
         return URI.create("urn:parley:problem:" + name);
     }
@@ -41,10 +48,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
+        if (e.hidden()) {
+            refusals.refused(Callers.current().orElse(null), request.getMethod(), request.getRequestURI(), 404,
+                    e.recordType(), e.recordId(), "not visible to the caller's organisation");
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(type("not-found"));
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e, HttpServletRequest request) {
+        refusals.refused(Callers.current().orElse(null), request.getMethod(), request.getRequestURI(), 403,
+                e.recordType(), e.recordId(), e.getMessage());
+        return forbidden(e.getMessage());
+    }
+
+    static ProblemDetail forbidden(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setType(type("forbidden"));
+        problem.setTitle("Forbidden");
         return problem;
     }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar parley.jar COMMAND}: the entry point of the jar. */
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
         description = "Parley: neutral information system for prisoners of war and interned civilians.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public class ParleyCommand implements Runnable {
 
     @CommandLine.Spec
@@ -23,6 +23,7 @@ public class ParleyCommand implements Runnable {
     /** The command line with Parley's error handling: a bad argument is one line on stderr and exit code 2. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ParleyCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println("parley: " + e.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName()

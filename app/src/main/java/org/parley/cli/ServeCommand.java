@@ -18,6 +18,8 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         server.validate(spec.commandLine());
-        return ServerLauncher.run(spec.commandLine(), server.properties());
+        java.util.List<String> properties = new java.util.ArrayList<>(server.properties());
+        properties.add("--parley.bootstrap-admin=true");
+        return ServerLauncher.run(spec.commandLine(), properties);
     }
 }

@@ -1,7 +1,13 @@
 package org.parley.demo;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.parley.access.UserService;
+import org.parley.api.Role;
 import org.parley.registry.NewPerson;
 import org.parley.registry.OrganisationKind;
 import org.parley.registry.RegistryService;
@@ -26,15 +32,42 @@ class DemoLoader implements ApplicationRunner {
     /** Fixed, so that every demo world is the same and figures can be compared between runs. */
     static final long SEED = 20_220_224L;
 
+    /** The password of every demo user; demo worlds are for trying Parley out, never for real data. */
+    static final String DEMO_PASSWORD = "parley-demo";
+
     private final RegistryService registry;
+    private final UserService users;
     private final TransactionTemplate transaction;
     private final int persons;
 
-    DemoLoader(RegistryService registry, TransactionTemplate transaction,
+    DemoLoader(RegistryService registry, UserService users, TransactionTemplate transaction,
             @org.springframework.beans.factory.annotation.Value("${parley.demo.persons}") int persons) {
         this.registry = registry;
+        this.users = users;
         this.transaction = transaction;
         this.persons = persons;
+    }
+
+    /** One user per role and organisation (registrar@party-a, …) and the instance administrator "admin". */
+    static Map<String, Set<Role>> demoUsers() {
+        Map<String, Set<Role>> demo = new LinkedHashMap<>();
+        for (String party : List.of("party-a", "party-b")) {
+            for (Role role : List.of(Role.REGISTRAR, Role.NEGOTIATOR, Role.VIEWER, Role.AUDITOR, Role.ADMIN)) {
+                demo.put(role.name().toLowerCase(Locale.ROOT) + "@" + party, Set.of(role));
+            }
+        }
+        for (Role role : List.of(Role.REGISTRAR, Role.NEGOTIATOR, Role.INTERVIEWER, Role.VIEWER, Role.AUDITOR,
+                Role.ADMIN)) {
+            demo.put(role.name().toLowerCase(Locale.ROOT) + "@intermediary", Set.of(role));
+        }
+        demo.put("admin", Set.of(Role.ADMIN));
+        return demo;
+    }
+
+    private void printUsers() {
+        StringBuilder text = new StringBuilder("Demo users, all with the password '" + DEMO_PASSWORD + "':\n");
+        demoUsers().keySet().forEach(name -> text.append("  ").append(name).append('\n'));
+        System.out.print(text);
     }
 
     @Override
@@ -42,6 +75,7 @@ class DemoLoader implements ApplicationRunner {
         if (!registry.organisations().isEmpty()) {
             log.info("Demo: the database already holds data ({} persons); nothing loaded",
                     registry.countPersons());
+            printUsers();
             return;
         }
         long started = System.nanoTime();
@@ -51,7 +85,10 @@ class DemoLoader implements ApplicationRunner {
             registry.addOrganisation("party-b", "Party B", OrganisationKind.PARTY, "ru");
             registry.addOrganisation("intermediary", "Intermediary", OrganisationKind.INTERMEDIARY, "en");
             registry.bulkLoad(world);
+            demoUsers().forEach((name, roles) -> users.createDemoUser(name,
+                    name.contains("@") ? name.substring(name.indexOf('@') + 1) : null, roles, DEMO_PASSWORD));
         });
+        printUsers();
         log.info("Demo: loaded {} persons in {} ms", persons, (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -2,11 +2,17 @@ package org.parley.registry;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import org.parley.names.Script;
 
 /** A person's record as stored: the facts, and what the lifecycle derives from its events. */
 public record Person(long id, int version, PersonInput facts, Status status, LocalDate notifiedOn, Script nameScript,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt, Set<String> withheld) {
+
+    /** {@code withheld}: JSON names of the facts the reader's organisation does not receive (see RecordAccess). */
+    public Person {
+        withheld = Set.copyOf(withheld);
+    }
 
     public Object get(PersonField field) {
         return facts.get(field);

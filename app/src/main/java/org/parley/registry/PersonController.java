@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parley.api.Callers;
 import org.parley.api.JsonInput;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,7 +73,7 @@ class PersonController {
         int page = intParameter(parameters, "page", 0, 0, Integer.MAX_VALUE / RegistryService.MAX_PAGE_SIZE, in);
         int size = intParameter(parameters, "size", 50, 1, RegistryService.MAX_PAGE_SIZE, in);
         in.throwIfAny();
-        Page<Person> result = registry.find(filter, page, size);
+        Page<Person> result = registry.find(Callers.require(), filter, page, size);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         result.items().forEach(person -> node.withArray("items").add(PersonJson.write(person)));
         node.withArray("items");
@@ -87,7 +88,7 @@ class PersonController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(ref = RegistryOpenApi.PERSON)))
     ObjectNode get(@PathVariable long id) {
-        return PersonJson.write(registry.get(id));
+        return PersonJson.write(registry.get(Callers.require(), id));
     }
 
     @PostMapping(path = "/persons", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -99,7 +100,7 @@ class PersonController {
         JsonInput in = new JsonInput();
         PersonInput facts = PersonJson.read(body, Set.of(), in);
         in.throwIfAny();
-        Person person = registry.create(facts);
+        Person person = registry.create(Callers.require(), facts);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id())).body(PersonJson.write(person));
     }
 
@@ -120,17 +121,17 @@ class PersonController {
             in.error("version", "is required: send the version you read, so that no change is overwritten");
         }
         String reason = in.text(patch.get("reason"), "reason", 1000);
-        ObjectNode merged = PersonJson.writeFacts(registry.get(id).facts());
+        ObjectNode merged = PersonJson.writeFacts(registry.factsForUpdate(Callers.require(), id));
         mergePatch(merged, patch, PATCH_MEMBERS);
         PersonInput facts = PersonJson.read(merged, Set.of(), in);
         in.throwIfAny();
-        return PersonJson.write(registry.update(id, version.intValue(), facts, reason));
+        return PersonJson.write(registry.update(Callers.require(), id, version.intValue(), facts, reason));
     }
 
     @GetMapping("/persons/{id}/events")
     @Operation(summary = "A person's lifecycle history, in the order it was recorded")
     List<ObjectNode> history(@PathVariable long id) {
-        return registry.history(id).stream().map(PersonController::writeEvent).toList();
+        return registry.history(Callers.require(), id).stream().map(PersonController::writeEvent).toList();
     }
 
     @PostMapping(path = "/persons/{id}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -160,7 +161,7 @@ class PersonController {
         EventInput event = new EventInput(type, occurredOn, in.text(body.get("place"), "place", 500),
                 in.text(body.get("note"), "note", 4000), in.integer(body.get("supersedes"), "supersedes"));
         in.throwIfAny();
-        LifecycleEvent added = registry.addEvent(id, event);
+        LifecycleEvent added = registry.addEvent(Callers.require(), id, event);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id + "/events")).body(writeEvent(added));
     }
 

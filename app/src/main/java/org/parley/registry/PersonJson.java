@@ -18,7 +18,7 @@ final class PersonJson {
 
     /** Members the server derives; a client that sends them is told so instead of being silently ignored. */
     static final Set<String> DERIVED = Set.of("id", "status", "notifiedOn", "nameScript", "createdAt", "updatedAt",
-            "fullName");
+            "fullName", "withheld");
     static final String SOURCES = "sources";
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
@@ -213,6 +213,9 @@ final class PersonJson {
             node.putNull("notifiedOn");
         } else {
             node.put("notifiedOn", person.notifiedOn().toString());
+        }
+        if (!person.withheld().isEmpty()) {
+            person.withheld().stream().sorted().forEach(node.withArray("withheld")::add);
         }
         node.put("createdAt", person.createdAt().toString());
         node.put("updatedAt", person.updatedAt().toString());

@@ -9,8 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.parley.api.Caller;
 import org.parley.names.NameNormalizer;
 import org.parley.names.Script;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,9 +80,10 @@ class PersonRepository {
         return jdbc.sql(SELECT + "where p.id = :id for update of p").param("id", id).query(this::map).optional();
     }
 
-    Page<Person> find(PersonFilter filter, int page, int size) {
+    /** A page of the persons that match the filter and that the caller may see. */
+    Page<Person> find(Caller caller, PersonFilter filter, int page, int size) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params);
+        String where = where(filter, params) + " and " + visibleTo(caller, params);
         long total = jdbc.sql("select count(*) from person p " + where).params(params).query(Long.class).single();
         List<Person> items = jdbc.sql(SELECT + where + ORDER + " limit :limit offset :offset")
                 .params(params).param("limit", size).param("offset", (long) page * size)
@@ -117,7 +120,21 @@ class PersonRepository {
             conditions.add("p.capture_date <= :capturedTo");
             params.put("capturedTo", filter.capturedTo());
         }
-        return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
+        return "where " + (conditions.isEmpty() ? "true" : String.join(" and ", conditions));
+    }
+
+    /** The SQL form of {@link RecordAccess#canSee}: applied in the query, so counts never include hidden rows. */
+    static String visibleTo(Caller caller, Map<String, Object> params) {
+        if (caller.organisation() == null) {
+            return "false";
+        }
+        if (caller.intermediary()) {
+            return "p.notified_on is not null";
+        }
+        params.put("viewer", caller.organisation());
+        return "(p.holding_party_id = (select id from organisation where code = :viewer) or "
+                + "(p.power_of_origin_id = (select id from organisation where code = :viewer) "
+                + "and p.notified_on is not null))";
     }
 
     private static void partyCondition(List<String> conditions, Map<String, Object> params, String column,
@@ -198,7 +215,7 @@ class PersonRepository {
                 .filter(s -> s.iso15924().equals(scriptCode)).findFirst().orElse(Script.NONE);
         return new Person(rs.getLong("id"), rs.getInt("version"), new PersonInput(values, sources),
                 Status.valueOf(rs.getString("status")), rs.getObject("notified_on", LocalDate.class), script,
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), Set.of());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.parley.api.Caller;
 import org.parley.api.ConflictException;
 import org.parley.api.FieldError;
 import org.parley.api.InvalidInputException;
@@ -49,30 +50,45 @@ public class RegistryService {
         return persons.count();
     }
 
-    public Person get(long id) {
-        return persons.find(id).orElseThrow(() -> new NotFoundException("person " + id));
+    /** A person's record as the caller may read it; 404 when it does not exist or the caller may not see it. */
+    public Person get(Caller caller, long id) {
+        return RecordAccess.readable(caller, stored(id));
     }
 
-    public Page<Person> find(PersonFilter filter, int page, int size) {
+    private Person stored(long id) {
+        return persons.find(id).orElseThrow(() -> NotFoundException.missing(RecordAccess.RECORD, id));
+    }
+
+    private Person storedForUpdate(long id) {
+        return persons.findForUpdate(id).orElseThrow(() -> NotFoundException.missing(RecordAccess.RECORD, id));
+    }
+
+    /** The persons the caller may see that match the filter, one page of them, each as the caller may read it. */
+    public Page<Person> find(Caller caller, PersonFilter filter, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be >= 0 and size 1.." + MAX_PAGE_SIZE);
         }
-        return persons.find(filter, page, size);
+        RecordAccess.requireReader(caller);
+        Page<Person> found = persons.find(caller, filter, page, size);
+        return new Page<>(found.items().stream().map(p -> RecordAccess.redact(caller, p)).toList(), found.total(),
+                found.page(), found.size());
     }
 
-    public List<LifecycleEvent> history(long personId) {
-        get(personId);
-        return events.history(personId);
+    public List<LifecycleEvent> history(Caller caller, long personId) {
+        Person person = stored(personId);
+        RecordAccess.readable(caller, person);
+        return RecordAccess.redact(caller, person, events.history(personId));
     }
 
     /** Registers a person; the history starts with CAPTURED on the capture date. */
     @Transactional
-    public Person create(PersonInput facts) {
+    public Person create(Caller caller, PersonInput facts) {
         Map<String, Long> partyIds = partyIds(facts);
+        RecordAccess.requireCreate(caller, facts);
         long id = persons.insert(facts, partyIds, Status.CAPTURED);
         events.append(id, new EventInput(EventType.CAPTURED, (LocalDate) facts.get(PersonField.CAPTURE_DATE),
                 (String) facts.get(PersonField.CAPTURE_PLACE), null, null), null);
-        return get(id);
+        return stored(id);
     }
 
     /**
@@ -101,6 +117,13 @@ public class RegistryService {
         bulkLoader.load(newPersons, partyIds);
     }
 
+    /** The facts of a stored record as its holding party's registrar last wrote them (base of a merge patch). */
+    public PersonInput factsForUpdate(Caller caller, long id) {
+        Person person = stored(id);
+        RecordAccess.requireUpdate(caller, person);
+        return person.facts();
+    }
+
     /**
      * Replaces a person's facts if {@code version} is still the stored one. What changed is kept as a CORRECTION
      * event with the old and new values, so nothing is ever lost.
@@ -108,8 +131,9 @@ public class RegistryService {
      * @throws ConflictException {@code stale-version} when the record changed since the caller read it
      */
     @Transactional
-    public Person update(long id, int version, PersonInput facts, String reason) {
-        Person current = persons.findForUpdate(id).orElseThrow(() -> new NotFoundException("person " + id));
+    public Person update(Caller caller, long id, int version, PersonInput facts, String reason) {
+        Person current = storedForUpdate(id);
+        RecordAccess.requireUpdate(caller, current);
         if (current.version() != version) {
             throw staleVersion(current, version);
         }
@@ -122,10 +146,10 @@ public class RegistryService {
             return current;
         }
         if (!persons.update(id, version, facts, partyIds(facts))) {
-            throw staleVersion(get(id), version);
+            throw staleVersion(stored(id), version);
         }
         events.append(id, new EventInput(EventType.CORRECTION, LocalDate.now(), null, reason, null), changes);
-        return get(id);
+        return stored(id);
     }
 
     /**
@@ -134,8 +158,9 @@ public class RegistryService {
      * @throws ConflictException {@code invalid-transition} naming the transition and why it is refused
      */
     @Transactional
-    public LifecycleEvent addEvent(long personId, EventInput event) {
-        Person person = persons.findForUpdate(personId).orElseThrow(() -> new NotFoundException("person " + personId));
+    public LifecycleEvent addEvent(Caller caller, long personId, EventInput event) {
+        Person person = storedForUpdate(personId);
+        RecordAccess.requireEvent(caller, person, event.type());
         List<LifecycleEvent> history = events.history(personId);
         Lifecycle.State before = Lifecycle.replay(history);
         Lifecycle.State after;

@@ -21,11 +21,14 @@ class PersonApiTest {
     @LocalServerPort
     int port;
 
-    ApiClient api;
+    /** Registrars of the two parties: each registers the persons its own party holds. */
+    ApiClient a;
+    ApiClient b;
 
     @BeforeEach
-    void client() {
-        api = new ApiClient(port);
+    void clients() {
+        a = new ApiClient(port).as("registrar@party-a");
+        b = new ApiClient(port).as("registrar@party-b");
     }
 
     /** A unique surname per test, so that tests sharing the database do not see each other's records. */
@@ -36,7 +39,7 @@ class PersonApiTest {
         return name.toString();
     }
 
-    private JsonNode create(String json) {
+    private static JsonNode create(ApiClient api, String json) {
         Response response = api.post("/api/v1/persons", json);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
@@ -60,7 +63,7 @@ class PersonApiTest {
     @Test
     void createsReadsAndListsAPerson() {
         String surname = uniqueSurname();
-        JsonNode created = create("""
+        JsonNode created = create(b, """
                 {"surname": "%s", "givenName": "Олександр", "patronymic": "Сергійович", "nameLanguage": "uk",
                  "dateOfBirth": "1994-03", "serviceNumber": "АБ-123456", "category": "ARMED_FORCES",
                  "branch": "ARMY", "rank": "солдат", "rankGroup": "ENLISTED", "unit": "в/ч А0000",
@@ -76,7 +79,7 @@ class PersonApiTest {
         assertThat(created.get("holdingParty").stringValue()).isEqualTo("party-b");
         assertThat(created.get("sources").get("unit").get("source").stringValue()).isEqualTo("OPEN_SOURCE");
 
-        Response read = api.get("/api/v1/persons/" + created.get("id").asLong());
+        Response read = b.get("/api/v1/persons/" + created.get("id").asLong());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json()).isEqualTo(created);
         for (String field : List.of("id", "version", "surname", "givenName", "patronymic", "dateOfBirth",
@@ -86,13 +89,13 @@ class PersonApiTest {
         }
         assertThat(read.json().get("dateOfBirth").stringValue()).isEqualTo("1994-03");
 
-        Response list = api.get("/api/v1/persons?q=" + ApiClient.encode(surname));
+        Response list = b.get("/api/v1/persons?q=" + ApiClient.encode(surname));
         assertThat(list.json().get("total").asLong()).isEqualTo(1);
         assertThat(list.json().get("page").asInt()).isZero();
         assertThat(list.json().get("size").asInt()).isEqualTo(50);
         assertThat(list.json().get("items").get(0).get("id")).isEqualTo(created.get("id"));
 
-        Response history = api.get("/api/v1/persons/" + created.get("id").asLong() + "/events");
+        Response history = b.get("/api/v1/persons/" + created.get("id").asLong() + "/events");
         assertThat(history.json()).hasSize(1);
         assertThat(history.json().get(0).get("type").stringValue()).isEqualTo("CAPTURED");
         assertThat(history.json().get(0).get("occurredOn").stringValue()).isEqualTo("2024-02-10");
@@ -101,13 +104,13 @@ class PersonApiTest {
     @Test
     void searchIgnoresCaseDiacriticsApostrophesAndLookAlikeLetters() {
         String surname = uniqueSurname();
-        long andrii = create("""
+        long andrii = create(b, """
                 {"surname": "%s", "givenName": "Андрій", "holdingParty": "party-b"}""".formatted(surname))
                 .get("id").asLong();
-        long maryana = create("""
+        long maryana = create(b, """
                 {"surname": "%s", "givenName": "Мар’яна", "holdingParty": "party-b"}""".formatted(surname))
                 .get("id").asLong();
-        long jose = create("""
+        long jose = create(b, """
                 {"surname": "%s", "givenName": "José", "holdingParty": "party-b"}""".formatted(surname))
                 .get("id").asLong();
         Map<String, Long> queries = Map.of(
@@ -115,74 +118,74 @@ class PersonApiTest {
                 "Мар'яна", maryana, "марʼяна", maryana, "МАРЯНА", maryana,
                 "jose", jose, "JOSÉ", jose);
         queries.forEach((q, id) -> {
-            Response found = api.get("/api/v1/persons?q=" + ApiClient.encode(surname + " " + q));
+            Response found = b.get("/api/v1/persons?q=" + ApiClient.encode(surname + " " + q));
             assertThat(found.json().get("total").asLong()).as(q).isEqualTo(1);
             assertThat(found.json().get("items").get(0).get("id").asLong()).as(q).isEqualTo(id);
         });
-        assertThat(api.get("/api/v1/persons?q=" + ApiClient.encode(surname.toUpperCase())).json().get("total").asLong())
+        assertThat(b.get("/api/v1/persons?q=" + ApiClient.encode(surname.toUpperCase())).json().get("total").asLong())
                 .isEqualTo(3);
     }
 
     @Test
     void searchFindsServiceNumbers() {
         String number = "SN-" + UUID.randomUUID().toString().substring(0, 8);
-        long id = create("""
+        long id = create(a, """
                 {"surname": "%s", "serviceNumber": "%s", "holdingParty": "party-a"}"""
                 .formatted(uniqueSurname(), number)).get("id").asLong();
-        Response found = api.get("/api/v1/persons?q=" + ApiClient.encode(number.toLowerCase()));
+        Response found = a.get("/api/v1/persons?q=" + ApiClient.encode(number.toLowerCase()));
         assertThat(found.json().get("items").get(0).get("id").asLong()).isEqualTo(id);
     }
 
     @Test
     void filtersCombine() {
         String surname = uniqueSurname();
-        create("""
+        create(a, """
                 {"surname": "%s", "holdingParty": "party-a", "powerOfOrigin": "party-b", "category": "CIVILIAN_INTERNEE",
                  "captureDate": "2023-01-15"}""".formatted(surname));
-        create("""
+        create(a, """
                 {"surname": "%s", "holdingParty": "party-a", "powerOfOrigin": "party-b", "category": "ARMED_FORCES",
                  "branch": "NAVY", "rankGroup": "OFFICER", "captureDate": "2024-06-01"}""".formatted(surname));
         String q = "/api/v1/persons?q=" + ApiClient.encode(surname);
-        assertThat(api.get(q + "&category=CIVILIAN_INTERNEE").json().get("total").asLong()).isEqualTo(1);
-        assertThat(api.get(q + "&branch=NAVY&rankGroup=OFFICER").json().get("total").asLong()).isEqualTo(1);
-        assertThat(api.get(q + "&capturedFrom=2024-01-01").json().get("total").asLong()).isEqualTo(1);
-        assertThat(api.get(q + "&capturedTo=2023-12-31&holdingParty=party-a").json().get("total").asLong())
+        assertThat(a.get(q + "&category=CIVILIAN_INTERNEE").json().get("total").asLong()).isEqualTo(1);
+        assertThat(a.get(q + "&branch=NAVY&rankGroup=OFFICER").json().get("total").asLong()).isEqualTo(1);
+        assertThat(a.get(q + "&capturedFrom=2024-01-01").json().get("total").asLong()).isEqualTo(1);
+        assertThat(a.get(q + "&capturedTo=2023-12-31&holdingParty=party-a").json().get("total").asLong())
                 .isEqualTo(1);
-        assertThat(api.get(q + "&holdingParty=party-b").json().get("total").asLong()).isZero();
-        assertThat(api.get(q + "&powerOfOrigin=party-b&status=CAPTURED").json().get("total").asLong()).isEqualTo(2);
+        assertThat(a.get(q + "&holdingParty=party-b").json().get("total").asLong()).isZero();
+        assertThat(a.get(q + "&powerOfOrigin=party-b&status=CAPTURED").json().get("total").asLong()).isEqualTo(2);
     }
 
     @Test
     void pagesAreStableAndCoverTheListExactlyOnce() {
-        Response first = api.get("/api/v1/persons?holdingParty=party-a&size=37");
+        Response first = a.get("/api/v1/persons?holdingParty=party-a&size=37");
         long total = first.json().get("total").asLong();
         assertThat(total).isGreaterThan(100);
         List<Long> seen = new ArrayList<>();
         for (int page = 0; page * 37L < total; page++) {
-            Response response = api.get("/api/v1/persons?holdingParty=party-a&size=37&page=" + page);
+            Response response = a.get("/api/v1/persons?holdingParty=party-a&size=37&page=" + page);
             response.json().get("items").forEach(p -> seen.add(p.get("id").asLong()));
-            Response again = api.get("/api/v1/persons?holdingParty=party-a&size=37&page=" + page);
+            Response again = a.get("/api/v1/persons?holdingParty=party-a&size=37&page=" + page);
             assertThat(again.json().get("items")).isEqualTo(response.json().get("items"));
         }
         assertThat(seen).hasSize((int) total).doesNotHaveDuplicates();
-        Response beyond = api.get("/api/v1/persons?holdingParty=party-a&size=37&page=" + (total / 37 + 1));
+        Response beyond = a.get("/api/v1/persons?holdingParty=party-a&size=37&page=" + (total / 37 + 1));
         assertThat(beyond.json().get("items")).isEmpty();
     }
 
     @Test
     void updatesWithTheReadVersionAndKeepsTheOldValuesAsACorrection() {
-        JsonNode person = create("""
+        JsonNode person = create(b, """
                 {"surname": "%s", "givenName": "Сергій", "rank": "солдат", "holdingParty": "party-b"}"""
                 .formatted(uniqueSurname()));
         long id = person.get("id").asLong();
-        Response updated = api.patch("/api/v1/persons/" + id, """
+        Response updated = b.patch("/api/v1/persons/" + id, """
                 {"version": 1, "rank": "сержант", "givenName": null, "reason": "capture card re-read"}""");
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         assertThat(updated.json().get("version").asInt()).isEqualTo(2);
         assertThat(updated.json().get("rank").stringValue()).isEqualTo("сержант");
         assertThat(updated.json().get("givenName").isNull()).isTrue();
 
-        JsonNode correction = api.get("/api/v1/persons/" + id + "/events").json().get(1);
+        JsonNode correction = b.get("/api/v1/persons/" + id + "/events").json().get(1);
         assertThat(correction.get("type").stringValue()).isEqualTo("CORRECTION");
         assertThat(correction.get("note").stringValue()).isEqualTo("capture card re-read");
         assertThat(correction.get("changes").get("rank").get("from").stringValue()).isEqualTo("солдат");
@@ -192,42 +195,42 @@ class PersonApiTest {
 
     @Test
     void aStaleUpdateIsRefusedWith409AndChangesNothing() {
-        long id = create("""
+        long id = create(b, """
                 {"surname": "%s", "rank": "солдат", "holdingParty": "party-b"}""".formatted(uniqueSurname()))
                 .get("id").asLong();
-        assertThat(api.patch("/api/v1/persons/" + id, "{\"version\": 1, \"rank\": \"сержант\"}").status())
+        assertThat(b.patch("/api/v1/persons/" + id, "{\"version\": 1, \"rank\": \"сержант\"}").status())
                 .isEqualTo(200);
-        Response stale = api.patch("/api/v1/persons/" + id, "{\"version\": 1, \"rank\": \"майор\"}");
+        Response stale = b.patch("/api/v1/persons/" + id, "{\"version\": 1, \"rank\": \"майор\"}");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.contentType()).startsWith("application/problem+json");
         assertThat(stale.json().get("type").stringValue()).isEqualTo("urn:parley:problem:stale-version");
         assertThat(stale.json().get("currentVersion").asInt()).isEqualTo(2);
-        assertThat(api.get("/api/v1/persons/" + id).json().get("rank").stringValue()).isEqualTo("сержант");
+        assertThat(b.get("/api/v1/persons/" + id).json().get("rank").stringValue()).isEqualTo("сержант");
 
-        Response missingVersion = api.patch("/api/v1/persons/" + id, "{\"rank\": \"майор\"}");
+        Response missingVersion = b.patch("/api/v1/persons/" + id, "{\"rank\": \"майор\"}");
         assertThat(missingVersion.status()).isEqualTo(400);
         assertThat(reason(missingVersion, "version")).startsWith("is required");
     }
 
     @Test
     void lifecycleEventsUpdateTheStatusAndInvalidOnesAreRefused() {
-        long id = create("""
+        long id = create(a, """
                 {"surname": "%s", "holdingParty": "party-a", "captureDate": "2024-01-10"}"""
                 .formatted(uniqueSurname())).get("id").asLong();
         String events = "/api/v1/persons/" + id + "/events";
-        assertThat(api.post(events, """
+        assertThat(a.post(events, """
                 {"type": "INTERNED", "occurredOn": "2024-01-20", "place": "Camp 1"}""").status()).isEqualTo(201);
-        assertThat(api.post(events, """
+        assertThat(a.post(events, """
                 {"type": "NOTIFIED", "occurredOn": "2024-01-22"}""").status()).isEqualTo(201);
-        JsonNode person = api.get("/api/v1/persons/" + id).json();
+        JsonNode person = a.get("/api/v1/persons/" + id).json();
         assertThat(person.get("status").stringValue()).isEqualTo("INTERNED");
         assertThat(person.get("internmentPlace").stringValue()).isEqualTo("Camp 1");
         assertThat(person.get("notifiedOn").stringValue()).isEqualTo("2024-01-22");
 
-        Response died = api.post(events, """
+        Response died = a.post(events, """
                 {"type": "DIED", "occurredOn": "2024-03-01"}""");
         assertThat(died.status()).isEqualTo(201);
-        Response exchangeOfTheDead = api.post(events, """
+        Response exchangeOfTheDead = a.post(events, """
                 {"type": "EXCHANGED", "occurredOn": "2024-04-01"}""");
         assertThat(exchangeOfTheDead.status()).isEqualTo(409);
         assertThat(exchangeOfTheDead.json().get("type").stringValue()).isEqualTo("urn:parley:problem:invalid-transition");
@@ -238,70 +241,70 @@ class PersonApiTest {
 
         // The death was recorded in error: a correction supersedes it, and the status is derived again.
         long deathId = died.json().get("id").asLong();
-        Response correction = api.post(events, """
+        Response correction = a.post(events, """
                 {"type": "CORRECTION", "supersedes": %d, "note": "wrong person; see intermediary report"}"""
                 .formatted(deathId));
         assertThat(correction.status()).as(correction.body()).isEqualTo(201);
-        assertThat(api.get("/api/v1/persons/" + id).json().get("status").stringValue()).isEqualTo("INTERNED");
-        JsonNode history = api.get(events).json();
+        assertThat(a.get("/api/v1/persons/" + id).json().get("status").stringValue()).isEqualTo("INTERNED");
+        JsonNode history = a.get(events).json();
         assertThat(history).hasSize(5);
         assertThat(history.get(3).get("superseded").asBoolean()).isTrue();
         assertThat(history.get(3).get("type").stringValue()).isEqualTo("DIED");
-        assertThat(api.post(events, """
+        assertThat(a.post(events, """
                 {"type": "EXCHANGED", "occurredOn": "2024-04-01"}""").status()).isEqualTo(201);
-        assertThat(api.get("/api/v1/persons/" + id).json().get("status").stringValue()).isEqualTo("EXCHANGED");
-        assertThat(api.post(events, """
+        assertThat(a.get("/api/v1/persons/" + id).json().get("status").stringValue()).isEqualTo("EXCHANGED");
+        assertThat(a.post(events, """
                 {"type": "VISITED", "occurredOn": "2024-04-02"}""").status()).isEqualTo(409);
     }
 
     @Test
     void badEventsAreRefusedWithTheFieldAndReason() {
-        long id = create("""
+        long id = create(a, """
                 {"surname": "%s", "holdingParty": "party-a", "captureDate": "2024-01-10"}"""
                 .formatted(uniqueSurname())).get("id").asLong();
         String events = "/api/v1/persons/" + id + "/events";
-        Response unknownType = api.post(events, "{\"type\": \"VANISHED\", \"occurredOn\": \"2024-02-01\"}");
+        Response unknownType = a.post(events, "{\"type\": \"VANISHED\", \"occurredOn\": \"2024-02-01\"}");
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(reason(unknownType, "type")).startsWith("'VANISHED' is not one of CAPTURED, NOTIFIED");
-        Response future = api.post(events, "{\"type\": \"INTERNED\", \"occurredOn\": \"%s\"}"
+        Response future = a.post(events, "{\"type\": \"INTERNED\", \"occurredOn\": \"%s\"}"
                 .formatted(LocalDate.now().plusDays(2)));
         assertThat(reason(future, "occurredOn")).endsWith("is in the future");
-        Response noDate = api.post(events, "{\"type\": \"INTERNED\"}");
+        Response noDate = a.post(events, "{\"type\": \"INTERNED\"}");
         assertThat(reason(noDate, "occurredOn")).isEqualTo("is required for a INTERNED event");
-        Response early = api.post(events, "{\"type\": \"INTERNED\", \"occurredOn\": \"2024-01-01\"}");
+        Response early = a.post(events, "{\"type\": \"INTERNED\", \"occurredOn\": \"2024-01-01\"}");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("detail").stringValue()).contains("cannot come before the previous event");
-        Response transferWithoutPlace = api.post(events, "{\"type\": \"TRANSFERRED\", \"occurredOn\": \"2024-02-01\"}");
+        Response transferWithoutPlace = a.post(events, "{\"type\": \"TRANSFERRED\", \"occurredOn\": \"2024-02-01\"}");
         assertThat(transferWithoutPlace.status()).isEqualTo(400);
         assertThat(errorFields(transferWithoutPlace)).containsExactly("place");
-        Response stray = api.post(events, "{\"type\": \"INTERNED\", \"occurredOn\": \"2024-02-01\", \"camp\": 1}");
+        Response stray = a.post(events, "{\"type\": \"INTERNED\", \"occurredOn\": \"2024-02-01\", \"camp\": 1}");
         assertThat(errorFields(stray)).containsExactly("camp");
-        assertThat(api.get(events).json()).hasSize(1);
-        assertThat(api.get("/api/v1/persons/99999999/events").status()).isEqualTo(404);
+        assertThat(a.get(events).json()).hasSize(1);
+        assertThat(a.get("/api/v1/persons/99999999/events").status()).isEqualTo(404);
     }
 
     @Test
     void everyKindOfBadInputIsAProblemDetailNamingTheFieldAndStoresNothing() {
-        long before = api.get("/api/v1/persons?size=1").json().get("total").asLong();
+        long before = a.get("/api/v1/persons?size=1").json().get("total").asLong();
         String surname = uniqueSurname();
 
-        Response malformed = api.post("/api/v1/persons", "{\"surname\": \"" + surname + "\", ");
+        Response malformed = a.post("/api/v1/persons", "{\"surname\": \"" + surname + "\", ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
         assertThat(malformed.json().get("type").stringValue()).isEqualTo("urn:parley:problem:invalid-input");
         assertThat(reason(malformed, "body")).startsWith("malformed JSON at line 1, column");
 
-        Response empty = api.post("/api/v1/persons", "");
+        Response empty = a.post("/api/v1/persons", "");
         assertThat(reason(empty, "body")).isEqualTo("a JSON body is required");
 
-        Response notAnObject = api.post("/api/v1/persons", "[1, 2]");
+        Response notAnObject = a.post("/api/v1/persons", "[1, 2]");
         assertThat(reason(notAnObject, "body")).isEqualTo("must be a JSON object");
 
-        Response duplicate = api.post("/api/v1/persons",
+        Response duplicate = a.post("/api/v1/persons",
                 "{\"surname\": \"A\", \"surname\": \"B\", \"holdingParty\": \"party-a\"}");
         assertThat(reason(duplicate, "body")).contains("Duplicate").contains("surname");
 
-        Response many = api.post("/api/v1/persons", """
+        Response many = a.post("/api/v1/persons", """
                 {"givenName": 42, "category": "SPY", "branch": "army", "dateOfBirth": "1994-02-30",
                  "captureDate": "%s", "seriouslyIllOrWounded": "yes", "holdingParty": "party-x",
                  "nickname": "Sasha", "status": "RELEASED", "nameLanguage": "Ukrainian",
@@ -322,73 +325,73 @@ class PersonApiTest {
         assertThat(reason(many, "sources.shoeSize")).isEqualTo("is not a field of a person");
         assertThat(reason(many, "surname")).isEqualTo("is required");
 
-        Response unknownParty = api.post("/api/v1/persons", """
+        Response unknownParty = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-x"}""".formatted(surname));
         assertThat(reason(unknownParty, "holdingParty")).isEqualTo("'party-x' is not a known organisation");
-        Response intermediary = api.post("/api/v1/persons", """
+        Response intermediary = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "intermediary"}""".formatted(surname));
         assertThat(reason(intermediary, "holdingParty")).isEqualTo("'intermediary' is an intermediary, not a party");
-        Response sameParty = api.post("/api/v1/persons", """
+        Response sameParty = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-a", "powerOfOrigin": "party-a"}""".formatted(surname));
         assertThat(reason(sameParty, "powerOfOrigin")).isEqualTo("cannot be the holding party itself");
-        Response captureBeforeBirth = api.post("/api/v1/persons", """
+        Response captureBeforeBirth = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-a", "dateOfBirth": "2000-05-01", "captureDate": "1999-01-01"}"""
                 .formatted(surname));
         assertThat(reason(captureBeforeBirth, "captureDate")).isEqualTo("1999-01-01 is before the date of birth 2000-05-01");
-        Response tooLong = api.post("/api/v1/persons", """
+        Response tooLong = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-a"}""".formatted("Я".repeat(201)));
         assertThat(reason(tooLong, "surname")).isEqualTo("is longer than 200 characters");
-        Response control = api.post("/api/v1/persons", """
+        Response control = a.post("/api/v1/persons", """
                 {"surname": "Ко\\u0000валь", "holdingParty": "party-a"}""");
         assertThat(reason(control, "surname")).isEqualTo("contains control characters");
 
-        Response oversize = api.post("/api/v1/persons", """
+        Response oversize = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-a", "healthNotes": "%s"}""".formatted(surname,
                 "x".repeat(2 * 1024 * 1024)));
         assertThat(oversize.status()).isEqualTo(413);
         assertThat(oversize.json().get("type").stringValue()).isEqualTo("urn:parley:problem:body-too-large");
 
-        Response wrongMediaType = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/persons"))
+        Response wrongMediaType = a.send(java.net.http.HttpRequest.newBuilder(a.uri("/api/v1/persons"))
                 .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")));
         assertThat(wrongMediaType.status()).isEqualTo(415);
         assertThat(wrongMediaType.contentType()).startsWith("application/problem+json");
 
-        assertThat(api.get("/api/v1/persons?q=" + ApiClient.encode(surname)).json().get("total").asLong()).isZero();
-        assertThat(api.get("/api/v1/persons?size=1").json().get("total").asLong()).isEqualTo(before);
+        assertThat(a.get("/api/v1/persons?q=" + ApiClient.encode(surname)).json().get("total").asLong()).isZero();
+        assertThat(a.get("/api/v1/persons?size=1").json().get("total").asLong()).isEqualTo(before);
     }
 
     @Test
     void badUpdatesChangeNothing() {
-        JsonNode person = create("""
+        JsonNode person = create(b, """
                 {"surname": "%s", "rank": "солдат", "holdingParty": "party-b"}""".formatted(uniqueSurname()));
         long id = person.get("id").asLong();
-        Response bad = api.patch("/api/v1/persons/" + id, """
+        Response bad = b.patch("/api/v1/persons/" + id, """
                 {"version": 1, "rank": "сержант", "rankGroup": "GENERAL", "holdingParty": "party-a"}""");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(errorFields(bad)).containsExactly("rankGroup");
-        Response moved = api.patch("/api/v1/persons/" + id, "{\"version\": 1, \"holdingParty\": \"party-a\"}");
+        Response moved = b.patch("/api/v1/persons/" + id, "{\"version\": 1, \"holdingParty\": \"party-a\"}");
         assertThat(reason(moved, "holdingParty")).startsWith("cannot change");
-        assertThat(api.get("/api/v1/persons/" + id).json()).isEqualTo(person);
-        assertThat(api.get("/api/v1/persons/" + id + "/events").json()).hasSize(1);
+        assertThat(b.get("/api/v1/persons/" + id).json()).isEqualTo(person);
+        assertThat(b.get("/api/v1/persons/" + id + "/events").json()).hasSize(1);
     }
 
     @Test
     void badListParametersAreNamed() {
-        Response bad = api.get("/api/v1/persons?status=ALIVE&capturedFrom=2024-13-01&size=1000&page=-1&colour=red");
+        Response bad = a.get("/api/v1/persons?status=ALIVE&capturedFrom=2024-13-01&size=1000&page=-1&colour=red");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(errorFields(bad)).containsExactlyInAnyOrder("status", "capturedFrom", "size", "page", "colour");
         assertThat(reason(bad, "size")).isEqualTo("'1000' is not a whole number from 1 to 200");
-        Response badId = api.get("/api/v1/persons/abc");
+        Response badId = a.get("/api/v1/persons/abc");
         assertThat(badId.status()).isEqualTo(400);
         assertThat(reason(badId, "id")).isEqualTo("'abc' is not a valid long");
-        Response missing = api.get("/api/v1/persons/987654321");
+        Response missing = a.get("/api/v1/persons/987654321");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");
     }
 
     @Test
     void servesTheOpenApiDocument() {
-        Response openApi = api.get("/api/v1/openapi.json");
+        Response openApi = a.get("/api/v1/openapi.json");
         assertThat(openApi.status()).isEqualTo(200);
         JsonNode schemas = openApi.json().get("components").get("schemas");
         assertThat(schemas.get("PersonInput").get("properties").has("motherMaidenName")).isTrue();

@@ -1,0 +1,119 @@
+package org.parley.access;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parley.api.Callers;
+import org.parley.api.ForbiddenException;
+import org.parley.api.JsonInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** API tokens: issue one with a username and password, list and revoke them; change a password. */
+@RestController
+@RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Authentication")
+class AuthController {
+
+    private final LoginService logins;
+    private final TokenService tokens;
+    private final UserService users;
+
+    AuthController(LoginService logins, TokenService tokens, UserService users) {
+        this.logins = logins;
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Issue a bearer token", description = "Body: username, password, optional name and "
+            + "expiresInHours (default 12, at most 720). The token is shown once.")
+    ResponseEntity<Map<String, Object>> issue(@RequestBody JsonNode body) {
+        JsonInput in = new JsonInput();
+        only(body, Set.of("username", "password", "name", "expiresInHours"), in);
+        String username = required(in.text(body.get("username"), "username", 64), "username", in);
+        String password = required(in.text(body.get("password"), "password", 1000), "password", in);
+        String name = in.text(body.get("name"), "name", 100);
+        Long hours = in.integer(body.get("expiresInHours"), "expiresInHours");
+        in.throwIfAny();
+        LoginService.Login login = logins.login(username, password);
+        if (login.mustChangePassword()) {
+            throw new ForbiddenException("choose your own password first: POST /api/v1/auth/password or log in to "
+                    + "the web UI", UserService.RECORD, username);
+        }
+        TokenService.IssuedToken issued = tokens.issue(login.caller(), name,
+                hours == null ? TokenService.DEFAULT_LIFETIME : Duration.ofHours(hours));
+        return ResponseEntity.created(URI.create("/api/v1/auth/tokens/" + issued.stored().id()))
+                .body(Map.of("token", issued.token(), "id", issued.stored().id(),
+                        "expiresAt", issued.stored().expiresAt().toString(), "tokenType", "Bearer"));
+    }
+
+    @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change a password", description = "Body: username, currentPassword, newPassword. Works "
+            + "with a one-time password, so that API-only users can choose their own.")
+    Map<String, Object> changePassword(@RequestBody JsonNode body) {
+        JsonInput in = new JsonInput();
+        only(body, Set.of("username", "currentPassword", "newPassword"), in);
+        String username = required(in.text(body.get("username"), "username", 64), "username", in);
+        String current = required(in.text(body.get("currentPassword"), "currentPassword", 1000), "currentPassword", in);
+        String next = required(in.text(body.get("newPassword"), "newPassword", 1000), "newPassword", in);
+        in.throwIfAny();
+        LoginService.Login login = logins.login(username, current);
+        users.changePassword(login.caller(), current, next);
+        return Map.of("changed", true);
+    }
+
+    @GetMapping("/tokens")
+    @Operation(summary = "Your tokens (an administrator: those of the users they manage)")
+    List<ApiToken> list() {
+        return tokens.list(Callers.require());
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    @Operation(summary = "Revoke a token")
+    ApiToken revoke(@PathVariable long id) {
+        return tokens.revoke(Callers.require(), id);
+    }
+
+    @ExceptionHandler(LoginFailedException.class)
+    ResponseEntity<ProblemDetail> loginFailed(LoginFailedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        problem.setType(URI.create("urn:parley:problem:login-failed"));
+        problem.setTitle("Login failed");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+    }
+
+    static void only(JsonNode body, Set<String> members, JsonInput in) {
+        if (body == null || !body.isObject()) {
+            in.error("body", "must be a JSON object");
+            in.throwIfAny();
+        }
+        body.properties().forEach(member -> {
+            if (!members.contains(member.getKey())) {
+                in.error(member.getKey(), "is not one of " + String.join(", ", members));
+            }
+        });
+    }
+
+    static <T> T required(T value, String field, JsonInput in) {
+        if (value == null && !in.hasErrorFor(field)) {
+            in.error(field, "is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,93 @@
+package org.parley.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.parley.api.Caller;
+import org.parley.api.InvalidInputException;
+import org.parley.api.NotFoundException;
+import org.parley.api.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bearer tokens for the REST API: 256 random bits, shown once, stored only as their SHA-256 (a fast hash is
+ * enough for a secret that cannot be guessed), valid until they expire or are revoked by their owner or an
+ * administrator.
+ */
+@Service
+public class TokenService {
+
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
+    public static final Duration MAX_LIFETIME = Duration.ofDays(30);
+    static final String PREFIX = "prl_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TokenRepository tokens;
+    private final UserRepository users;
+
+    TokenService(TokenRepository tokens, UserRepository users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    /** A token as issued: the secret itself (shown this once) and what is stored about it. */
+    public record IssuedToken(String token, ApiToken stored) {
+    }
+
+    @Transactional
+    public IssuedToken issue(Caller caller, String name, Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new InvalidInputException("expiresInHours", "must be from 1 to " + MAX_LIFETIME.toHours());
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        long id = tokens.insert(caller.userId(), hash(token), name, Instant.now().plus(lifetime));
+        return new IssuedToken(token, tokens.find(id).orElseThrow());
+    }
+
+    /** The caller a presented token stands for, if it is active and its user enabled. */
+    @Transactional
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        return tokens.use(hash(token)).flatMap(users::find).filter(User::enabled).map(User::caller);
+    }
+
+    /** The caller's own tokens; an administrator sees those of the users they manage. */
+    public List<ApiToken> list(Caller caller) {
+        if (caller.has(Role.ADMIN)) {
+            return tokens.list(null, caller.organisation());
+        }
+        return tokens.list(caller.userId(), null);
+    }
+
+    @Transactional
+    public ApiToken revoke(Caller caller, long id) {
+        ApiToken token = tokens.find(id).orElseThrow(() -> NotFoundException.missing("token", id));
+        boolean own = tokens.ownerOf(id) == caller.userId();
+        boolean administered = caller.has(Role.ADMIN) && (caller.organisation() == null
+                || caller.organisation().equals(tokens.organisationOfOwner(id).orElse(null)));
+        if (!own && !administered) {
+            throw NotFoundException.hidden("token", id);
+        }
+        tokens.revoke(token.id());
+        return tokens.find(id).orElseThrow();
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.parley.access;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.parley.api.Caller;
+import org.parley.api.FieldError;
+import org.parley.api.ForbiddenException;
+import org.parley.api.InvalidInputException;
+import org.parley.api.NotFoundException;
+import org.parley.api.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users and their passwords. The instance administrator (an ADMIN without organisation) manages every user; an
+ * organisation's ADMIN manages the users of that organisation only. New and reset passwords are one-time
+ * passwords that must be changed at the first login.
+ */
+@Service
+public class UserService {
+
+    /** The command line runs with the rights of the instance administrator: whoever has the machine has the data. */
+    public static final Caller OPERATOR = new Caller(0, "operator", null, false, Set.of(Role.ADMIN));
+    static final String RECORD = "user";
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
+    private static final String ONE_TIME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserRepository users;
+    private final TokenRepository tokens;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final OrganisationKinds organisations;
+
+    UserService(UserRepository users, TokenRepository tokens, PasswordEncoder encoder, PasswordPolicy policy,
+            OrganisationKinds organisations) {
+        this.users = users;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.organisations = organisations;
+    }
+
+    /** A new user and the one-time password to hand over; it must be changed at the first login. */
+    public record NewUser(User user, String oneTimePassword) {
+    }
+
+    @Transactional
+    public NewUser create(Caller admin, String username, String organisation, Set<Role> roles) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        checkNewUser(admin, name, organisation, roles);
+        String password = oneTimePassword();
+        long id = users.insert(name, organisation, roles, encoder.encode(password), true);
+        return new NewUser(users.find(id).orElseThrow(), password);
+    }
+
+    /**
+     * A user with a password known in advance, for demo worlds only: the password policy does not apply and the
+     * password need not be changed.
+     */
+    @Transactional
+    public User createDemoUser(String username, String organisation, Set<Role> roles, String password) {
+        checkNewUser(OPERATOR, username, organisation, roles);
+        long id = users.insert(username, organisation, roles, encoder.encode(password), false);
+        return users.find(id).orElseThrow();
+    }
+
+    public boolean anyUsers() {
+        return users.any();
+    }
+
+    public List<User> list(Caller admin) {
+        requireAdmin(admin);
+        return users.list(admin.organisation());
+    }
+
+    /** Disables a user and revokes their tokens; their sessions end at their next request. */
+    @Transactional
+    public User disable(Caller admin, String username) {
+        User user = managed(admin, username);
+        if (user.id() == admin.userId()) {
+            throw new InvalidInputException("username", "you cannot disable yourself");
+        }
+        users.setEnabled(user.id(), false);
+        tokens.revokeAllOf(user.id());
+        return users.find(user.id()).orElseThrow();
+    }
+
+    @Transactional
+    public User enable(Caller admin, String username) {
+        User user = managed(admin, username);
+        users.setEnabled(user.id(), true);
+        return users.find(user.id()).orElseThrow();
+    }
+
+    /** A new one-time password; the old one and every token of the user stop working. */
+    @Transactional
+    public String resetPassword(Caller admin, String username) {
+        User user = managed(admin, username);
+        String password = oneTimePassword();
+        users.setPassword(user.id(), encoder.encode(password), true);
+        tokens.revokeAllOf(user.id());
+        return password;
+    }
+
+    /** The user's own change of password: the current one, and a new one the policy accepts. */
+    @Transactional
+    public void changePassword(Caller caller, String currentPassword, String newPassword) {
+        User user = users.find(caller.userId()).orElseThrow(() -> NotFoundException.missing(RECORD, caller.userId()));
+        List<FieldError> errors = new ArrayList<>();
+        if (currentPassword == null || !encoder.matches(currentPassword, users.passwordHash(user.id()).orElseThrow())) {
+            errors.add(new FieldError("currentPassword", "is not your current password"));
+        }
+        policy.problems(newPassword, user.username()).forEach(p -> errors.add(new FieldError("newPassword", p)));
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            errors.add(new FieldError("newPassword", "is the same as the current one"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        users.setPassword(user.id(), encoder.encode(newPassword), false);
+    }
+
+    /** Whether the user behind a session is still allowed in, and must still change their password. */
+    public java.util.Optional<User> current(Caller caller) {
+        return users.find(caller.userId()).filter(User::enabled);
+    }
+
+    private void checkNewUser(Caller admin, String username, String organisation, Set<Role> roles) {
+        requireAdmin(admin);
+        List<FieldError> errors = new ArrayList<>();
+        if (!USERNAME.matcher(username).matches()) {
+            errors.add(new FieldError("username", "must be 2–64 characters: lower-case letters, digits and . _ @ -"));
+        } else if (users.find(username).isPresent()) {
+            errors.add(new FieldError("username", "'" + username + "' is already taken"));
+        }
+        if (roles == null || roles.isEmpty()) {
+            errors.add(new FieldError("roles", "at least one role is required"));
+        }
+        if (organisation == null) {
+            if (roles != null && !roles.equals(Set.of(Role.ADMIN))) {
+                errors.add(new FieldError("roles", "a user without organisation can only be an instance ADMIN"));
+            }
+        } else if (!organisations.exists(organisation)) {
+            errors.add(new FieldError("organisation", "'" + organisation + "' is not a known organisation"));
+        } else if (roles != null && roles.contains(Role.INTERVIEWER) && !organisations.isIntermediary(organisation)) {
+            errors.add(new FieldError("roles", "INTERVIEWER is a role of intermediaries only"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (admin.organisation() != null && !admin.organisation().equals(organisation)) {
+            throw new ForbiddenException("an organisation's administrator creates users of that organisation only",
+                    RECORD, username);
+        }
+    }
+
+    private User managed(Caller admin, String username) {
+        requireAdmin(admin);
+        User user = users.find(username == null ? "" : username.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> NotFoundException.missing(RECORD, username));
+        if (admin.organisation() != null && !admin.organisation().equals(user.organisation())) {
+            throw NotFoundException.hidden(RECORD, username);
+        }
+        return user;
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.has(Role.ADMIN)) {
+            throw new ForbiddenException("only administrators manage users", RECORD, null);
+        }
+    }
+
+    private static String oneTimePassword() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            if (i > 0 && i % 5 == 0) {
+                password.append('-');
+            }
+            password.append(ONE_TIME_ALPHABET.charAt(RANDOM.nextInt(ONE_TIME_ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

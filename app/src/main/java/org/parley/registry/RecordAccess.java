@@ -1,0 +1,139 @@
+package org.parley.registry;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.parley.api.Caller;
+import org.parley.api.ForbiddenException;
+import org.parley.api.NotFoundException;
+import org.parley.api.Role;
+
+/**
+ * Who may see and do what with a person's record (DESIGN.md, "Visibility"):
+ * <ul>
+ * <li>the detaining (holding) party sees its detainees in full, and its registrars change them;</li>
+ * <li>the power of origin sees its nationals once the holding party has notified them (GC III Art. 122) —
+ * identity, service, internment, health and lifecycle, but not where and by whom they were captured, medical
+ * notes, the sources of facts or the notes of events;</li>
+ * <li>the intermediary sees every notified record in full, and its registrars and interviewers record visits;</li>
+ * <li>nobody else sees anything; the instance administrator belongs to no organisation and sees no record.</li>
+ * </ul>
+ * The same rule is written as SQL in {@link PersonRepository#visibleTo}, so lists and counts never include
+ * what a caller may not see.
+ */
+final class RecordAccess {
+
+    /** Facts the power of origin does not receive. */
+    static final Set<PersonField> WITHHELD_FROM_ORIGIN = EnumSet.of(PersonField.CAPTURE_PLACE,
+            PersonField.CAPTURING_UNIT, PersonField.HEALTH_NOTES);
+    static final String RECORD = "person";
+
+    private RecordAccess() {
+    }
+
+    static void requireReader(Caller caller) {
+        if (!caller.readsRecords()) {
+            throw new ForbiddenException("your roles do not include reading person records", RECORD, null);
+        }
+    }
+
+    static boolean holds(Caller caller, Person person) {
+        return caller.organisation() != null
+                && caller.organisation().equals(person.get(PersonField.HOLDING_PARTY));
+    }
+
+    static boolean canSee(Caller caller, Person person) {
+        if (caller.organisation() == null) {
+            return false;
+        }
+        if (holds(caller, person)) {
+            return true;
+        }
+        boolean notified = person.notifiedOn() != null;
+        return notified && (caller.intermediary()
+                || caller.organisation().equals(person.get(PersonField.POWER_OF_ORIGIN)));
+    }
+
+    /** The record as the caller may read it, or a 404 that says no more than "not found". */
+    static Person readable(Caller caller, Person person) {
+        requireReader(caller);
+        if (!canSee(caller, person)) {
+            throw NotFoundException.hidden(RECORD, person.id());
+        }
+        return redact(caller, person);
+    }
+
+    static Person redact(Caller caller, Person person) {
+        if (holds(caller, person) || caller.intermediary()) {
+            return person;
+        }
+        Map<PersonField, Object> values = new EnumMap<>(PersonField.class);
+        person.facts().values().forEach((field, value) -> {
+            if (!WITHHELD_FROM_ORIGIN.contains(field)) {
+                values.put(field, value);
+            }
+        });
+        Set<String> withheld = WITHHELD_FROM_ORIGIN.stream().map(PersonField::jsonName)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        withheld.add(PersonJson.SOURCES);
+        return new Person(person.id(), person.version(), new PersonInput(values, Map.of()), person.status(),
+                person.notifiedOn(), person.nameScript(), person.createdAt(), person.updatedAt(), withheld);
+    }
+
+    /** The history as the caller may read it: the power of origin gets no notes and no withheld old values. */
+    static List<LifecycleEvent> redact(Caller caller, Person person, List<LifecycleEvent> history) {
+        if (holds(caller, person) || caller.intermediary()) {
+            return history;
+        }
+        Set<String> withheld = WITHHELD_FROM_ORIGIN.stream().map(PersonField::jsonName).collect(Collectors.toSet());
+        withheld.add(PersonJson.SOURCES);
+        return history.stream().map(e -> new LifecycleEvent(e.id(), e.seq(), e.type(), e.occurredOn(),
+                e.type() == EventType.CAPTURED ? null : e.place(), null, e.supersedes(),
+                e.changes() == null ? null : e.changes().entrySet().stream()
+                        .filter(c -> !withheld.contains(c.getKey()))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                                java.util.LinkedHashMap::new)),
+                e.recordedAt(), e.superseded())).toList();
+    }
+
+    /** Only registrars of a party record persons, and only persons their own party holds. */
+    static void requireCreate(Caller caller, PersonInput facts) {
+        if (!caller.has(Role.REGISTRAR) || !caller.isParty()) {
+            throw new ForbiddenException("only registrars of a party register persons", RECORD, null);
+        }
+        if (!Objects.equals(caller.organisation(), facts.get(PersonField.HOLDING_PARTY))) {
+            throw new ForbiddenException("registrars register persons held by their own organisation ("
+                    + caller.organisation() + ")", RECORD, null);
+        }
+    }
+
+    static void requireUpdate(Caller caller, Person person) {
+        readable(caller, person);
+        if (!caller.has(Role.REGISTRAR) || !holds(caller, person)) {
+            throw new ForbiddenException("only registrars of the holding party change this record", RECORD,
+                    person.id());
+        }
+    }
+
+    static void requireEvent(Caller caller, Person person, EventType type) {
+        readable(caller, person);
+        if (caller.has(Role.REGISTRAR) && holds(caller, person)) {
+            return;
+        }
+        boolean visitRecorder = caller.intermediary()
+                && (caller.has(Role.REGISTRAR) || caller.has(Role.INTERVIEWER));
+        if (visitRecorder && type == EventType.VISITED) {
+            return;
+        }
+        throw new ForbiddenException(visitRecorder ? "the intermediary records VISITED events only"
+                : "only registrars of the holding party record lifecycle events", RECORD, person.id());
+    }
+
+    static Set<Role> readingRoles() {
+        return EnumSet.complementOf(EnumSet.of(Role.ADMIN));
+    }
+}

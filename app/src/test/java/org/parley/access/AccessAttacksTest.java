@@ -1,0 +1,275 @@
+package org.parley.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.ApiClient;
+import org.parley.ApiClient.Response;
+import org.parley.ParleyTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** What the other party, a thief of a token, or a password guesser tries — and must not achieve. */
+@ParleyTest
+class AccessAttacksTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient anonymous;
+    ApiClient registrarA;
+
+    @BeforeEach
+    void clients() {
+        anonymous = new ApiClient(port);
+        registrarA = anonymous.as("registrar@party-a");
+    }
+
+    private static String unique(String prefix) {
+        StringBuilder name = new StringBuilder(prefix);
+        UUID.randomUUID().toString().replace("-", "").chars().limit(8)
+                .forEach(c -> name.append((char) ('а' + Character.digit(c, 16))));
+        return name.toString();
+    }
+
+    private long register(String surname, boolean notified) {
+        Response created = registrarA.post("/api/v1/persons", """
+                {"surname": "%s", "holdingParty": "party-a", "powerOfOrigin": "party-b", "captureDate": "2024-03-01",
+                 "capturePlace": "Point 7", "healthNotes": "shrapnel, left arm",
+                 "sources": {"surname": {"source": "CAPTURE_CARD"}}}""".formatted(surname));
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        if (notified) {
+            assertThat(registrarA.post("/api/v1/persons/" + id + "/events",
+                    "{\"type\": \"NOTIFIED\", \"occurredOn\": \"2024-03-03\", \"note\": \"via hotline\"}").status())
+                    .isEqualTo(201);
+        }
+        return id;
+    }
+
+    @Test
+    void theOtherPartyCannotFindAnUnnotifiedDetaineeBySearchFilterOrCount() {
+        String surname = unique("Прихов");
+        long hidden = register(surname, false);
+        ApiClient viewerB = anonymous.as("viewer@party-b");
+        ApiClient intermediary = anonymous.as("viewer@intermediary");
+        for (ApiClient other : new ApiClient[] {viewerB, intermediary}) {
+            Response search = other.get("/api/v1/persons?q=" + ApiClient.encode(surname));
+            assertThat(search.json().get("total").asLong()).isZero();
+            assertThat(search.json().get("items")).isEmpty();
+            Response byFilter = other.get("/api/v1/persons?holdingParty=party-a&size=200&q=" + ApiClient.encode("Прихов"));
+            byFilter.json().get("items").forEach(p -> assertThat(p.get("id").asLong()).isNotEqualTo(hidden));
+            Response byId = other.get("/api/v1/persons/" + hidden);
+            Response missing = other.get("/api/v1/persons/" + (hidden + 1_000_000));
+            assertThat(byId.status()).isEqualTo(404);
+            assertThat(byId.json().get("detail").stringValue().replace(String.valueOf(hidden), "N"))
+                    .isEqualTo(missing.json().get("detail").stringValue().replace(String.valueOf(hidden + 1_000_000), "N"));
+        }
+        long before = viewerB.get("/api/v1/persons?holdingParty=party-a&size=1").json().get("total").asLong();
+        register(unique("Прихов"), false);
+        assertThat(viewerB.get("/api/v1/persons?holdingParty=party-a&size=1").json().get("total").asLong())
+                .isEqualTo(before);
+        register(unique("Прихов"), true);
+        assertThat(viewerB.get("/api/v1/persons?holdingParty=party-a&size=1").json().get("total").asLong())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void thePowerOfOriginReadsItsNotifiedNationalWithoutWithheldFacts() {
+        long id = register(unique("Повідом"), true);
+        JsonNode seen = anonymous.as("viewer@party-b").get("/api/v1/persons/" + id).json();
+        assertThat(seen.get("capturePlace").isNull()).isTrue();
+        assertThat(seen.get("healthNotes").isNull()).isTrue();
+        assertThat(seen.get("sources").isEmpty()).isTrue();
+        assertThat(seen.get("withheld").toString()).contains("capturePlace", "healthNotes", "sources");
+        JsonNode events = anonymous.as("viewer@party-b").get("/api/v1/persons/" + id + "/events").json();
+        assertThat(events.get(1).get("note").isNull()).isTrue();
+        assertThat(events.get(0).get("place").isNull()).isTrue();
+        JsonNode holder = registrarA.get("/api/v1/persons/" + id).json();
+        assertThat(holder.get("capturePlace").stringValue()).isEqualTo("Point 7");
+        assertThat(holder.has("withheld")).isFalse();
+        JsonNode intermediary = anonymous.as("viewer@intermediary").get("/api/v1/persons/" + id).json();
+        assertThat(intermediary.get("healthNotes").stringValue()).isEqualTo("shrapnel, left arm");
+    }
+
+    @Test
+    void forgedRevokedAndExpiredTokensChangeNothing() {
+        long id = register(unique("Токен"), false);
+        String patch = "{\"version\": 1, \"rank\": \"майор\"}";
+        Response forged = anonymous.withToken("prl_" + "x".repeat(43)).patch("/api/v1/persons/" + id, patch);
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().get("detail").stringValue()).startsWith("The token is not valid");
+
+        Response issued = anonymous.post("/api/v1/auth/token",
+                "{\"username\": \"registrar@party-a\", \"password\": \"parley-demo\"}");
+        String token = issued.json().get("token").stringValue();
+        ApiClient holder = anonymous.withToken(token);
+        assertThat(holder.get("/api/v1/persons/" + id).status()).isEqualTo(200);
+        assertThat(holder.delete("/api/v1/auth/tokens/" + issued.json().get("id").asLong()).status()).isEqualTo(200);
+        assertThat(holder.patch("/api/v1/persons/" + id, patch).status()).isEqualTo(401);
+
+        ApiClient expiring = anonymous.as("registrar@party-a");
+        jdbc.sql("update api_token set expires_at = now() - interval '1 second' where id = (select max(id) from "
+                + "api_token)").update();
+        assertThat(expiring.patch("/api/v1/persons/" + id, patch).status()).isEqualTo(401);
+
+        assertThat(registrarA.get("/api/v1/persons/" + id).json().get("rank").isNull()).isTrue();
+        assertThat(jdbc.sql("select count(*) from api_token where token_hash = :hash").param("hash",
+                TokenService.hash(token)).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from api_token where position('prl_'::bytea in token_hash) > 0")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void tokensAreRevokedOnlyByTheirOwnerOrTheirOrganisationsAdministrator() {
+        Response issued = anonymous.post("/api/v1/auth/token",
+                "{\"username\": \"viewer@party-a\", \"password\": \"parley-demo\", \"name\": \"laptop\"}");
+        long tokenId = issued.json().get("id").asLong();
+        assertThat(anonymous.as("registrar@party-b").delete("/api/v1/auth/tokens/" + tokenId).status()).isEqualTo(404);
+        assertThat(anonymous.as("admin@party-b").delete("/api/v1/auth/tokens/" + tokenId).status()).isEqualTo(404);
+        assertThat(anonymous.as("registrar@party-a").delete("/api/v1/auth/tokens/" + tokenId).status()).isEqualTo(404);
+        JsonNode listed = anonymous.as("admin@party-a").get("/api/v1/auth/tokens").json();
+        assertThat(listed.toString()).contains("laptop");
+        assertThat(anonymous.as("admin@party-b").get("/api/v1/auth/tokens").json().toString()).doesNotContain("laptop");
+        Response revoked = anonymous.as("admin@party-a").delete("/api/v1/auth/tokens/" + tokenId);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().get("revokedAt").isNull()).isFalse();
+        assertThat(anonymous.withToken(issued.json().get("token").stringValue()).get("/api/v1/organisations").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountEvenAgainstTheRightPassword() {
+        ApiClient admin = anonymous.as("admin@party-a");
+        String username = "locked" + UUID.randomUUID().toString().substring(0, 6);
+        Response created = admin.post("/api/v1/users", """
+                {"username": "%s", "organisation": "party-a", "roles": ["VIEWER"]}""".formatted(username));
+        String oneTime = created.json().get("oneTimePassword").stringValue();
+        String chosen = "quiet harbour lantern 7 violet";
+        Response mustChange = anonymous.post("/api/v1/auth/token",
+                "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(username, oneTime));
+        assertThat(mustChange.status()).isEqualTo(403);
+        assertThat(mustChange.json().get("detail").stringValue()).startsWith("choose your own password first");
+        assertThat(anonymous.post("/api/v1/auth/password", """
+                {"username": "%s", "currentPassword": "%s", "newPassword": "%s"}""".formatted(username, oneTime,
+                chosen)).status()).isEqualTo(200);
+        String login = "{\"username\": \"%s\", \"password\": \"%s\"}";
+        assertThat(anonymous.post("/api/v1/auth/token", login.formatted(username, chosen)).status()).isEqualTo(201);
+
+        for (int i = 0; i < LoginService.LOCK_AFTER; i++) {
+            Response wrong = anonymous.post("/api/v1/auth/token", login.formatted(username, "wrong guess " + i));
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.json().get("detail").stringValue()).isEqualTo(LoginFailedException.MESSAGE);
+        }
+        Response right = anonymous.post("/api/v1/auth/token", login.formatted(username, chosen));
+        assertThat(right.status()).isEqualTo(401);
+        assertThat(right.json().get("detail").stringValue()).isEqualTo(LoginFailedException.MESSAGE);
+        assertThat(jdbc.sql("select locked_until > now() + interval '50 seconds' from app_user where username = :u")
+                .param("u", username).query(Boolean.class).single()).isTrue();
+
+        jdbc.sql("update app_user set locked_until = now() - interval '1 second' where username = :u")
+                .param("u", username).update();
+        assertThat(anonymous.post("/api/v1/auth/token", login.formatted(username, "wrong again")).status())
+                .isEqualTo(401);
+        assertThat(jdbc.sql("select locked_until > now() + interval '110 seconds' from app_user where username = :u")
+                .param("u", username).query(Boolean.class).single()).as("the lock doubles").isTrue();
+        jdbc.sql("update app_user set locked_until = now() - interval '1 second' where username = :u")
+                .param("u", username).update();
+        assertThat(anonymous.post("/api/v1/auth/token", login.formatted(username, chosen)).status()).isEqualTo(201);
+        assertThat(jdbc.sql("select failed_logins from app_user where username = :u").param("u", username)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void unknownUsersAndWrongPasswordsGetTheSameAnswer() {
+        Response unknown = anonymous.post("/api/v1/auth/token", "{\"username\": \"nobody\", \"password\": \"x\"}");
+        Response wrong = anonymous.post("/api/v1/auth/token",
+                "{\"username\": \"viewer@party-b\", \"password\": \"not-the-password\"}");
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.body()).isEqualTo(wrong.body());
+        jdbc.sql("update app_user set failed_logins = 0, locked_until = null where username = 'viewer@party-b'")
+                .update();
+    }
+
+    @Test
+    void passwordsAreHashedWithArgon2idAtOwaspParametersAndChosenPasswordsAreChecked() {
+        String hash = jdbc.sql("select password_hash from app_user where username = 'registrar@party-a'")
+                .query(String.class).single();
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        ApiClient admin = anonymous.as("admin");
+        String username = "policy" + UUID.randomUUID().toString().substring(0, 6);
+        String oneTime = admin.post("/api/v1/users", """
+                {"username": "%s", "organisation": "party-b", "roles": ["VIEWER"]}""".formatted(username))
+                .json().get("oneTimePassword").stringValue();
+        String change = "{\"username\": \"%s\", \"currentPassword\": \"%s\", \"newPassword\": \"%s\"}";
+        Response common = anonymous.post("/api/v1/auth/password", change.formatted(username, oneTime, "password123456"));
+        assertThat(common.status()).isEqualTo(400);
+        assertThat(common.json().get("errors").get(0).get("reason").stringValue())
+                .isEqualTo("is, or is built on, a commonly used password");
+        Response shortOne = anonymous.post("/api/v1/auth/password", change.formatted(username, oneTime, "Xy7!q"));
+        assertThat(shortOne.json().get("errors").get(0).get("reason").stringValue())
+                .isEqualTo("is shorter than 12 characters");
+        Response guessable = anonymous.post("/api/v1/auth/password", change.formatted(username, oneTime, "aaaaaaaaaaaaaaaa"));
+        assertThat(guessable.status()).isEqualTo(400);
+        assertThat(anonymous.post("/api/v1/auth/password", change.formatted(username, oneTime,
+                "amber thistle courier 42 glacier")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void administratorsManageOnlyTheirOwnOrganisation() {
+        ApiClient adminB = anonymous.as("admin@party-b");
+        assertThat(adminB.post("/api/v1/users/viewer@party-a/disable", "").status()).isEqualTo(404);
+        assertThat(adminB.post("/api/v1/users/viewer@party-a/reset-password", "").status()).isEqualTo(404);
+        assertThat(adminB.get("/api/v1/users").json().toString()).doesNotContain("@party-a");
+        assertThat(adminB.post("/api/v1/users", """
+                {"username": "spy@party-a", "organisation": "party-a", "roles": ["VIEWER"]}""").status())
+                .isEqualTo(403);
+        Response interviewer = anonymous.as("admin").post("/api/v1/users", """
+                {"username": "int%s", "organisation": "party-a", "roles": ["INTERVIEWER"]}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 6)));
+        assertThat(interviewer.status()).isEqualTo(400);
+        assertThat(interviewer.body()).contains("INTERVIEWER is a role of intermediaries only");
+    }
+
+    @Test
+    void aDisabledUsersTokensStopWorking() {
+        ApiClient admin = anonymous.as("admin");
+        String username = "gone" + UUID.randomUUID().toString().substring(0, 6);
+        String oneTime = admin.post("/api/v1/users", """
+                {"username": "%s", "organisation": "party-a", "roles": ["VIEWER"]}""".formatted(username))
+                .json().get("oneTimePassword").stringValue();
+        String chosen = "copper meadow sextant 19 orchid";
+        anonymous.post("/api/v1/auth/password", "{\"username\": \"%s\", \"currentPassword\": \"%s\", \"newPassword\": \"%s\"}"
+                .formatted(username, oneTime, chosen));
+        String token = anonymous.post("/api/v1/auth/token", "{\"username\": \"%s\", \"password\": \"%s\"}"
+                .formatted(username, chosen)).json().get("token").stringValue();
+        assertThat(anonymous.withToken(token).get("/api/v1/persons?size=1").status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/users/" + username + "/disable", "").status()).isEqualTo(200);
+        assertThat(anonymous.withToken(token).get("/api/v1/persons?size=1").status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/auth/token", "{\"username\": \"%s\", \"password\": \"%s\"}"
+                .formatted(username, chosen)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void refusedAccessesAreRecorded() {
+        long hidden = register(unique("Відмова"), false);
+        anonymous.as("viewer@party-b").get("/api/v1/persons/" + hidden);
+        anonymous.as("viewer@party-b").patch("/api/v1/persons/" + hidden, "{\"version\": 1}");
+        anonymous.get("/api/v1/persons/" + hidden);
+        assertThat(jdbc.sql("select count(*) from access_refusal where record_id = :id and status = 404 "
+                + "and username = 'viewer@party-b'").param("id", String.valueOf(hidden)).query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from access_refusal where path = :path and status = 401")
+                .param("path", "/api/v1/persons/" + hidden).query(Long.class).single()).isEqualTo(1);
+        anonymous.as("viewer@party-a").patch("/api/v1/persons/" + hidden, "{\"version\": 1}");
+        assertThat(jdbc.sql("select count(*) from access_refusal where record_id = :id and status = 403")
+                .param("id", String.valueOf(hidden)).query(Long.class).single()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,179 @@
+package org.parley.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.parley.ApiClient;
+import org.parley.ApiClient.Response;
+import org.parley.ParleyTest;
+import org.parley.api.Role;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every API endpoint, called by every demo user of every organisation (and by nobody, and with a forged token),
+ * against records of each kind of relation, checked against the visibility rules of DESIGN.md written out
+ * here independently of the code.
+ */
+@ParleyTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    /** Who calls: a demo user, or nobody (no token), or someone with a forged token. */
+    record Principal(String username, String organisation, Role role) {
+        boolean anonymous() {
+            return username == null || username.equals("forged");
+        }
+    }
+
+    /** A test record: who holds it, whose national it is, and whether the holder has notified. */
+    record Target(String name, String holder, String origin, boolean notified) {
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final List<Principal> principals = new ArrayList<>();
+    private final Map<Principal, ApiClient> clients = new LinkedHashMap<>();
+    private final Map<Target, Long> ids = new LinkedHashMap<>();
+    private final List<String> mismatches = new ArrayList<>();
+    private int checked;
+
+    @BeforeAll
+    void setUp() {
+        for (String organisation : List.of("party-a", "party-b", "intermediary")) {
+            for (Role role : Role.values()) {
+                if (role != Role.INTERVIEWER || organisation.equals("intermediary")) {
+                    principals.add(new Principal(role.name().toLowerCase() + "@" + organisation, organisation, role));
+                }
+            }
+        }
+        principals.add(new Principal("admin", null, Role.ADMIN));
+        principals.add(new Principal(null, null, null));
+        principals.add(new Principal("forged", null, null));
+        ApiClient anonymous = new ApiClient(port);
+        for (Principal principal : principals) {
+            clients.put(principal, principal.username() == null ? anonymous
+                    : principal.username().equals("forged") ? anonymous.withToken("prl_" + "A".repeat(43))
+                    : anonymous.as(principal.username()));
+        }
+        ApiClient registrarA = anonymous.as("registrar@party-a");
+        ApiClient registrarB = anonymous.as("registrar@party-b");
+        for (Target target : List.of(new Target("A-notified", "party-a", "party-b", true),
+                new Target("A-unnotified", "party-a", "party-b", false),
+                new Target("B-notified", "party-b", "party-a", true),
+                new Target("B-unnotified", "party-b", "party-a", false))) {
+            ApiClient holder = target.holder().equals("party-a") ? registrarA : registrarB;
+            Response created = holder.post("/api/v1/persons", """
+                    {"surname": "Матриця", "givenName": "%s", "holdingParty": "%s", "powerOfOrigin": "%s",
+                     "captureDate": "2024-01-01", "rank": "солдат"}""".formatted(target.name(), target.holder(),
+                    target.origin()));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            long id = created.json().get("id").asLong();
+            if (target.notified()) {
+                assertThat(holder.post("/api/v1/persons/" + id + "/events",
+                        "{\"type\": \"NOTIFIED\", \"occurredOn\": \"2024-01-05\"}").status()).isEqualTo(201);
+            }
+            ids.put(target, id);
+        }
+    }
+
+    // The rules, independently of the code under test.
+
+    private static boolean readsRecords(Principal p) {
+        return !p.anonymous() && p.organisation() != null && p.role() != Role.ADMIN;
+    }
+
+    private static boolean sees(Principal p, Target t) {
+        return t.holder().equals(p.organisation())
+                || t.notified() && (t.origin().equals(p.organisation()) || "intermediary".equals(p.organisation()));
+    }
+
+    /** 401 for nobody, 403 for a role that never reads records, 404 for a record it may not see, else ok. */
+    private static int readStatus(Principal p, Target t, int ok) {
+        if (p.anonymous()) {
+            return 401;
+        }
+        if (!readsRecords(p)) {
+            return 403;
+        }
+        return sees(p, t) ? ok : 404;
+    }
+
+    private void expect(Principal p, String what, Response response, int expected) {
+        checked++;
+        if (response.status() != expected) {
+            mismatches.add(p.username() + " " + what + ": expected " + expected + ", got " + response.status()
+                    + " " + response.body());
+        }
+        if (response.status() >= 400) {
+            assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheRulesSay() {
+        for (Principal p : principals) {
+            ApiClient client = clients.get(p);
+            int authenticated = p.anonymous() ? 401 : 200;
+            expect(p, "GET organisations", client.get("/api/v1/organisations"), authenticated);
+            expect(p, "GET persons", client.get("/api/v1/persons?size=5"),
+                    p.anonymous() ? 401 : readsRecords(p) ? 200 : 403);
+            expect(p, "GET tokens", client.get("/api/v1/auth/tokens"), authenticated);
+            expect(p, "GET users", client.get("/api/v1/users"),
+                    p.anonymous() ? 401 : p.role() == Role.ADMIN ? 200 : 403);
+            boolean createsUsers = p.role() == Role.ADMIN && (p.organisation() == null
+                    || p.organisation().equals("party-a"));
+            expect(p, "POST users", client.post("/api/v1/users", """
+                    {"username": "m%s", "organisation": "party-a", "roles": ["VIEWER"]}"""
+                    .formatted(UUID.randomUUID().toString().substring(0, 8))),
+                    p.anonymous() ? 401 : createsUsers ? 201 : 403);
+            boolean registersForA = !p.anonymous() && p.role() == Role.REGISTRAR && "party-a".equals(p.organisation());
+            expect(p, "POST persons", client.post("/api/v1/persons", """
+                    {"surname": "Матриця", "holdingParty": "party-a"}"""),
+                    p.anonymous() ? 401 : registersForA ? 201 : 403);
+
+            for (Map.Entry<Target, Long> record : ids.entrySet()) {
+                Target t = record.getKey();
+                String path = "/api/v1/persons/" + record.getValue();
+                expect(p, "GET " + t.name(), client.get(path), readStatus(p, t, 200));
+                expect(p, "GET events of " + t.name(), client.get(path + "/events"), readStatus(p, t, 200));
+
+                boolean changes = p.role() == Role.REGISTRAR && t.holder().equals(p.organisation());
+                int patch = readStatus(p, t, changes ? 200 : 403);
+                int version = clients.get(principal("registrar@" + t.holder())).get(path).json().get("version").asInt();
+                expect(p, "PATCH " + t.name(), client.patch(path, "{\"version\": " + version
+                        + ", \"rank\": \"солдат\"}"), patch);
+
+                boolean visits = changes || "intermediary".equals(p.organisation())
+                        && (p.role() == Role.REGISTRAR || p.role() == Role.INTERVIEWER);
+                expect(p, "POST VISITED to " + t.name(), client.post(path + "/events",
+                        "{\"type\": \"VISITED\", \"occurredOn\": \"" + LocalDate.now() + "\"}"),
+                        readStatus(p, t, visits ? 201 : 403));
+                expect(p, "POST HOSPITALISED to " + t.name(), client.post(path + "/events",
+                        "{\"type\": \"HOSPITALISED\", \"occurredOn\": \"" + LocalDate.now() + "\"}"),
+                        readStatus(p, t, changes ? 201 : 403));
+                if (changes) {
+                    // back to internment, so that the next caller's HOSPITALISED is allowed again
+                    assertThat(client.post(path + "/events", "{\"type\": \"TRANSFERRED\", \"occurredOn\": \""
+                            + LocalDate.now() + "\", \"place\": \"Camp\"}").status()).isEqualTo(201);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(checked).isEqualTo(principals.size() * (6 + ids.size() * 5));
+        System.out.printf("Access matrix: %d principals x %d endpoint cases = %d checks%n", principals.size(),
+                6 + ids.size() * 5, checked);
+    }
+
+    private Principal principal(String username) {
+        return principals.stream().filter(p -> username.equals(p.username())).findFirst().orElseThrow();
+    }
+}
