@@ -4,10 +4,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.parley.api.Callers;
+import org.parley.api.Role;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What every page's frame needs: the links of the language switch (same page and query, another language). */
+/**
+ * What every page's frame needs: the links of the language switch (same page and query, another language) and
+ * who is logged in, for the navigation they may use.
+ */
 public final class PageChrome {
+
+    /** The logged-in user as the header shows them. */
+    public record Viewer(String username, String organisation, boolean readsRecords, boolean admin) {
+    }
 
     /** A link of the language switch: the same page and query in another language. */
     public record LanguageLink(String code, String label, String href, boolean current) {
@@ -22,6 +31,8 @@ public final class PageChrome {
             current = WebConfiguration.DEFAULT_LANGUAGE;
         }
         model.put("languages", languages(request, current));
+        Callers.current().ifPresent(caller -> model.put("viewer", new Viewer(caller.username(),
+                caller.organisation(), caller.readsRecords(), caller.has(Role.ADMIN))));
     }
 
     static List<LanguageLink> languages(HttpServletRequest request, Locale current) {

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.parley.api.Caller;
+import org.parley.api.Callers;
+import org.parley.api.Role;
 import org.parley.registry.Branch;
 import org.parley.registry.Category;
 import org.parley.registry.Organisation;
@@ -54,9 +57,12 @@ public class PersonPagesController {
             String nextUrl, String firstUrl) {
     }
 
+    /** The persons for those who may read records; the administration page for administrators only. */
     @GetMapping("/")
     String home() {
-        return "redirect:/persons";
+        Caller caller = Callers.require();
+        return caller.readsRecords() || !caller.has(Role.ADMIN) ? "redirect:/persons"
+                : "redirect:/admin/users";
     }
 
     @GetMapping("/persons")
@@ -82,7 +88,7 @@ public class PersonPagesController {
             model.addAttribute("rows", List.of());
         } else {
             PersonFilter filter = query.filter();
-            Page<Person> page = registry.find(filter, query.page() - 1, PAGE_SIZE);
+            Page<Person> page = registry.find(Callers.require(), filter, query.page() - 1, PAGE_SIZE);
             PersonViews views = new PersonViews(messages, locale, organisations);
             model.addAttribute("rows", page.items().stream().map(views::row).toList());
             model.addAttribute("pagination", pagination(query, page));
@@ -92,9 +98,10 @@ public class PersonPagesController {
 
     @GetMapping("/persons/{id}")
     String person(@PathVariable("id") long id, HttpServletRequest request, Locale locale, Model model) {
-        Person person = registry.get(id);
+        Caller caller = Callers.require();
+        Person person = registry.get(caller, id);
         PersonViews views = new PersonViews(messages, locale, registry.organisations());
-        model.addAttribute("person", views.page(person, registry.history(id)));
+        model.addAttribute("person", views.page(person, registry.history(caller, id)));
         PageChrome.addTo(model.asMap(), request, locale);
         return "persons/show";
     }

@@ -52,8 +52,12 @@ public final class PersonViews {
             boolean seriouslyIll) {
     }
 
-    /** One fact of a record, with its translated label; {@code value} null means not recorded. */
-    public record Fact(String id, String label, String value, String lang, boolean name, String source, String sourceHint) {
+    /**
+     * One fact of a record, with its translated label; {@code value} null means not recorded, or, with
+     * {@code withheld}, not given to the reader's organisation.
+     */
+    public record Fact(String id, String label, String value, String lang, boolean name, String source, String sourceHint,
+            boolean withheld) {
     }
 
     /** A part of the record: identity, service, capture and so on. */
@@ -110,7 +114,7 @@ public final class PersonViews {
         FactRecord source = person.facts().sources().get(field);
         return new Fact(field.jsonName(), msg(MessageKeys.of(field)), value == null ? null : display(field, value),
                 name && value != null ? nameLang : null, name, source == null ? null : describe(source),
-                source == null ? null : msg("source.hint"));
+                source == null ? null : msg("source.hint"), person.withheld().contains(field.jsonName()));
     }
 
     /** A stored value as the page shows it. */

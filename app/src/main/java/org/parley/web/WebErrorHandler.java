@@ -2,7 +2,10 @@ package org.parley.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.parley.api.Callers;
+import org.parley.api.ForbiddenException;
 import org.parley.api.NotFoundException;
+import org.parley.api.RefusalRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,9 +29,29 @@ class WebErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrorHandler.class);
 
+    private final RefusalRecorder refusals;
+
+    WebErrorHandler(RefusalRecorder refusals) {
+        this.refusals = refusals;
+    }
+
+    /** A record that does not exist and one the reader may not see give the same page; only the log knows. */
     @ExceptionHandler(NotFoundException.class)
-    ModelAndView notFound(HttpServletRequest request, Locale locale) {
+    ModelAndView notFound(NotFoundException e, HttpServletRequest request, Locale locale) {
+        if (e.hidden()) {
+            refusals.refused(Callers.current().orElse(null), request.getMethod(), request.getRequestURI(), 404,
+                    e.recordType(), e.recordId(), "not visible to the caller's organisation");
+        }
         return page("errors/not-found", HttpStatus.NOT_FOUND, request, locale);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ModelAndView forbidden(ForbiddenException e, HttpServletRequest request, Locale locale) {
+        refusals.refused(Callers.current().orElse(null), request.getMethod(), request.getRequestURI(), 403,
+                e.recordType(), e.recordId(), e.getMessage());
+        ModelAndView page = page("errors/error", HttpStatus.FORBIDDEN, request, locale);
+        page.addObject("status", HttpStatus.FORBIDDEN.value());
+        return page;
     }
 
     /** {@code /persons/abc}: no such page either. */

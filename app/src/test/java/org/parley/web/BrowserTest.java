@@ -102,6 +102,23 @@ public abstract class BrowserTest {
         driver.get(url("/css/parley.css"));
         driver.manage().deleteAllCookies();
         js("window.localStorage.clear(); window.sessionStorage.clear()");
+        logIn(defaultUser());
+    }
+
+    /** The demo user each test starts logged in as. */
+    protected String defaultUser() {
+        return "registrar@party-a";
+    }
+
+    /** Logs in through the login form (a fresh session: cookies are cleared first). */
+    protected void logIn(String username) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        find("#username").sendKeys(username);
+        find("#password").sendKeys(WebLogin.DEMO_PASSWORD);
+        find("#login-submit").click();
+        waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        waitForPageLoad();
     }
 
     /** The absolute URL of a path on the server under test. */

@@ -17,6 +17,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.parley.names.NameNormalizer;
 import org.parley.names.Script;
+import org.parley.TestCallers;
+import org.parley.access.UserService;
+import org.parley.api.Caller;
 import org.parley.registry.EventInput;
 import org.parley.registry.EventType;
 import org.parley.registry.LifecycleEvent;
@@ -40,11 +43,17 @@ class PersonPagesBrowserTest extends BrowserTest {
     RegistryService registry;
     @Autowired
     MessageSource messages;
+    @Autowired
+    UserService users;
+
+    private Caller partyA() {
+        return TestCallers.of(users, "registrar@party-a");
+    }
 
     /** The first person held by Party A whose name is written in Cyrillic. */
     private Person cyrillicDetainee() {
         PersonFilter heldByA = new PersonFilter(null, "party-a", null, null, null, null, null, null, null);
-        return registry.find(heldByA, 0, 200).items().stream()
+        return registry.find(partyA(), heldByA, 0, 200).items().stream()
                 .filter(p -> p.nameScript() == Script.CYRILLIC)
                 .findFirst().orElseThrow(() -> new AssertionError("the demo world has no Cyrillic name held by party-a"));
     }
@@ -65,7 +74,7 @@ class PersonPagesBrowserTest extends BrowserTest {
     void searchingACyrillicSurnameFiltersTheListAndTheNameIsShownAsWrittenInEveryLanguage() {
         Person person = cyrillicDetainee();
         String surname = person.text(PersonField.SURNAME);
-        long matching = registry.find(new PersonFilter(surname, null, null, null, null, null, null, null, null), 0, 1)
+        long matching = registry.find(partyA(), new PersonFilter(surname, null, null, null, null, null, null, null, null), 0, 1)
                 .total();
 
         open("/persons");
@@ -119,7 +128,7 @@ class PersonPagesBrowserTest extends BrowserTest {
     void filteringByStatusShowsOnlyThatStatusAndPagesKeepTheFilter() {
         Status status = Status.INTERNED;
         PersonFilter interned = new PersonFilter(null, null, null, status, null, null, null, null, null);
-        long total = registry.find(interned, 0, 1).total();
+        long total = registry.find(partyA(), interned, 0, 1).total();
         assertThat(total).as("the demo world has interned persons").isPositive();
 
         open("/persons");
@@ -180,18 +189,20 @@ class PersonPagesBrowserTest extends BrowserTest {
         facts.put(PersonField.RANK, "солдат");
         facts.put(PersonField.CAPTURE_DATE, LocalDate.of(2024, 3, 1));
         facts.put(PersonField.SERIOUSLY_ILL_OR_WOUNDED, true);
-        Person person = registry.create(new PersonInput(facts, Map.of()));
-        registry.addEvent(person.id(), new EventInput(EventType.INTERNED, LocalDate.of(2024, 3, 5), "Табір 1", null, null));
-        LifecycleEvent transfer = registry.addEvent(person.id(),
+        Caller partyB = TestCallers.of(users, "registrar@party-b");
+        Person person = registry.create(partyB, new PersonInput(facts, Map.of()));
+        registry.addEvent(partyB, person.id(), new EventInput(EventType.INTERNED, LocalDate.of(2024, 3, 5), "Табір 1", null, null));
+        LifecycleEvent transfer = registry.addEvent(partyB, person.id(),
                 new EventInput(EventType.TRANSFERRED, LocalDate.of(2024, 4, 2), "Табір 7", null, null));
-        registry.addEvent(person.id(), new EventInput(EventType.CORRECTION, LocalDate.of(2024, 4, 3), null,
+        registry.addEvent(partyB, person.id(), new EventInput(EventType.CORRECTION, LocalDate.of(2024, 4, 3), null,
                 "wrong camp entered", transfer.id()));
-        Person current = registry.get(person.id());
+        Person current = registry.get(partyB, person.id());
         Map<PersonField, Object> corrected = new EnumMap<>(current.facts().values());
         corrected.put(PersonField.RANK, "старший солдат");
-        registry.update(person.id(), current.version(), new PersonInput(corrected, current.facts().sources()),
+        registry.update(partyB, person.id(), current.version(), new PersonInput(corrected, current.facts().sources()),
                 "rank misread");
 
+        logIn("registrar@party-b");
         open("/persons/" + person.id());
         assertThat(find("#person-name").getText()).isEqualTo("Ґудзь-Хронологія Мирослава");
         assertThat(find("#art110").getText()).contains(msg("flag.art110", EN));

@@ -15,6 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.ParleyTest;
 import org.parley.names.Script;
+import org.junit.jupiter.api.BeforeEach;
+import org.parley.TestCallers;
+import org.parley.access.UserService;
 import org.parley.registry.Person;
 import org.parley.registry.PersonField;
 import org.parley.registry.PersonFilter;
@@ -35,14 +38,30 @@ class PersonPagesHttpTest {
     @Autowired
     RegistryService registry;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    @Autowired
+    UserService users;
 
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private String session;
+
+    @BeforeEach
+    void logIn() throws Exception {
+        session = WebLogin.cookie(port, "registrar@party-a");
+    }
+
+    /** A GET in the logged-in session; a Cookie header among {@code headers} is sent beside the session's. */
     private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
-        if (headers.length > 0) {
-            request.headers(headers);
+        String cookie = session;
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equals("Cookie")) {
+                cookie = cookie + "; " + headers[i + 1];
+            } else {
+                request.header(headers[i], headers[i + 1]);
+            }
         }
+        request.header("Cookie", cookie);
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -105,13 +124,13 @@ class PersonPagesHttpTest {
     @Test
     void theApiStillAnswersWithProblemDetails() throws Exception {
         HttpResponse<String> response = get("/api/v1/persons/999999999", "Accept", "application/json");
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.statusCode()).as("the API takes tokens, not the page session").isEqualTo(401);
         assertThat(contentType(response)).startsWith("application/problem+json");
     }
 
     @Test
     void withoutJavaScriptTheSearchFormGivesTheWholePage() throws Exception {
-        Person person = registry.find(PersonFilter.none(), 0, 200).items().stream()
+        Person person = registry.find(TestCallers.of(users, "registrar@party-a"), PersonFilter.none(), 0, 200).items().stream()
                 .filter(p -> p.nameScript() == Script.CYRILLIC && p.text(PersonField.SURNAME).matches("[\\p{IsCyrillic}]+"))
                 .findFirst().orElseThrow();
         String surname = person.text(PersonField.SURNAME);
@@ -156,7 +175,7 @@ class PersonPagesHttpTest {
 
     @Test
     void pagesHaveNoInlineScriptsStylesOrHandlers() throws Exception {
-        long id = registry.find(PersonFilter.none(), 0, 1).items().get(0).id();
+        long id = registry.find(TestCallers.of(users, "registrar@party-a"), PersonFilter.none(), 0, 1).items().get(0).id();
         for (String path : new String[] {"/persons", "/persons?status=NOPE", "/persons/" + id, "/persons/999999999"}) {
             String body = get(path).body();
             assertThat(INLINE_SCRIPT.matcher(body).find()).as("inline script in " + path).isFalse();

@@ -1,0 +1,115 @@
+package org.parley.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.parley.access.UserService;
+import org.parley.api.Caller;
+import org.parley.api.Callers;
+import org.parley.api.FieldError;
+import org.parley.api.InvalidInputException;
+import org.parley.api.Role;
+import org.parley.registry.RegistryService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The administration page: an organisation's admin manages its users, the instance administrator everyone's.
+ * The user service checks the role and the organisation; a one-time password is shown once, on the page that
+ * created it, and never again.
+ */
+@Controller
+class UserPagesController {
+
+    private final UserService users;
+    private final RegistryService registry;
+
+    UserPagesController(UserService users, RegistryService registry) {
+        this.users = users;
+        this.registry = registry;
+    }
+
+    @GetMapping("/admin/users")
+    String list(HttpServletRequest request, Locale locale, Model model) {
+        return page(model, request, locale, List.of());
+    }
+
+    @PostMapping("/admin/users")
+    String create(@RequestParam(name = "username", defaultValue = "") String username,
+            @RequestParam(name = "organisation", defaultValue = "") String organisation,
+            @RequestParam(name = "roles", required = false) List<String> roleNames,
+            HttpServletRequest request, Locale locale, Model model) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : roleNames == null ? List.<String>of() : roleNames) {
+            try {
+                roles.add(Role.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                return page(model, request, locale, List.of(new FieldError("roles", "unknown role " + name)));
+            }
+        }
+        Caller admin = Callers.require();
+        String code = admin.organisation() != null ? admin.organisation() : organisation.isBlank() ? null : organisation;
+        try {
+            UserService.NewUser created = users.create(admin, username, code, roles);
+            model.addAttribute("oneTimePassword", created.oneTimePassword());
+            model.addAttribute("passwordFor", created.user().username());
+            return page(model, request, locale, List.of());
+        } catch (InvalidInputException e) {
+            model.addAttribute("form", new Form(username, organisation, roles));
+            return page(model, request, locale, e.errors());
+        }
+    }
+
+    @PostMapping("/admin/users/{username}/disable")
+    String disable(@PathVariable("username") String username, HttpServletRequest request, Locale locale, Model model) {
+        return act(() -> users.disable(Callers.require(), username), model, request, locale);
+    }
+
+    @PostMapping("/admin/users/{username}/enable")
+    String enable(@PathVariable("username") String username, HttpServletRequest request, Locale locale, Model model) {
+        return act(() -> users.enable(Callers.require(), username), model, request, locale);
+    }
+
+    @PostMapping("/admin/users/{username}/reset-password")
+    String resetPassword(@PathVariable("username") String username, HttpServletRequest request, Locale locale,
+            Model model) {
+        String password = users.resetPassword(Callers.require(), username);
+        model.addAttribute("oneTimePassword", password);
+        model.addAttribute("passwordFor", username);
+        return page(model, request, locale, List.of());
+    }
+
+    /** What the creation form held when it was refused, to show it again. */
+    record Form(String username, String organisation, Set<Role> roles) {
+    }
+
+    private String act(Runnable action, Model model, HttpServletRequest request, Locale locale) {
+        try {
+            action.run();
+            return "redirect:/admin/users";
+        } catch (InvalidInputException e) {
+            return page(model, request, locale, e.errors());
+        }
+    }
+
+    private String page(Model model, HttpServletRequest request, Locale locale, List<FieldError> errors) {
+        Caller admin = Callers.require();
+        model.addAttribute("users", users.list(admin));
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", Arrays.asList(Role.values()));
+        model.addAttribute("organisations", admin.organisation() != null ? List.of()
+                : registry.organisations());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new Form("", "", Set.of()));
+        }
+        PageChrome.addTo(model.asMap(), request, locale);
+        return "admin/users";
+    }
+}
