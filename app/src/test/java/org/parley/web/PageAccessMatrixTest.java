@@ -1,0 +1,136 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.parley.ParleyTest;
+import org.parley.TestCallers;
+import org.parley.access.UserService;
+import org.parley.api.Caller;
+import org.parley.api.Role;
+import org.parley.registry.EventInput;
+import org.parley.registry.EventType;
+import org.parley.registry.PersonField;
+import org.parley.registry.PersonInput;
+import org.parley.registry.RegistryService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every page, opened by every demo user of every organisation (and by nobody), on records of each kind of
+ * relation: the answer the visibility rules of DESIGN.md give, written out here independently of the code.
+ */
+@ParleyTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageAccessMatrixTest {
+
+    record Principal(String username, String organisation, Role role) {
+    }
+
+    record Target(String name, String holder, String origin, boolean notified) {
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RegistryService registry;
+    @Autowired
+    UserService users;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final List<Principal> principals = new ArrayList<>();
+    private final Map<Target, Long> ids = new LinkedHashMap<>();
+    private final List<String> mismatches = new ArrayList<>();
+    private int checked;
+
+    @BeforeAll
+    void setUp() {
+        for (String organisation : List.of("party-a", "party-b", "intermediary")) {
+            for (Role role : Role.values()) {
+                if (role != Role.INTERVIEWER || organisation.equals("intermediary")) {
+                    principals.add(new Principal(role.name().toLowerCase() + "@" + organisation, organisation, role));
+                }
+            }
+        }
+        principals.add(new Principal("admin", null, Role.ADMIN));
+        principals.add(new Principal(null, null, null));
+        for (Target target : List.of(new Target("A-notified", "party-a", "party-b", true),
+                new Target("A-unnotified", "party-a", "party-b", false),
+                new Target("B-notified", "party-b", "party-a", true),
+                new Target("B-unnotified", "party-b", "party-a", false))) {
+            Caller holder = TestCallers.of(users, "registrar@" + target.holder());
+            Map<PersonField, Object> facts = new EnumMap<>(PersonField.class);
+            facts.put(PersonField.SURNAME, "Сторінка");
+            facts.put(PersonField.GIVEN_NAME, target.name());
+            facts.put(PersonField.HOLDING_PARTY, target.holder());
+            facts.put(PersonField.POWER_OF_ORIGIN, target.origin());
+            facts.put(PersonField.CAPTURE_DATE, LocalDate.of(2024, 1, 1));
+            long id = registry.create(holder, new PersonInput(facts, Map.of())).id();
+            if (target.notified()) {
+                registry.addEvent(holder, id, new EventInput(EventType.NOTIFIED, LocalDate.of(2024, 1, 5), null, null,
+                        null));
+            }
+            ids.put(target, id);
+        }
+    }
+
+    private static boolean readsRecords(Principal p) {
+        return p.organisation() != null && p.role() != Role.ADMIN;
+    }
+
+    private static boolean sees(Principal p, Target t) {
+        return t.holder().equals(p.organisation())
+                || t.notified() && (t.origin().equals(p.organisation()) || "intermediary".equals(p.organisation()));
+    }
+
+    @Test
+    void everyPageAnswersEveryCallerAsTheRulesSay() throws Exception {
+        for (Principal p : principals) {
+            String cookie = p.username() == null ? null : WebLogin.cookie(port, p.username());
+            boolean anonymous = cookie == null;
+            expect(p, "/persons", cookie, anonymous ? 302 : readsRecords(p) ? 200 : 403);
+            expect(p, "/admin/users", cookie, anonymous ? 302 : p.role() == Role.ADMIN ? 200 : 403);
+            expect(p, "/account/password", cookie, anonymous ? 302 : 200);
+            for (Map.Entry<Target, Long> record : ids.entrySet()) {
+                Target t = record.getKey();
+                expect(p, "/persons/" + record.getValue(), cookie,
+                        anonymous ? 302 : !readsRecords(p) ? 403 : sees(p, t) ? 200 : 404);
+            }
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(checked).isEqualTo(principals.size() * (3 + ids.size()));
+        System.out.printf("Page access matrix: %d principals x %d page cases = %d checks%n", principals.size(),
+                3 + ids.size(), checked);
+    }
+
+    private void expect(Principal p, String path, String cookie, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        checked++;
+        if (response.statusCode() != expected) {
+            mismatches.add(p.username() + " GET " + path + ": expected " + expected + ", got " + response.statusCode());
+        }
+        if (expected == 302) {
+            assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login");
+        }
+        if (expected == 404) {
+            assertThat(response.body()).as("a hidden record looks exactly like a missing one")
+                    .doesNotContain("Сторінка");
+        }
+    }
+}
