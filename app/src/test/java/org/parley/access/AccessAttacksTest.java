@@ -54,6 +54,17 @@ class AccessAttacksTest {
         return id;
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void thereIsNoOtherWayInThanParleysOwnUsers() {
+        assertThat(context.getBeansOfType(org.springframework.security.core.userdetails.UserDetailsService.class))
+                .as("no in-memory default user with a generated password").isEmpty();
+        assertThat(new ApiClient(port).post("/api/v1/auth/token", "{\"username\": \"user\", \"password\": \"user\"}")
+                .status()).isEqualTo(401);
+    }
+
     @Test
     void theOtherPartyCannotFindAnUnnotifiedDetaineeBySearchFilterOrCount() {
         String surname = unique("Прихов");
