@@ -1,0 +1,63 @@
+package org.parley.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.ParleyTest;
+import org.parley.registry.EventInput;
+import org.parley.registry.Lifecycle;
+import org.parley.registry.NewPerson;
+import org.parley.registry.PersonField;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The demo loader's figures: the three organisations, the demo users, and every generated person stored with
+ * its facts and the status its history leads to. (Other tests add persons to the same database, so the check is
+ * that the demo world is there, not that nothing else is.)
+ */
+@ParleyTest
+class DemoWorldTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** One person as the check compares it: names as written, capture date, derived status, holder. */
+    record Stored(String surname, String givenName, String patronymic, LocalDate captureDate, String status,
+            String holder) {
+    }
+
+    @Test
+    void theDemoWorldIsLoadedAsGenerated() {
+        assertThat(jdbc.sql("select code from organisation order by code").query(String.class).list())
+                .containsExactly("intermediary", "party-a", "party-b");
+        assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isGreaterThanOrEqualTo(17);
+
+        List<NewPerson> generated = new DemoPersonGenerator(DemoLoader.SEED).generate(ParleyTest.DEMO_PERSONS,
+                LocalDate.now());
+        List<Stored> stored = jdbc.sql("""
+                select p.surname, p.given_name, p.patronymic, p.capture_date, p.status, h.code
+                from person p join organisation h on h.id = p.holding_party_id""")
+                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6)))
+                .list();
+        List<Stored> expected = generated.stream().map(DemoWorldTest::expected).toList();
+        assertThat(stored).containsAll(expected);
+        assertThat(expected.stream().map(Stored::status).distinct().count()).as("several statuses").isGreaterThan(3);
+        long events = generated.stream().mapToLong(p -> p.events().size()).sum();
+        assertThat(jdbc.sql("select count(*) from person_event").query(Long.class).single()).isGreaterThanOrEqualTo(events);
+    }
+
+    private static Stored expected(NewPerson person) {
+        Lifecycle.State state = new Lifecycle.State(null, null, null);
+        for (EventInput event : person.events()) {
+            state = Lifecycle.apply(state, event.type(), event.occurredOn());
+        }
+        return new Stored((String) person.facts().get(PersonField.SURNAME),
+                (String) person.facts().get(PersonField.GIVEN_NAME), (String) person.facts().get(PersonField.PATRONYMIC),
+                (LocalDate) person.facts().get(PersonField.CAPTURE_DATE), state.status().name(),
+                (String) person.facts().get(PersonField.HOLDING_PARTY));
+    }
+}
