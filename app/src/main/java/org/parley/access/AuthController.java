@@ -45,9 +45,9 @@ class AuthController {
             + "expiresInHours (default 12, at most 720). The token is shown once.")
     ResponseEntity<Map<String, Object>> issue(@RequestBody JsonNode body) {
         JsonInput in = new JsonInput();
-        only(body, Set.of("username", "password", "name", "expiresInHours"), in);
-        String username = required(in.text(body.get("username"), "username", 64), "username", in);
-        String password = required(in.text(body.get("password"), "password", 1000), "password", in);
+        in.onlyMembers(body, Set.of("username", "password", "name", "expiresInHours"));
+        String username = in.required(in.text(body.get("username"), "username", 64), "username");
+        String password = in.required(in.text(body.get("password"), "password", 1000), "password");
         String name = in.text(body.get("name"), "name", 100);
         Long hours = in.integer(body.get("expiresInHours"), "expiresInHours");
         in.throwIfAny();
@@ -68,10 +68,10 @@ class AuthController {
             + "with a one-time password, so that API-only users can choose their own.")
     Map<String, Object> changePassword(@RequestBody JsonNode body) {
         JsonInput in = new JsonInput();
-        only(body, Set.of("username", "currentPassword", "newPassword"), in);
-        String username = required(in.text(body.get("username"), "username", 64), "username", in);
-        String current = required(in.text(body.get("currentPassword"), "currentPassword", 1000), "currentPassword", in);
-        String next = required(in.text(body.get("newPassword"), "newPassword", 1000), "newPassword", in);
+        in.onlyMembers(body, Set.of("username", "currentPassword", "newPassword"));
+        String username = in.required(in.text(body.get("username"), "username", 64), "username");
+        String current = in.required(in.text(body.get("currentPassword"), "currentPassword", 1000), "currentPassword");
+        String next = in.required(in.text(body.get("newPassword"), "newPassword", 1000), "newPassword");
         in.throwIfAny();
         LoginService.Login login = logins.login(username, current);
         users.changePassword(login.caller(), current, next);
@@ -96,24 +96,5 @@ class AuthController {
         problem.setType(URI.create("urn:parley:problem:login-failed"));
         problem.setTitle("Login failed");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
-    }
-
-    static void only(JsonNode body, Set<String> members, JsonInput in) {
-        if (body == null || !body.isObject()) {
-            in.error("body", "must be a JSON object");
-            in.throwIfAny();
-        }
-        body.properties().forEach(member -> {
-            if (!members.contains(member.getKey())) {
-                in.error(member.getKey(), "is not one of " + String.join(", ", members));
-            }
-        });
-    }
-
-    static <T> T required(T value, String field, JsonInput in) {
-        if (value == null && !in.hasErrorFor(field)) {
-            in.error(field, "is required");
-        }
-        return value;
     }
 }

@@ -44,8 +44,8 @@ class UserController {
             + "administrator), roles. Answers the one-time password, to be changed at the first login.")
     ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
         JsonInput in = new JsonInput();
-        AuthController.only(body, Set.of("username", "organisation", "roles"), in);
-        String username = AuthController.required(in.text(body.get("username"), "username", 64), "username", in);
+        in.onlyMembers(body, Set.of("username", "organisation", "roles"));
+        String username = in.required(in.text(body.get("username"), "username", 64), "username");
         String organisation = in.text(body.get("organisation"), "organisation", 40);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         JsonNode roleNodes = body.get("roles");

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,30 @@ public final class JsonInput {
     /** Whether a problem was already recorded for this field (so that "is required" is not said twice). */
     public boolean hasErrorFor(String field) {
         return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    /**
+     * Refuses a body that is not a JSON object (at once) and every member not among {@code members}: a misspelt
+     * field must not be silently ignored.
+     */
+    public void onlyMembers(JsonNode body, Set<String> members) {
+        if (body == null || !body.isObject()) {
+            error("body", "must be a JSON object");
+            throwIfAny();
+        }
+        body.properties().forEach(member -> {
+            if (!members.contains(member.getKey())) {
+                error(member.getKey(), "is not one of " + String.join(", ", new TreeSet<>(members)));
+            }
+        });
+    }
+
+    /** The value, or a "required" error for the field if it is missing and nothing else was said of it. */
+    public <T> T required(T value, String field) {
+        if (value == null && !hasErrorFor(field)) {
+            error(field, "is required");
+        }
+        return value;
     }
 
     /** Throws an {@link InvalidInputException} with everything collected so far, if anything was. */

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
 import org.springframework.http.MediaType;
@@ -39,8 +40,28 @@ class PersonController {
 
     private final RegistryService registry;
 
-    PersonController(RegistryService registry) {
+    private final List<PersonAnnotations> annotations;
+
+    PersonController(RegistryService registry, List<PersonAnnotations> annotations) {
         this.registry = registry;
+        this.annotations = annotations;
+    }
+
+    /** The persons as JSON, with what other features derive about them (see {@link PersonAnnotations}). */
+    private List<ObjectNode> write(List<Person> persons) {
+        Caller caller = Callers.require();
+        List<ObjectNode> nodes = persons.stream().map(PersonJson::write).toList();
+        for (PersonAnnotations annotation : annotations) {
+            Map<Long, Map<String, String>> fields = annotation.annotate(caller, persons);
+            for (int i = 0; i < persons.size(); i++) {
+                fields.getOrDefault(persons.get(i).id(), Map.of()).forEach(nodes.get(i)::put);
+            }
+        }
+        return nodes;
+    }
+
+    private ObjectNode write(Person person) {
+        return write(List.of(person)).get(0);
     }
 
     @GetMapping("/organisations")
@@ -75,7 +96,7 @@ class PersonController {
         in.throwIfAny();
         Page<Person> result = registry.find(Callers.require(), filter, page, size);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        result.items().forEach(person -> node.withArray("items").add(PersonJson.write(person)));
+        write(result.items()).forEach(node.withArray("items")::add);
         node.withArray("items");
         node.put("total", result.total());
         node.put("page", result.page());
@@ -88,7 +109,7 @@ class PersonController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(ref = RegistryOpenApi.PERSON)))
     ObjectNode get(@PathVariable long id) {
-        return PersonJson.write(registry.get(Callers.require(), id));
+        return write(registry.get(Callers.require(), id));
     }
 
     @PostMapping(path = "/persons", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -101,7 +122,7 @@ class PersonController {
         PersonInput facts = PersonJson.read(body, Set.of(), in);
         in.throwIfAny();
         Person person = registry.create(Callers.require(), facts);
-        return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id())).body(PersonJson.write(person));
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id())).body(write(person));
     }
 
     @PatchMapping(path = "/persons/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
@@ -125,7 +146,7 @@ class PersonController {
         mergePatch(merged, patch, PATCH_MEMBERS);
         PersonInput facts = PersonJson.read(merged, Set.of(), in);
         in.throwIfAny();
-        return PersonJson.write(registry.update(Callers.require(), id, version.intValue(), facts, reason));
+        return write(registry.update(Callers.require(), id, version.intValue(), facts, reason));
     }
 
     @GetMapping("/persons/{id}/events")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,13 @@ class PersonRepository {
                 .params(params).param("limit", size).param("offset", (long) page * size)
                 .query(this::map).list();
         return new Page<>(items, total, page, size);
+    }
+
+    List<Person> findVisible(Caller caller, Collection<Long> ids) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("ids", ids.stream().mapToLong(Long::longValue).toArray());
+        return jdbc.sql(SELECT + "where p.id = any(:ids) and " + visibleTo(caller, params)).params(params)
+                .query(this::map).list();
     }
 
     long count() {

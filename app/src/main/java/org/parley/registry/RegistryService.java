@@ -1,6 +1,7 @@
 package org.parley.registry;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,15 @@ public class RegistryService {
         Page<Person> found = persons.find(caller, filter, page, size);
         return new Page<>(found.items().stream().map(p -> RecordAccess.redact(caller, p)).toList(), found.total(),
                 found.page(), found.size());
+    }
+
+    /** Those of the persons with these ids that the caller may see, each as the caller may read it. */
+    public List<Person> visible(Caller caller, Collection<Long> ids) {
+        RecordAccess.requireReader(caller);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return persons.findVisible(caller, ids).stream().map(p -> RecordAccess.redact(caller, p)).toList();
     }
 
     public List<LifecycleEvent> history(Caller caller, long personId) {

@@ -1,0 +1,112 @@
+package org.parley.wishes;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.parley.api.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The statements table. Which statements' details a caller may read is part of the query
+ * ({@link #readableBy}), as for person records.
+ */
+@Repository
+class StatementRepository {
+
+    private static final String SELECT = "select id, person_id, wish, method, organisation_code, by_intermediary, "
+            + "taken_by, taken_on, place, language, interpreter, text, verified, replaces, recorded_at "
+            + "from wish_statement s ";
+
+    private final JdbcClient jdbc;
+
+    StatementRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long personId, StatementInput input, Caller caller, boolean verified) {
+        return jdbc.sql("""
+                insert into wish_statement (person_id, wish, method, organisation_code, by_intermediary, taken_by,
+                    taken_on, place, language, interpreter, text, verified, replaces)
+                values (:person, :wish, :method, :organisation, :intermediary, :takenBy, :takenOn, :place, :language,
+                    :interpreter, :text, :verified, :replaces)
+                returning id""")
+                .param("person", personId).param("wish", input.wish().name()).param("method", input.method().name())
+                .param("organisation", caller.organisation()).param("intermediary", caller.intermediary())
+                .param("takenBy", caller.username()).param("takenOn", input.takenOn()).param("place", input.place())
+                .param("language", input.language()).param("interpreter", input.interpreter())
+                .param("text", input.text()).param("verified", verified).param("replaces", input.replaces())
+                .query(Long.class).single();
+    }
+
+    /** All statements of a person, for the derivation (never answered as such to a caller). */
+    List<Statement> ofPerson(long personId) {
+        return jdbc.sql(SELECT + "where person_id = :person order by taken_on, id").param("person", personId)
+                .query(StatementRepository::map).list();
+    }
+
+    /** All statements of these persons, by person. */
+    Map<Long, List<Statement>> ofPersons(Collection<Long> personIds) {
+        return jdbc.sql(SELECT + "where person_id = any(:persons) order by person_id, taken_on, id")
+                .param("persons", personIds.stream().mapToLong(Long::longValue).toArray())
+                .query(StatementRepository::map).list().stream()
+                .collect(Collectors.groupingBy(Statement::personId));
+    }
+
+    /** The statements of a person whose details the caller may read. */
+    List<Statement> readable(long personId, Caller caller) {
+        return jdbc.sql(SELECT + "where person_id = :person and " + readableBy(caller) + " order by taken_on, id")
+                .param("person", personId).param("organisation", caller.organisation())
+                .query(StatementRepository::map).list();
+    }
+
+    /** The intermediary reads every statement; anyone else only those their own organisation took. */
+    private static String readableBy(Caller caller) {
+        return caller.intermediary() ? "true" : "s.organisation_code = :organisation";
+    }
+
+    /** Persons with at least one unverified claim: the candidates of the interview queue. */
+    List<Long> personsWithUnverifiedClaims() {
+        return jdbc.sql("select distinct person_id from wish_statement where not verified and wish <> 'UNDECIDED'")
+                .query(Long.class).list();
+    }
+
+    /** Persons interviewed in private by the intermediary, per week (Monday), the latest weeks first. */
+    List<WeekCount> interviewsPerWeek(int weeks) {
+        return jdbc.sql("""
+                select date_trunc('week', taken_on)::date as week, count(distinct person_id) as persons
+                from wish_statement where verified
+                group by 1 order by 1 desc limit :weeks""")
+                .param("weeks", weeks)
+                .query((rs, i) -> new WeekCount(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
+    }
+
+    /** Whether the statement exists for this person and was taken by this organisation. */
+    boolean replaceable(long statementId, long personId, String organisation) {
+        return jdbc.sql("select count(*) from wish_statement where id = :id and person_id = :person "
+                        + "and organisation_code = :organisation")
+                .param("id", statementId).param("person", personId).param("organisation", organisation)
+                .query(Long.class).single() > 0;
+    }
+
+    boolean replaced(long statementId) {
+        return jdbc.sql("select count(*) from wish_statement where replaces = :id").param("id", statementId)
+                .query(Long.class).single() > 0;
+    }
+
+    private static Statement map(ResultSet rs, int row) throws SQLException {
+        Object interpreter = rs.getObject("interpreter");
+        Object replaces = rs.getObject("replaces");
+        return new Statement(rs.getLong("id"), rs.getLong("person_id"), Wish.valueOf(rs.getString("wish")),
+                StatementMethod.valueOf(rs.getString("method")), rs.getString("organisation_code"),
+                rs.getBoolean("by_intermediary"), rs.getString("taken_by"), rs.getObject("taken_on", LocalDate.class),
+                rs.getString("place"), rs.getString("language"), (Boolean) interpreter, rs.getString("text"),
+                rs.getBoolean("verified"), replaces == null ? null : ((Number) replaces).longValue(),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+    }
+}

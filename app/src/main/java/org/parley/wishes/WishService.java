@@ -1,0 +1,188 @@
+package org.parley.wishes;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.api.Caller;
+import org.parley.api.FieldError;
+import org.parley.api.ForbiddenException;
+import org.parley.api.InvalidInputException;
+import org.parley.api.Role;
+import org.parley.registry.Page;
+import org.parley.registry.Person;
+import org.parley.registry.PersonField;
+import org.parley.registry.RegistryService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Repatriation wishes (DESIGN.md, "Repatriation wishes" and "Visibility"): who may record which statements,
+ * who may read them, the derived status, the intermediary's interview queue, and the rule exchanges obey.
+ * <ul>
+ * <li>The detaining power's registrars record what they heard (interrogation) or were given (written
+ * declaration); the intermediary's interviewers record private interviews, the only verified statements, and
+ * written declarations. The power of origin records none.</li>
+ * <li>The text and details of a statement are read by the intermediary, and by the detaining power for the
+ * statements it took itself. The power of origin reads only the derived status.</li>
+ * </ul>
+ */
+@Service
+public class WishService {
+
+    static final String RECORD = "statement";
+    private static final int MAX_TEXT = 4000;
+
+    private final StatementRepository statements;
+    private final RegistryService registry;
+
+    WishService(StatementRepository statements, RegistryService registry) {
+        this.statements = statements;
+        this.registry = registry;
+    }
+
+    /** Records a statement; 404 if the caller may not see the person, 403 if their role may not record it. */
+    @Transactional
+    public Statement record(Caller caller, long personId, StatementInput input) {
+        Person person = registry.get(caller, personId);
+        checkMayRecord(caller, person, input.method());
+        check(person, input, caller);
+        boolean verified = caller.intermediary() && input.method() == StatementMethod.PRIVATE_INTERVIEW;
+        long id = statements.insert(personId, input, caller, verified);
+        return statements.ofPerson(personId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The statements whose details the caller may read; the power of origin reads none (403). */
+    public List<Statement> statements(Caller caller, long personId) {
+        Person person = registry.get(caller, personId);
+        if (!caller.intermediary() && !holds(caller, person)) {
+            throw new ForbiddenException("the power of origin receives the wish status only, not the statements",
+                    RECORD, personId);
+        }
+        return statements.readable(personId, caller);
+    }
+
+    /** The derived wish of a person the caller may see. */
+    public DerivedWish wish(Caller caller, long personId) {
+        registry.get(caller, personId);
+        return WishDerivation.derive(statements.ofPerson(personId));
+    }
+
+    /** The derived wishes of persons the caller has already been allowed to see (the registry's list). */
+    public Map<Long, DerivedWish> wishes(List<Person> visible) {
+        Map<Long, List<Statement>> byPerson = statements.ofPersons(visible.stream().map(Person::id).toList());
+        Map<Long, DerivedWish> derived = new HashMap<>();
+        for (Person person : visible) {
+            List<Statement> of = byPerson.get(person.id());
+            derived.put(person.id(), of == null ? DerivedWish.UNKNOWN : WishDerivation.derive(of));
+        }
+        return derived;
+    }
+
+    /** A person waiting for an interview, with why. */
+    public record QueueEntry(Person person, DerivedWish wish) {
+    }
+
+    /**
+     * The intermediary's interview queue: persons with an unverified claim, or a verified wish contradicted by a
+     * later claim, that the intermediary can see; the oldest claim first.
+     */
+    public Page<QueueEntry> queue(Caller caller, int page, int size) {
+        requireIntermediary(caller);
+        List<Person> visible = registry.visible(caller, statements.personsWithUnverifiedClaims());
+        Map<Long, DerivedWish> derived = wishes(visible);
+        List<QueueEntry> waiting = visible.stream().map(p -> new QueueEntry(p, derived.get(p.id())))
+                .filter(e -> e.wish().needsInterview())
+                .sorted(Comparator.comparing((QueueEntry e) -> e.wish().oldestClaimOn())
+                        .thenComparing(e -> e.person().id()))
+                .toList();
+        int from = Math.min(waiting.size(), page * size);
+        return new Page<>(waiting.subList(from, Math.min(waiting.size(), from + size)), waiting.size(), page, size);
+    }
+
+    /** How many persons the intermediary interviewed in private, per week, the latest {@code weeks} weeks. */
+    public List<WeekCount> interviewsPerWeek(Caller caller, int weeks) {
+        requireIntermediary(caller);
+        return statements.interviewsPerWeek(weeks);
+    }
+
+    /**
+     * The rule exchanges obey: a verified wish not to return keeps a person off the "to be transferred" side of an
+     * agreed list; an unverified claim does not, but is flagged.
+     */
+    public Transferability transferability(long personId) {
+        DerivedWish wish = WishDerivation.derive(statements.ofPerson(personId));
+        return switch (wish.status()) {
+            case VERIFIED_NOT_RETURNING -> new Transferability(false, wish.contradicted(),
+                    "declines repatriation — verified by the intermediary on " + wish.verifiedOn());
+            case UNVERIFIED_CLAIM -> new Transferability(true, true,
+                    "unverified claim since " + wish.oldestClaimOn() + ": the intermediary should interview first");
+            case VERIFIED_RETURN -> new Transferability(true, wish.contradicted(),
+                    "wishes to return — verified by the intermediary on " + wish.verifiedOn());
+            case UNKNOWN -> new Transferability(true, false, "no statement on record");
+        };
+    }
+
+    private static void checkMayRecord(Caller caller, Person person, StatementMethod method) {
+        if (caller.intermediary()) {
+            if (!caller.has(Role.INTERVIEWER)) {
+                throw new ForbiddenException("only the intermediary's interviewers record statements", RECORD, null);
+            }
+            if (method == StatementMethod.INTERROGATION) {
+                throw new ForbiddenException("the intermediary does not interrogate: record a PRIVATE_INTERVIEW or a "
+                        + "WRITTEN_DECLARATION", RECORD, null);
+            }
+            return;
+        }
+        if (!holds(caller, person)) {
+            throw new ForbiddenException("only the detaining power and the intermediary record statements", RECORD,
+                    null);
+        }
+        if (!caller.has(Role.REGISTRAR)) {
+            throw new ForbiddenException("only registrars of the detaining power record statements", RECORD, null);
+        }
+        if (method == StatementMethod.PRIVATE_INTERVIEW) {
+            throw new ForbiddenException("private interviews are the intermediary's; the detaining power records "
+                    + "INTERROGATION or WRITTEN_DECLARATION", RECORD, null);
+        }
+    }
+
+    private void check(Person person, StatementInput input, Caller caller) {
+        List<FieldError> errors = new ArrayList<>();
+        if (input.takenOn().isAfter(LocalDate.now())) {
+            errors.add(new FieldError("takenOn", input.takenOn() + " is in the future"));
+        }
+        Object captured = person.get(PersonField.CAPTURE_DATE);
+        if (captured instanceof LocalDate capture && input.takenOn().isBefore(capture)) {
+            errors.add(new FieldError("takenOn", input.takenOn() + " is before the capture on "
+                    + capture));
+        }
+        if (input.text() != null && input.text().length() > MAX_TEXT) {
+            errors.add(new FieldError("text", "is longer than " + MAX_TEXT + " characters"));
+        }
+        if (input.replaces() != null) {
+            if (!statements.replaceable(input.replaces(), person.id(), caller.organisation())) {
+                errors.add(new FieldError("replaces", "statement " + input.replaces()
+                        + " is not one your organisation took for this person"));
+            } else if (statements.replaced(input.replaces())) {
+                errors.add(new FieldError("replaces", "statement " + input.replaces()
+                        + " was already replaced"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static boolean holds(Caller caller, Person person) {
+        return caller.organisation() != null && caller.organisation().equals(person.get(PersonField.HOLDING_PARTY));
+    }
+
+    private static void requireIntermediary(Caller caller) {
+        if (!caller.intermediary() || !caller.readsRecords()) {
+            throw new ForbiddenException("the interview queue is the intermediary's", RECORD, null);
+        }
+    }
+}
