@@ -1,6 +1,5 @@
 package org.parley;
 
-import org.parley.access.User;
 import org.parley.access.UserService;
 import org.parley.api.Caller;
 
@@ -11,8 +10,6 @@ public final class TestCallers {
     }
 
     public static Caller of(UserService users, String username) {
-        User user = users.list(UserService.OPERATOR).stream().filter(u -> u.username().equals(username)).findFirst()
-                .orElseThrow(() -> new AssertionError("no demo user " + username));
-        return new Caller(user.id(), user.username(), user.organisation(), user.intermediary(), user.roles());
+        return users.callerOf(username);
     }
 }

@@ -126,6 +126,11 @@ public class UserService {
         users.setPassword(user.id(), encoder.encode(newPassword), false);
     }
 
+    /** The caller a known, enabled user is, for work done on their behalf without a login (the demo world). */
+    public Caller callerOf(String username) {
+        return users.find(username).filter(User::enabled).map(User::caller).orElseThrow(() -> NotFoundException.missing(RECORD, username));
+    }
+
     /** Whether the user behind a session is still allowed in, and must still change their password. */
     public java.util.Optional<User> current(Caller caller) {
         return users.find(caller.userId()).filter(User::enabled);

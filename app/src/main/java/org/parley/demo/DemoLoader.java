@@ -11,6 +11,7 @@ import org.parley.api.Role;
 import org.parley.registry.NewPerson;
 import org.parley.registry.OrganisationKind;
 import org.parley.registry.RegistryService;
+import org.parley.wishes.WishService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,13 +38,15 @@ class DemoLoader implements ApplicationRunner {
 
     private final RegistryService registry;
     private final UserService users;
+    private final WishService wishes;
     private final TransactionTemplate transaction;
     private final int persons;
 
-    DemoLoader(RegistryService registry, UserService users, TransactionTemplate transaction,
+    DemoLoader(RegistryService registry, UserService users, WishService wishes, TransactionTemplate transaction,
             @org.springframework.beans.factory.annotation.Value("${parley.demo.persons}") int persons) {
         this.registry = registry;
         this.users = users;
+        this.wishes = wishes;
         this.transaction = transaction;
         this.persons = persons;
     }
@@ -87,6 +90,9 @@ class DemoLoader implements ApplicationRunner {
             registry.bulkLoad(world);
             demoUsers().forEach((name, roles) -> users.createDemoUser(name,
                     name.contains("@") ? name.substring(name.indexOf('@') + 1) : null, roles, DEMO_PASSWORD));
+            new DemoStatements(SEED, registry, wishes).record(
+                    Map.of("party-a", users.callerOf("registrar@party-a"), "party-b", users.callerOf("registrar@party-b")),
+                    users.callerOf("interviewer@intermediary"), LocalDate.now());
         });
         printUsers();
         log.info("Demo: loaded {} persons in {} ms", persons, (System.nanoTime() - started) / 1_000_000);

@@ -1,6 +1,7 @@
 package org.parley.web;
 
 import java.util.List;
+import org.parley.api.Role;
 import org.parley.names.Script;
 import org.parley.registry.Branch;
 import org.parley.registry.Category;
@@ -13,6 +14,9 @@ import org.parley.registry.PersonField;
 import org.parley.registry.RankGroup;
 import org.parley.registry.Sex;
 import org.parley.registry.Status;
+import org.parley.wishes.StatementMethod;
+import org.parley.wishes.Wish;
+import org.parley.wishes.WishStatus;
 
 /**
  * Message keys of the values the UI translates: an enum constant is {@code enumName.CONSTANT} (the enum's simple
@@ -24,7 +28,8 @@ public final class MessageKeys {
     /** Every enum whose constants the UI shows; each constant has a key in every message bundle. */
     public static final List<Class<? extends Enum<?>>> TRANSLATED_ENUMS = List.of(Status.class, Category.class,
             Branch.class, RankGroup.class, EventType.class, HealthState.class, Sex.class, FactSource.class,
-            Confidence.class, OrganisationKind.class, Script.class, PersonField.Section.class);
+            Confidence.class, OrganisationKind.class, Script.class, PersonField.Section.class, Role.class, Wish.class,
+            StatementMethod.class, WishStatus.class);
 
     private MessageKeys() {
     }

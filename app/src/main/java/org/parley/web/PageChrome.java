@@ -15,7 +15,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 public final class PageChrome {
 
     /** The logged-in user as the header shows them. */
-    public record Viewer(String username, String organisation, boolean readsRecords, boolean admin) {
+    public record Viewer(String username, String organisation, boolean readsRecords, boolean admin,
+            boolean intermediaryReader) {
     }
 
     /** A link of the language switch: the same page and query in another language. */
@@ -32,7 +33,8 @@ public final class PageChrome {
         }
         model.put("languages", languages(request, current));
         Callers.current().ifPresent(caller -> model.put("viewer", new Viewer(caller.username(),
-                caller.organisation(), caller.readsRecords(), caller.has(Role.ADMIN))));
+                caller.organisation(), caller.readsRecords(), caller.has(Role.ADMIN),
+                caller.intermediary() && caller.readsRecords())));
     }
 
     static List<LanguageLink> languages(HttpServletRequest request, Locale current) {

@@ -2,6 +2,7 @@ package org.parley.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
+import org.parley.api.InvalidInputException;
+import org.parley.api.JsonInput;
 import org.parley.api.Role;
 import org.parley.registry.Branch;
 import org.parley.registry.Category;
@@ -21,6 +24,10 @@ import org.parley.registry.PersonFilter;
 import org.parley.registry.RankGroup;
 import org.parley.registry.RegistryService;
 import org.parley.registry.Status;
+import org.parley.wishes.StatementInput;
+import org.parley.wishes.StatementMethod;
+import org.parley.wishes.Wish;
+import org.parley.wishes.WishService;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +35,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -41,10 +49,12 @@ public class PersonPagesController {
     static final String RESULTS_ID = "results";
 
     private final RegistryService registry;
+    private final WishService wishes;
     private final MessageSource messages;
 
-    PersonPagesController(RegistryService registry, MessageSource messages) {
+    PersonPagesController(RegistryService registry, WishService wishes, MessageSource messages) {
         this.registry = registry;
+        this.wishes = wishes;
         this.messages = messages;
     }
 
@@ -100,10 +110,46 @@ public class PersonPagesController {
     String person(@PathVariable("id") long id, HttpServletRequest request, Locale locale, Model model) {
         Caller caller = Callers.require();
         Person person = registry.get(caller, id);
-        PersonViews views = new PersonViews(messages, locale, registry.organisations());
+        List<Organisation> organisations = registry.organisations();
+        PersonViews views = new PersonViews(messages, locale, organisations);
         model.addAttribute("person", views.page(person, registry.history(caller, id)));
+        model.addAttribute("wish", new WishViews(messages, locale, organisations.stream()
+                .collect(Collectors.toMap(Organisation::code, Organisation::name))).section(wishes, caller, person));
+        if (!model.containsAttribute("statementErrors")) {
+            model.addAttribute("statementErrors", List.of());
+        }
         PageChrome.addTo(model.asMap(), request, locale);
         return "persons/show";
+    }
+
+    /** The statement form of the person page; a refused statement shows the page again with the reasons. */
+    @PostMapping("/persons/{id}/statements")
+    String recordStatement(@PathVariable("id") long id, @RequestParam Map<String, String> form,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        JsonInput in = new JsonInput();
+        Wish wish = in.required(form.get("wish") == null ? null : in.enumValue(form.get("wish"), "wish", Wish.class),
+                "wish");
+        StatementMethod method = in.required(form.get("method") == null ? null
+                : in.enumValue(form.get("method"), "method", StatementMethod.class), "method");
+        LocalDate takenOn = blank(form.get("takenOn")) ? LocalDate.now() : in.date(form.get("takenOn"), "takenOn");
+        try {
+            in.throwIfAny();
+            wishes.record(Callers.require(), id, new StatementInput(wish, method, takenOn, text(form, "place"),
+                    text(form, "language"), "on".equals(form.get("interpreter")), text(form, "text"), null));
+            return "redirect:/persons/" + id + "#wish";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("statementErrors", e.errors());
+            return person(id, request, locale, model);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String text(Map<String, String> form, String field) {
+        return blank(form.get(field)) ? null : form.get(field).strip();
     }
 
     /** A request of htmx for the results only; a history restore after a cache miss needs the whole page. */

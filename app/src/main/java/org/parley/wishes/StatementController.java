@@ -51,10 +51,10 @@ class StatementController {
         StatementMethod method = in.required(in.enumValue(body.get("method"), "method", StatementMethod.class),
                 "method");
         LocalDate takenOn = in.date(body.get("takenOn"), "takenOn");
-        String place = in.text(body.get("place"), "place", 500);
-        String language = in.text(body.get("language"), "language", 35);
+        String place = in.text(body.get("place"), "place", WishService.MAX_PLACE);
+        String language = in.text(body.get("language"), "language", WishService.MAX_LANGUAGE);
         Boolean interpreter = in.bool(body.get("interpreter"), "interpreter");
-        String text = in.text(body.get("text"), "text", 4000);
+        String text = in.text(body.get("text"), "text", WishService.MAX_TEXT);
         Long replaces = in.integer(body.get("replaces"), "replaces");
         in.throwIfAny();
         Caller caller = Callers.require();

@@ -33,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class WishService {
 
     static final String RECORD = "statement";
-    private static final int MAX_TEXT = 4000;
+    static final int MAX_TEXT = 4000;
+    static final int MAX_PLACE = 500;
+    static final int MAX_LANGUAGE = 35;
 
     private final StatementRepository statements;
     private final RegistryService registry;
@@ -54,10 +56,29 @@ public class WishService {
         return statements.ofPerson(personId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
 
+    /** The methods of statement the caller may record for this person (none for the power of origin). */
+    public List<StatementMethod> methodsFor(Caller caller, Person person) {
+        List<StatementMethod> allowed = new ArrayList<>();
+        for (StatementMethod method : StatementMethod.values()) {
+            try {
+                checkMayRecord(caller, person, method);
+                allowed.add(method);
+            } catch (ForbiddenException e) {
+                // not this one
+            }
+        }
+        return allowed;
+    }
+
+    /** Whether the caller reads statements of this person at all (the power of origin does not). */
+    public boolean readsStatements(Caller caller, Person person) {
+        return caller.intermediary() || holds(caller, person);
+    }
+
     /** The statements whose details the caller may read; the power of origin reads none (403). */
     public List<Statement> statements(Caller caller, long personId) {
         Person person = registry.get(caller, personId);
-        if (!caller.intermediary() && !holds(caller, person)) {
+        if (!readsStatements(caller, person)) {
             throw new ForbiddenException("the power of origin receives the wish status only, not the statements",
                     RECORD, personId);
         }
@@ -159,9 +180,9 @@ public class WishService {
             errors.add(new FieldError("takenOn", input.takenOn() + " is before the capture on "
                     + capture));
         }
-        if (input.text() != null && input.text().length() > MAX_TEXT) {
-            errors.add(new FieldError("text", "is longer than " + MAX_TEXT + " characters"));
-        }
+        tooLong(errors, "text", input.text(), MAX_TEXT);
+        tooLong(errors, "place", input.place(), MAX_PLACE);
+        tooLong(errors, "language", input.language(), MAX_LANGUAGE);
         if (input.replaces() != null) {
             if (!statements.replaceable(input.replaces(), person.id(), caller.organisation())) {
                 errors.add(new FieldError("replaces", "statement " + input.replaces()
@@ -173,6 +194,12 @@ public class WishService {
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void tooLong(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            errors.add(new FieldError(field, "is longer than " + max + " characters"));
         }
     }
 

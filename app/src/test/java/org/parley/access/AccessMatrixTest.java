@@ -139,12 +139,28 @@ class AccessMatrixTest {
             expect(p, "POST persons", client.post("/api/v1/persons", """
                     {"surname": "Матриця", "holdingParty": "party-a"}"""),
                     p.anonymous() ? 401 : registersForA ? 201 : 403);
+            boolean intermediaryReader = readsRecords(p) && "intermediary".equals(p.organisation());
+            expect(p, "GET wishes queue", client.get("/api/v1/wishes/queue"),
+                    p.anonymous() ? 401 : intermediaryReader ? 200 : 403);
+            expect(p, "GET interviews per week", client.get("/api/v1/wishes/interviews-per-week"),
+                    p.anonymous() ? 401 : intermediaryReader ? 200 : 403);
 
             for (Map.Entry<Target, Long> record : ids.entrySet()) {
                 Target t = record.getKey();
                 String path = "/api/v1/persons/" + record.getValue();
                 expect(p, "GET " + t.name(), client.get(path), readStatus(p, t, 200));
                 expect(p, "GET events of " + t.name(), client.get(path + "/events"), readStatus(p, t, 200));
+                boolean readsStatements = t.holder().equals(p.organisation()) || "intermediary".equals(p.organisation());
+                expect(p, "GET statements of " + t.name(), client.get(path + "/statements"),
+                        readStatus(p, t, readsStatements ? 200 : 403));
+                boolean interrogates = p.role() == Role.REGISTRAR && t.holder().equals(p.organisation());
+                expect(p, "POST INTERROGATION statement to " + t.name(), client.post(path + "/statements",
+                        "{\"wish\": \"RETURN\", \"method\": \"INTERROGATION\"}"),
+                        readStatus(p, t, interrogates ? 201 : 403));
+                boolean interviews = p.role() == Role.INTERVIEWER;
+                expect(p, "POST PRIVATE_INTERVIEW statement to " + t.name(), client.post(path + "/statements",
+                        "{\"wish\": \"RETURN\", \"method\": \"PRIVATE_INTERVIEW\"}"),
+                        readStatus(p, t, interviews ? 201 : 403));
 
                 boolean changes = p.role() == Role.REGISTRAR && t.holder().equals(p.organisation());
                 int patch = readStatus(p, t, changes ? 200 : 403);
@@ -168,9 +184,9 @@ class AccessMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(checked).isEqualTo(principals.size() * (6 + ids.size() * 5));
+        assertThat(checked).isEqualTo(principals.size() * (8 + ids.size() * 8));
         System.out.printf("Access matrix: %d principals x %d endpoint cases = %d checks%n", principals.size(),
-                6 + ids.size() * 5, checked);
+                8 + ids.size() * 8, checked);
     }
 
     private Principal principal(String username) {

@@ -1,0 +1,105 @@
+package org.parley.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.parley.api.Caller;
+import org.parley.registry.Page;
+import org.parley.registry.Person;
+import org.parley.registry.PersonField;
+import org.parley.registry.PersonFilter;
+import org.parley.registry.RegistryService;
+import org.parley.wishes.StatementInput;
+import org.parley.wishes.StatementMethod;
+import org.parley.wishes.Wish;
+import org.parley.wishes.WishService;
+
+/**
+ * Statements about repatriation for the demo world: about one detainee in eight has a claim the detaining
+ * power heard in questioning; the intermediary has interviewed some of them in private (most confirm the claim,
+ * some say otherwise), and a few of those have been contradicted by a later claim. The interview queue and every
+ * wish status thus have examples.
+ */
+final class DemoStatements {
+
+    private static final Map<String, List<String>> CLAIMS = Map.of(
+            "uk", List.of("Під час опитування заявив, що не бажає повертатися.",
+                    "Сказав, що хоче повернутися до родини.", "Просить притулку, посилаючись на загрозу переслідування."),
+            "ru", List.of("При опросе заявил, что не желает возвращаться.",
+                    "Сказал, что хочет вернуться к семье.", "Просит убежища, ссылаясь на угрозу преследования."));
+    private static final List<String> INTERVIEWS = List.of(
+            "Spoke with the interviewer alone; confirmed the wish without hesitation.",
+            "Spoke with the interviewer alone; said the earlier statement was made under pressure.",
+            "Spoke with the interviewer alone; asked that the family not be told the details.");
+
+    private final Random random;
+    private final RegistryService registry;
+    private final WishService wishes;
+
+    DemoStatements(long seed, RegistryService registry, WishService wishes) {
+        this.random = new Random(seed);
+        this.registry = registry;
+        this.wishes = wishes;
+    }
+
+    /** @param registrars the registrar of each party, by party code; @param interviewer the intermediary's */
+    int record(Map<String, Caller> registrars, Caller interviewer, LocalDate today) {
+        int recorded = 0;
+        for (Map.Entry<String, Caller> holder : registrars.entrySet()) {
+            String language = holder.getKey().equals("party-a") ? "uk" : "ru";
+            for (Person person : heldBy(holder.getValue(), holder.getKey())) {
+                if (!person.status().inCustody() || random.nextInt(8) != 0) {
+                    continue;
+                }
+                LocalDate captured = (LocalDate) person.get(PersonField.CAPTURE_DATE);
+                LocalDate claimedOn = day(captured.plusDays(5), today);
+                Wish claim = claim();
+                wishes.record(holder.getValue(), person.id(), new StatementInput(claim, StatementMethod.INTERROGATION,
+                        claimedOn, person.text(PersonField.INTERNMENT_PLACE), language, false,
+                        CLAIMS.get(language).get(claim == Wish.RETURN ? 1 : claim == Wish.ASYLUM ? 2 : 0), null));
+                recorded++;
+                if (person.notifiedOn() != null && random.nextInt(100) < 40 && claimedOn.isBefore(today)) {
+                    LocalDate interviewedOn = day(claimedOn.plusDays(1), today);
+                    Wish verified = random.nextInt(100) < 70 ? claim : Wish.RETURN;
+                    wishes.record(interviewer, person.id(), new StatementInput(verified,
+                            StatementMethod.PRIVATE_INTERVIEW, interviewedOn, person.text(PersonField.INTERNMENT_PLACE),
+                            language, random.nextBoolean(), INTERVIEWS.get(random.nextInt(INTERVIEWS.size())), null));
+                    recorded++;
+                    if (random.nextInt(100) < 10 && interviewedOn.isBefore(today)) {
+                        Wish other = verified == Wish.RETURN ? Wish.NOT_RETURN : Wish.RETURN;
+                        wishes.record(holder.getValue(), person.id(), new StatementInput(other,
+                                StatementMethod.INTERROGATION, day(interviewedOn.plusDays(1), today), null, language,
+                                false, CLAIMS.get(language).get(other == Wish.RETURN ? 1 : 0), null));
+                        recorded++;
+                    }
+                }
+            }
+        }
+        return recorded;
+    }
+
+    private List<Person> heldBy(Caller registrar, String party) {
+        PersonFilter filter = new PersonFilter(null, party, null, null, null, null, null, null, null);
+        List<Person> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<Person> found = registry.find(registrar, filter, page, RegistryService.MAX_PAGE_SIZE);
+            all.addAll(found.items());
+            if ((long) (page + 1) * RegistryService.MAX_PAGE_SIZE >= found.total()) {
+                return all;
+            }
+        }
+    }
+
+    private Wish claim() {
+        int roll = random.nextInt(100);
+        return roll < 55 ? Wish.NOT_RETURN : roll < 65 ? Wish.ASYLUM : Wish.RETURN;
+    }
+
+    /** A day from {@code from} to at most 60 days later, never after today. */
+    private LocalDate day(LocalDate from, LocalDate today) {
+        LocalDate day = from.plusDays(random.nextInt(60));
+        return day.isAfter(today) ? today : day;
+    }
+}

@@ -1,0 +1,68 @@
+package org.parley.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.parley.api.Caller;
+import org.parley.registry.Person;
+import org.parley.wishes.DerivedWish;
+import org.parley.wishes.Statement;
+import org.parley.wishes.StatementMethod;
+import org.parley.wishes.Wish;
+import org.parley.wishes.WishService;
+import org.springframework.context.MessageSource;
+
+/** The repatriation wish of a person as the page shows it to the reader, in the reader's language. */
+final class WishViews {
+
+    /** One statement the reader may read. */
+    record StatementView(long id, String wish, String method, boolean verified, String takenBy, String organisation,
+            String takenOn, String place, String language, String interpreter, String text) {
+    }
+
+    /** The wish section: the derived status for everyone, statements and the form for those allowed. */
+    record Section(String statusCode, String status, boolean reinterview, boolean readsStatements,
+            List<StatementView> statements, List<PersonPagesController.Option> methods,
+            List<PersonPagesController.Option> wishes) {
+    }
+
+    private final MessageSource messages;
+    private final Locale locale;
+    private final Map<String, String> organisationNames;
+
+    WishViews(MessageSource messages, Locale locale, Map<String, String> organisationNames) {
+        this.messages = messages;
+        this.locale = locale;
+        this.organisationNames = organisationNames;
+    }
+
+    Section section(WishService wishes, Caller caller, Person person) {
+        DerivedWish wish = wishes.wish(caller, person.id());
+        boolean reads = wishes.readsStatements(caller, person);
+        List<StatementView> statements = reads ? wishes.statements(caller, person.id()).stream().map(this::view).toList()
+                : List.of();
+        List<StatementMethod> methods = wishes.methodsFor(caller, person);
+        return new Section(wish.status().name(), status(wish), wish.contradicted(), reads, statements,
+                methods.stream().map(m -> new PersonPagesController.Option(m.name(), msg(MessageKeys.of(m)))).toList(),
+                Arrays.stream(Wish.values())
+                        .map(w -> new PersonPagesController.Option(w.name(), msg(MessageKeys.of(w)))).toList());
+    }
+
+    /** "Declines repatriation — verified by the intermediary on 2025-03-01", "Unverified claim", … */
+    String status(DerivedWish wish) {
+        return messages.getMessage(MessageKeys.of(wish.status()),
+                new Object[] {wish.verifiedOn() == null ? "" : wish.verifiedOn().toString()}, locale);
+    }
+
+    private StatementView view(Statement s) {
+        return new StatementView(s.id(), msg(MessageKeys.of(s.wish())), msg(MessageKeys.of(s.method())), s.verified(),
+                s.takenBy(), organisationNames.getOrDefault(s.organisation(), s.organisation()), s.takenOn().toString(),
+                s.place(), s.language(), s.interpreter() == null ? null : msg(s.interpreter() ? "common.yes" : "common.no"),
+                s.text());
+    }
+
+    private String msg(String key) {
+        return messages.getMessage(key, null, locale);
+    }
+}
