@@ -103,6 +103,8 @@ class PageAccessMatrixTest {
             expect(p, "/persons", cookie, anonymous ? 302 : readsRecords(p) ? 200 : 403);
             expect(p, "/admin/users", cookie, anonymous ? 302 : p.role() == Role.ADMIN ? 200 : 403);
             expect(p, "/account/password", cookie, anonymous ? 302 : 200);
+            expect(p, "/wishes/queue", cookie, anonymous ? 302
+                    : readsRecords(p) && "intermediary".equals(p.organisation()) ? 200 : 403);
             for (Map.Entry<Target, Long> record : ids.entrySet()) {
                 Target t = record.getKey();
                 expect(p, "/persons/" + record.getValue(), cookie,
@@ -110,9 +112,9 @@ class PageAccessMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(checked).isEqualTo(principals.size() * (3 + ids.size()));
+        assertThat(checked).isEqualTo(principals.size() * (4 + ids.size()));
         System.out.printf("Page access matrix: %d principals x %d page cases = %d checks%n", principals.size(),
-                3 + ids.size(), checked);
+                4 + ids.size(), checked);
     }
 
     private void expect(Principal p, String path, String cookie, int expected) throws Exception {
