@@ -27,11 +27,12 @@ create index wish_statement_person_idx on wish_statement (person_id);
 create index wish_statement_claims_idx on wish_statement (person_id) where not verified and wish <> 'UNDECIDED';
 create unique index wish_statement_replaced_once on wish_statement (replaces) where replaces is not null;
 
-create function wish_statement_append_only() returns trigger language plpgsql as $$
+-- One trigger function for every append-only table: it names the table in its refusal.
+create function append_only() returns trigger language plpgsql as $$
 begin
-    raise exception 'wish_statement is append-only (% refused)', tg_op;
+    raise exception '% is append-only (% refused)', tg_table_name, tg_op;
 end;
 $$;
 
 create trigger wish_statement_no_update before update or delete on wish_statement
-    for each row execute function wish_statement_append_only();
+    for each row execute function append_only();

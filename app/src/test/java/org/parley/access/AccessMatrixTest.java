@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.parley.ApiClient;
 import org.parley.ApiClient.Response;
+import org.parley.DemoUsers;
 import org.parley.ParleyTest;
 import org.parley.api.Role;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,14 +49,7 @@ class AccessMatrixTest {
 
     @BeforeAll
     void setUp() {
-        for (String organisation : List.of("party-a", "party-b", "intermediary")) {
-            for (Role role : Role.values()) {
-                if (role != Role.INTERVIEWER || organisation.equals("intermediary")) {
-                    principals.add(new Principal(role.name().toLowerCase() + "@" + organisation, organisation, role));
-                }
-            }
-        }
-        principals.add(new Principal("admin", null, Role.ADMIN));
+        DemoUsers.all().forEach(u -> principals.add(new Principal(u.username(), u.organisation(), u.role())));
         principals.add(new Principal(null, null, null));
         principals.add(new Principal("forged", null, null));
         ApiClient anonymous = new ApiClient(port);
@@ -88,12 +82,11 @@ class AccessMatrixTest {
     // The rules, independently of the code under test.
 
     private static boolean readsRecords(Principal p) {
-        return !p.anonymous() && p.organisation() != null && p.role() != Role.ADMIN;
+        return !p.anonymous() && DemoUsers.readsRecords(p.organisation(), p.role());
     }
 
     private static boolean sees(Principal p, Target t) {
-        return t.holder().equals(p.organisation())
-                || t.notified() && (t.origin().equals(p.organisation()) || "intermediary".equals(p.organisation()));
+        return DemoUsers.sees(p.organisation(), t.holder(), t.origin(), t.notified());
     }
 
     /** 401 for nobody, 403 for a role that never reads records, 404 for a record it may not see, else ok. */

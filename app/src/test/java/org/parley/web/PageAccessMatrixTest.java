@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.parley.DemoUsers;
 import org.parley.ParleyTest;
 import org.parley.TestCallers;
 import org.parley.access.UserService;
@@ -57,14 +58,7 @@ class PageAccessMatrixTest {
 
     @BeforeAll
     void setUp() {
-        for (String organisation : List.of("party-a", "party-b", "intermediary")) {
-            for (Role role : Role.values()) {
-                if (role != Role.INTERVIEWER || organisation.equals("intermediary")) {
-                    principals.add(new Principal(role.name().toLowerCase() + "@" + organisation, organisation, role));
-                }
-            }
-        }
-        principals.add(new Principal("admin", null, Role.ADMIN));
+        DemoUsers.all().forEach(u -> principals.add(new Principal(u.username(), u.organisation(), u.role())));
         principals.add(new Principal(null, null, null));
         for (Target target : List.of(new Target("A-notified", "party-a", "party-b", true),
                 new Target("A-unnotified", "party-a", "party-b", false),
@@ -87,12 +81,11 @@ class PageAccessMatrixTest {
     }
 
     private static boolean readsRecords(Principal p) {
-        return p.organisation() != null && p.role() != Role.ADMIN;
+        return DemoUsers.readsRecords(p.organisation(), p.role());
     }
 
     private static boolean sees(Principal p, Target t) {
-        return t.holder().equals(p.organisation())
-                || t.notified() && (t.origin().equals(p.organisation()) || "intermediary".equals(p.organisation()));
+        return DemoUsers.sees(p.organisation(), t.holder(), t.origin(), t.notified());
     }
 
     @Test
