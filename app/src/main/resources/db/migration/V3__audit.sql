@@ -68,5 +68,9 @@ create table person_state (
     primary key (person_id, version)
 );
 
+-- Registry: a person's history marks superseded events by looking them up; without this index every history read
+-- (each event appended) scanned the whole event table.
+create index person_event_supersedes_idx on person_event (supersedes) where supersedes is not null;
+
 create trigger person_state_append_only before update or delete on person_state
     for each row execute function audit_append_only();

@@ -61,7 +61,13 @@ public final class CanonicalJson {
     /** A JSON string as JCS writes it: only ", \ and control characters escaped, everything else as is. */
     public static void string(StringBuilder out, String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && value.charAt(plain) >= 0x20 && value.charAt(plain) != '"'
+                && value.charAt(plain) != '\\') {
+            plain++;
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");

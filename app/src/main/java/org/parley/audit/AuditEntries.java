@@ -3,6 +3,7 @@ package org.parley.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ class AuditEntries {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
         long total = jdbc.sql("select count(*) from audit_entry " + where).params(params).query(Long.class).single();
-        List<Listed> items = jdbc.sql("select * from audit_entry " + where + " order by seq desc limit :limit "
+        List<Listed> items = jdbc.sql("select " + COLUMNS + " from audit_entry " + where + " order by seq desc limit :limit "
                         + "offset :offset")
                 .params(params).param("limit", size).param("offset", (long) page * size)
                 .query(AuditEntries::map).list();
@@ -88,10 +89,13 @@ class AuditEntries {
         }
     }
 
+    /** The columns {@link #map} reads, in its order (by position: a million rows are read by the verifier). */
+    static final String COLUMNS = "seq, at, actor, organisation_code, action, record_type, record_id, record_version, "
+            + "state_hash, leaf_hash";
+
     static Listed map(ResultSet rs, int row) throws SQLException {
-        return new Listed(new AuditEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                rs.getString("organisation_code"), rs.getString("action"), rs.getString("record_type"),
-                rs.getString("record_id"), (Integer) rs.getObject("record_version"), rs.getBytes("state_hash")),
-                rs.getBytes("leaf_hash"));
+        return new Listed(new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                (Integer) rs.getObject(8), rs.getBytes(9)), rs.getBytes(10));
     }
 }

@@ -60,6 +60,7 @@ public class AuditLog {
         return entries;
     }
 
+    /** SHA-256 of the state's canonical JSON in UTF-8. */
     public static byte[] stateHash(String canonicalState) {
         return MerkleHash.sha256().digest(canonicalState.getBytes(StandardCharsets.UTF_8));
     }

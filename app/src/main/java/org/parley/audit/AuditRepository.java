@@ -127,6 +127,19 @@ class AuditRepository {
         }
     }
 
+    /** Exports the current transaction's snapshot, for another transaction to read the same data. */
+    String exportSnapshot() {
+        return jdbc.sql("select pg_export_snapshot()").query(String.class).single();
+    }
+
+    /** Makes the current (repeatable read) transaction see an exported snapshot; its first statement. */
+    void useSnapshot(String snapshot) {
+        if (!snapshot.matches("[0-9A-F-]+")) {
+            throw new IllegalArgumentException("not a snapshot id: " + snapshot);
+        }
+        jdbc.sql("set transaction snapshot '" + snapshot + "'").update();
+    }
+
     /** The stored hashes of these nodes (level 0: leaf hashes of entries). */
     Map<NodeSource.Key, byte[]> nodes(Set<NodeSource.Key> keys) {
         Map<NodeSource.Key, byte[]> found = new HashMap<>();

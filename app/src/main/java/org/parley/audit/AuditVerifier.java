@@ -14,7 +14,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.parley.api.AuditedRecords;
 import org.parley.database.StreamingQuery;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>a checkpoint a party kept, if given, is signed by this instance and consistent with the log now.</li>
  * </ol>
  * Entries are streamed through a cursor and hashed as they come; memory holds the recomputed subtree hashes
- * (about 64 bytes per entry) and the keys of entries whose records are checked.
+ * (about 64 bytes per entry) and the keys of entries whose records are checked. Whether records were changed
+ * without an entry is found on a second thread and connection, reading the same exported snapshot.
  */
 @Service
 public class AuditVerifier {
@@ -45,21 +50,26 @@ public class AuditVerifier {
     private final CheckpointRepository checkpoints;
     private final SigningKey key;
     private final List<AuditedRecords> recordSources;
+    private final TransactionTemplate sameSnapshot;
 
     AuditVerifier(DataSource dataSource, AuditRepository repository, CheckpointRepository checkpoints,
-            SigningKey key, List<AuditedRecords> recordSources) {
+            SigningKey key, List<AuditedRecords> recordSources, PlatformTransactionManager transactions) {
         this.dataSource = dataSource;
         this.repository = repository;
         this.checkpoints = checkpoints;
         this.key = key;
         this.recordSources = recordSources;
+        this.sameSnapshot = new TransactionTemplate(transactions);
+        sameSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        sameSnapshot.setReadOnly(true);
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify(Optional<Checkpoint> kept) {
         long started = System.nanoTime();
-        Run run = new Run();
+        CompletableFuture<List<ChangedRecord>> changedRecords = changedRecords(repository.exportSnapshot());
         TreeFrontier stored = repository.head();
+        Run run = new Run(stored.size());
         List<Checkpoint> signed = checkpoints.all();
         Map<Long, byte[]> rootsWanted = new HashMap<>();
         signed.forEach(c -> rootsWanted.put(c.treeSize(), null));
@@ -73,7 +83,7 @@ public class AuditVerifier {
         }
         checkCheckpoints(run, signed, rootsWanted, frontier.size());
         kept.ifPresent(c -> checkKept(run, c, rootsWanted, frontier));
-        long states = checkRecordStates(run);
+        long states = checkRecordStates(run, changedRecords.join());
         return new Verification(frontier.size(), signed.size(), states, Duration.ofNanos(System.nanoTime() - started),
                 List.copyOf(run.problems));
     }
@@ -83,7 +93,7 @@ public class AuditVerifier {
         final List<Verification.Problem> problems = new ArrayList<>();
         final ComputedNodes nodes = new ComputedNodes();
         /** For the record types with a history: "type/id/version" to the entry's seq. */
-        final Map<String, Long> auditedEntries = new HashMap<>();
+        final Map<String, Long> auditedEntries;
         /** The state hashes of those entries by seq, and which of them a recorded state matched. */
         byte[] stateHashes = new byte[0];
         final BitSet matched = new BitSet();
@@ -103,6 +113,10 @@ public class AuditVerifier {
             return Arrays.equals(stateHashes, offset, offset + MerkleHash.SIZE, hash, 0, MerkleHash.SIZE);
         }
 
+        Run(long expectedEntries) {
+            auditedEntries = new HashMap<>((int) Math.min(Integer.MAX_VALUE / 2, expectedEntries * 4 / 3 + 16));
+        }
+
         void problem(Long seq, String what) {
             if (problems.size() < MAX_PROBLEMS) {
                 problems.add(new Verification.Problem(seq, what));
@@ -116,7 +130,8 @@ public class AuditVerifier {
         if (rootsWanted.containsKey(0L)) {
             rootsWanted.put(0L, frontier.root());
         }
-        StreamingQuery.forEach(dataSource, "select * from audit_entry order by seq", (ResultSet rs) -> {
+        StreamingQuery.forEach(dataSource, "select " + AuditEntries.COLUMNS + " from audit_entry order by seq",
+                (ResultSet rs) -> {
             AuditEntries.Listed row = AuditEntries.map(rs, 0);
             AuditEntry entry = row.entry();
             long expected = frontier.size();
@@ -209,7 +224,27 @@ public class AuditVerifier {
         }
     }
 
-    private long checkRecordStates(Run run) {
+    /** A record as stored now that is not its latest recorded state. */
+    private record ChangedRecord(String type, String id, int version, String what) {
+    }
+
+    /**
+     * Looks for records changed without an entry on a second thread and connection, in the same snapshot: the
+     * slowest check, it runs while this thread recomputes the tree.
+     */
+    private CompletableFuture<List<ChangedRecord>> changedRecords(String snapshot) {
+        return CompletableFuture.supplyAsync(() -> sameSnapshot.execute(status -> {
+            repository.useSnapshot(snapshot);
+            List<ChangedRecord> changed = new ArrayList<>();
+            for (AuditedRecords source : recordSources) {
+                source.forEachChangedRecord((id, version, what) ->
+                        changed.add(new ChangedRecord(source.recordType(), id, version, what)));
+            }
+            return changed;
+        }), task -> new Thread(task, "audit-verify-records").start());
+    }
+
+    private long checkRecordStates(Run run, List<ChangedRecord> changedRecords) {
         long[] count = {0};
         for (AuditedRecords source : recordSources) {
             String type = source.recordType();
@@ -227,9 +262,10 @@ public class AuditVerifier {
                             + "version " + version);
                 }
             });
-            source.forEachChangedRecord((id, version, what) ->
-                    run.problem(run.auditedEntries.get(stateKey(type, id, version)), what));
         }
+        changedRecords.forEach(changed ->
+                run.problem(run.auditedEntries.get(stateKey(changed.type(), changed.id(), changed.version())),
+                        changed.what()));
         run.auditedEntries.forEach((stateKey, seq) -> {
             if (!run.matched.get(Math.toIntExact(seq))) {
                 run.problem(seq, "no recorded state exists for " + stateKey.replace('/', ' ')

@@ -8,14 +8,13 @@ import java.util.List;
 final class ComputedNodes implements NodeSource {
 
     private final List<byte[]> levels = new ArrayList<>();
-    private final List<Long> counts = new ArrayList<>();
+    private final long[] counts = new long[Long.SIZE];
 
     void add(int level, long index, byte[] hash) {
         while (levels.size() <= level) {
             levels.add(new byte[MerkleHash.SIZE * 1024]);
-            counts.add(0L);
         }
-        if (counts.get(level) != index) {
+        if (counts[level] != index) {
             throw new IllegalStateException("node (" + level + ", " + index + ") out of order");
         }
         byte[] column = levels.get(level);
@@ -25,15 +24,11 @@ final class ComputedNodes implements NodeSource {
             levels.set(level, column);
         }
         System.arraycopy(hash, 0, column, (int) offset, MerkleHash.SIZE);
-        counts.set(level, index + 1);
+        counts[level] = index + 1;
     }
 
     long count(int level) {
-        return level < counts.size() ? counts.get(level) : 0;
-    }
-
-    int levels() {
-        return levels.size();
+        return counts[level];
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,6 +28,8 @@ public final class StreamingQuery {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(FETCH_SIZE);
+            // binary transfer from the first execution: hashes and times arrive as bytes, not text to parse
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     handler.processRow(rows);

@@ -50,24 +50,18 @@ class EventRepository {
                         + "where e.person_id = any(:ids) order by e.person_id, e.seq desc")
                 .param("ids", personIds.toArray(Long[]::new))
                 .query((ResultSet rs) -> {
-                    latest.put(rs.getLong("person_id"), map(rs, ""));
+                    latest.put(rs.getLong("person_id"), map(rs, 0));
                 });
         return latest;
     }
 
     private LifecycleEvent map(ResultSet rs, int row) throws SQLException {
-        return map(rs, "");
-    }
-
-    /** An event from columns named with {@code prefix}; {@code <prefix>superseded} says whether it is superseded. */
-    LifecycleEvent map(ResultSet rs, String prefix) throws SQLException {
-        String changes = rs.getString(prefix + "changes");
-        return new LifecycleEvent(rs.getLong(prefix + "id"), rs.getInt(prefix + "seq"),
-                EventType.valueOf(rs.getString(prefix + "type")),
-                rs.getObject(prefix + "occurred_on", LocalDate.class), rs.getString(prefix + "place"),
-                rs.getString(prefix + "note"), (Long) rs.getObject(prefix + "supersedes"),
+        String changes = rs.getString("changes");
+        return new LifecycleEvent(rs.getLong("id"), rs.getInt("seq"), EventType.valueOf(rs.getString("type")),
+                rs.getObject("occurred_on", LocalDate.class), rs.getString("place"), rs.getString("note"),
+                (Long) rs.getObject("supersedes"),
                 changes == null ? null : json.readValue(changes,
                         new TypeReference<Map<String, LifecycleEvent.Change>>() { }),
-                rs.getTimestamp(prefix + "recorded_at").toInstant(), rs.getBoolean(prefix + "superseded"));
+                rs.getTimestamp("recorded_at").toInstant(), rs.getBoolean("superseded"));
     }
 }

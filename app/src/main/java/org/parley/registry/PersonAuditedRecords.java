@@ -1,29 +1,36 @@
 package org.parley.registry;
 
+import java.security.MessageDigest;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
 import org.parley.api.AuditedRecords;
+import org.parley.audit.AuditLog;
 import org.parley.database.StreamingQuery;
 import org.springframework.stereotype.Component;
 
-/** Persons' stored states for the audit verifier (see {@link PersonStates} for what a state holds). */
+/**
+ * Persons' recorded states for the audit verifier (see {@link PersonStates} for what a state holds): every
+ * recorded state's hash, and every person whose row and last event, written as a state again, no longer give the
+ * hash of the state recorded for its version.
+ */
 @Component
 class PersonAuditedRecords implements AuditedRecords {
 
-    private static final String EVENT_COLUMNS = "e.id as e_id, e.seq as e_seq, e.type as e_type, "
-            + "e.occurred_on as e_occurred_on, e.place as e_place, e.note as e_note, e.supersedes as e_supersedes, "
-            + "e.changes as e_changes, e.recorded_at as e_recorded_at, false as e_superseded";
+    private static final String CURRENT = "select p.*, h.code as holding_code, o.code as origin_code, "
+            + "e.id as e_id, e.seq as e_seq, e.type as e_type, e.occurred_on as e_occurred_on, e.place as e_place, "
+            + "e.note as e_note, e.supersedes as e_supersedes, e.changes as e_changes, "
+            + "sha256(convert_to(s.state, 'UTF8')) as recorded_hash "
+            + "from person p join organisation h on h.id = p.holding_party_id "
+            + "left join organisation o on o.id = p.power_of_origin_id "
+            + "left join (select distinct on (person_id) * from person_event order by person_id, seq desc) e "
+            + "on e.person_id = p.id "
+            + "left join person_state s on s.person_id = p.id and s.version = p.version";
 
     private final DataSource dataSource;
-    private final PersonRepository persons;
-    private final EventRepository events;
     private final PersonStates states;
 
-    PersonAuditedRecords(DataSource dataSource, PersonRepository persons, EventRepository events,
-            PersonStates states) {
+    PersonAuditedRecords(DataSource dataSource, PersonStates states) {
         this.dataSource = dataSource;
-        this.persons = persons;
-        this.events = events;
         this.states = states;
     }
 
@@ -40,21 +47,21 @@ class PersonAuditedRecords implements AuditedRecords {
 
     @Override
     public void forEachChangedRecord(ChangeVisitor visitor) {
-        String sql = PersonRepository.SELECT.replace("select p.*,", "select p.*, " + EVENT_COLUMNS
-                + ", s.state as latest_state,")
-                + "left join lateral (select * from person_event x where x.person_id = p.id order by x.seq desc "
-                + "limit 1) e on true left join person_state s on s.person_id = p.id and s.version = p.version";
-        StreamingQuery.forEach(dataSource, sql, (ResultSet rs) -> {
-            Person person = persons.map(rs, 0);
-            String latest = rs.getString("latest_state");
-            String id = String.valueOf(person.id());
-            if (latest == null) {
-                visitor.changed(id, person.version(), "person " + id + " is at version " + person.version()
+        PersonStates.Columns[] columns = new PersonStates.Columns[1];
+        StreamingQuery.forEach(dataSource, CURRENT, (ResultSet rs) -> {
+            if (columns[0] == null) {
+                columns[0] = new PersonStates.Columns(rs);
+            }
+            String id = rs.getString("id");
+            int version = rs.getInt("version");
+            byte[] recorded = rs.getBytes("recorded_hash");
+            if (recorded == null) {
+                visitor.changed(id, version, "person " + id + " is at version " + version
                         + ", which has no recorded state");
-            } else if (rs.getObject("e_id") == null
-                    || !states.canonical(person, events.map(rs, "e_")).equals(latest)) {
-                visitor.changed(id, person.version(), "person " + id + " as stored differs from its recorded "
-                        + "state of version " + person.version() + ": changed without an audit entry");
+            } else if (rs.getObject("e_id") == null || !MessageDigest.isEqual(recorded,
+                    AuditLog.stateHash(states.canonical(rs, columns[0])))) {
+                visitor.changed(id, version, "person " + id + " as stored differs from its recorded state of version "
+                        + version + ": changed without an audit entry");
             }
         });
     }

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class PersonRepository {
 
-    static final String SELECT = "select p.*, h.code as holding_code, o.code as origin_code from person p "
+    private static final String SELECT = "select p.*, h.code as holding_code, o.code as origin_code from person p "
             + "join organisation h on h.id = p.holding_party_id "
             + "left join organisation o on o.id = p.power_of_origin_id ";
     /** Stable order for lists and pages: by name as written, then by id. */
@@ -204,7 +204,7 @@ class PersonRepository {
         return json.writeValueAsString(byName);
     }
 
-    Person map(ResultSet rs, int row) throws SQLException {
+    private Person map(ResultSet rs, int row) throws SQLException {
         Map<PersonField, Object> values = new EnumMap<>(PersonField.class);
         for (PersonField field : FACT_COLUMNS) {
             Object value = fromColumn(field, rs);

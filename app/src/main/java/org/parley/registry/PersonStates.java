@@ -1,5 +1,8 @@
 package org.parley.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +10,7 @@ import org.parley.api.CanonicalJson;
 import org.parley.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,21 +58,88 @@ class PersonStates {
     }
 
     String canonical(Person person, LifecycleEvent event) {
-        ObjectNode state = JsonNodeFactory.instance.objectNode();
-        state.put("id", person.id());
-        state.put("version", person.version());
-        state.setAll(PersonJson.writeFacts(person.facts()));
-        state.put("status", person.status().name());
-        state.put("notifiedOn", person.notifiedOn() == null ? null : person.notifiedOn().toString());
-        ObjectNode last = state.putObject("event");
-        last.put("id", event.id());
-        last.put("seq", event.seq());
-        last.put("type", event.type().name());
-        last.put("occurredOn", event.occurredOn() == null ? null : event.occurredOn().toString());
-        last.put("place", event.place());
-        last.put("note", event.note());
-        last.put("supersedes", event.supersedes());
-        last.set("changes", event.changes() == null ? null : json.valueToTree(event.changes()));
-        return CanonicalJson.write(state);
+        Object[] facts = new Object[PersonField.values().length];
+        person.facts().values().forEach((field, value) ->
+                facts[field.ordinal()] = value instanceof Boolean ? value : value.toString());
+        facts[PersonField.SERIOUSLY_ILL_OR_WOUNDED.ordinal()] = Boolean.TRUE.equals(
+                person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED));
+        String sources = CanonicalJson.write(PersonJson.writeFacts(person.facts()).get(PersonJson.SOURCES));
+        return PersonStateJson.write(person.id(), person.version(), facts, sources, person.status().name(),
+                text(person.notifiedOn()), new PersonStateJson.Event(event.id(), event.seq(), event.type().name(),
+                        text(event.occurredOn()), event.place(), event.note(), event.supersedes(),
+                        event.changes() == null ? null : CanonicalJson.write(json.valueToTree(event.changes()))));
+    }
+
+    /** The positions of a state's columns in a result (looked up once: by name they cost a map lookup each). */
+    static final class Columns {
+        private final int[] facts = new int[PersonField.values().length];
+        private final int id;
+        private final int version;
+        private final int sources;
+        private final int status;
+        private final int notifiedOn;
+        private final int[] event = new int[8];
+
+        Columns(ResultSet rs) throws SQLException {
+            for (PersonField field : PersonField.values()) {
+                facts[field.ordinal()] = rs.findColumn(switch (field) {
+                    case HOLDING_PARTY -> "holding_code";
+                    case POWER_OF_ORIGIN -> "origin_code";
+                    default -> field.column();
+                });
+            }
+            id = rs.findColumn("id");
+            version = rs.findColumn("version");
+            sources = rs.findColumn("fact_sources");
+            status = rs.findColumn("status");
+            notifiedOn = rs.findColumn("notified_on");
+            String[] eventColumns = {"id", "seq", "type", "occurred_on", "place", "note", "supersedes", "changes"};
+            for (int i = 0; i < eventColumns.length; i++) {
+                event[i] = rs.findColumn("e_" + eventColumns[i]);
+            }
+        }
+    }
+
+    /**
+     * The state of a person as stored now, from a row of {@code person} (with {@code holding_code} and
+     * {@code origin_code}) and its last event (columns {@code e_id}, {@code e_seq}, … {@code e_changes}).
+     */
+    String canonical(ResultSet rs, Columns columns) throws SQLException {
+        Object[] facts = new Object[PersonField.values().length];
+        for (PersonField field : PersonField.values()) {
+            int column = columns.facts[field.ordinal()];
+            facts[field.ordinal()] = switch (field.kind().name()) {
+                case "boolean" -> rs.getBoolean(column);
+                case "date" -> text(rs.getObject(column, LocalDate.class));
+                default -> rs.getString(column);
+            };
+        }
+        int[] e = columns.event;
+        String changes = rs.getString(e[7]);
+        return PersonStateJson.write(rs.getLong(columns.id), rs.getInt(columns.version), facts,
+                sources(rs.getString(columns.sources)), rs.getString(columns.status),
+                text(rs.getObject(columns.notifiedOn, LocalDate.class)),
+                new PersonStateJson.Event(rs.getLong(e[0]), rs.getInt(e[1]), rs.getString(e[2]),
+                        text(rs.getObject(e[3], LocalDate.class)), rs.getString(e[4]), rs.getString(e[5]),
+                        (Long) rs.getObject(e[6]), changes == null ? null : CanonicalJson.write(json.readTree(changes))));
+    }
+
+    /** Stored sources as {@link PersonJson#writeFacts} writes them: absent confidence and voluntary left out. */
+    private String sources(String stored) {
+        if (stored.equals("{}")) {
+            return stored;
+        }
+        JsonNode tree = json.readTree(stored);
+        ObjectNode sources = JsonNodeFactory.instance.objectNode();
+        tree.properties().forEach(fact -> {
+            ObjectNode kept = sources.putObject(fact.getKey());
+            fact.getValue().properties().stream().filter(member -> !member.getValue().isNull())
+                    .forEach(member -> kept.set(member.getKey(), member.getValue()));
+        });
+        return CanonicalJson.write(sources);
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 }

@@ -73,6 +73,14 @@ class AuditLogTest {
         assertThat(registrar.patch("/api/v1/persons/" + id, "{\"version\": 2, \"rank\": \"сержант\"}").status())
                 .isEqualTo(200);
         assertThat(lastEntry()).containsEntry("action", "CORRECT").containsEntry("record_version", 3);
+        ApiClient.Response patched = registrar.patch("/api/v1/persons/" + id, """
+                {"version": 3, "dateOfBirth": "1990-05", "seriouslyIllOrWounded": true, "reason": "card «2»\\ttab",
+                 "sources": {"dateOfBirth": {"source": "CAPTURE_CARD", "voluntary": false},
+                             "rank": {"source": "OPEN_SOURCE", "confidence": "CONFIRMED"}}}""");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(registrar.post("/api/v1/persons/" + id + "/events",
+                "{\"type\": \"INTERNED\", \"occurredOn\": \"2024-04-01\", \"place\": \"Табір №3\", "
+                        + "\"note\": \"line 1\\nline 2\"}").status()).isEqualTo(201);
 
         Verification verification = verifier.verify(Optional.empty());
         assertThat(verification.problems()).isEmpty();
