@@ -83,7 +83,10 @@ public class AuditVerifier {
         }
         checkCheckpoints(run, signed, rootsWanted, frontier.size());
         kept.ifPresent(c -> checkKept(run, c, rootsWanted, frontier));
-        long states = checkRecordStates(run, changedRecords.join());
+        long states = checkRecordStates(run);
+        changedRecords.join().forEach(changed ->
+                run.problem(run.auditedEntries.get(stateKey(changed.type(), changed.id(), changed.version())),
+                        changed.what()));
         return new Verification(frontier.size(), signed.size(), states, Duration.ofNanos(System.nanoTime() - started),
                 List.copyOf(run.problems));
     }
@@ -97,8 +100,12 @@ public class AuditVerifier {
         /** The state hashes of those entries by seq, and which of them a recorded state matched. */
         byte[] stateHashes = new byte[0];
         final BitSet matched = new BitSet();
-        /** Tree positions whose entry does not give its stored leaf hash. */
+        /** Tree positions whose entry does not give its stored leaf hash, or where entries are missing. */
         final BitSet altered = new BitSet();
+
+        Run(long expectedEntries) {
+            auditedEntries = new HashMap<>((int) Math.min(Integer.MAX_VALUE / 2, expectedEntries * 4 / 3 + 16));
+        }
 
         void stateHash(long seq, byte[] hash) {
             int offset = Math.toIntExact(seq * MerkleHash.SIZE);
@@ -113,10 +120,6 @@ public class AuditVerifier {
             return Arrays.equals(stateHashes, offset, offset + MerkleHash.SIZE, hash, 0, MerkleHash.SIZE);
         }
 
-        Run(long expectedEntries) {
-            auditedEntries = new HashMap<>((int) Math.min(Integer.MAX_VALUE / 2, expectedEntries * 4 / 3 + 16));
-        }
-
         void problem(Long seq, String what) {
             if (problems.size() < MAX_PROBLEMS) {
                 problems.add(new Verification.Problem(seq, what));
@@ -127,6 +130,7 @@ public class AuditVerifier {
     private TreeFrontier recomputeTree(Run run, Map<Long, byte[]> rootsWanted) {
         TreeFrontier frontier = new TreeFrontier();
         List<String> auditedTypes = recordSources.stream().map(AuditedRecords::recordType).toList();
+        long[] next = {0};
         if (rootsWanted.containsKey(0L)) {
             rootsWanted.put(0L, frontier.root());
         }
@@ -134,10 +138,11 @@ public class AuditVerifier {
                 (ResultSet rs) -> {
             AuditEntries.Listed row = AuditEntries.map(rs, 0);
             AuditEntry entry = row.entry();
-            long expected = frontier.size();
-            if (entry.seq() != expected) {
-                run.problem(expected, "is missing: the entry stored after " + (expected - 1) + " is " + entry.seq());
+            if (entry.seq() != next[0]) { // reported once per gap: later entries are compared with their own seq
+                run.problem(next[0], "is missing: the entry stored after " + (next[0] - 1) + " is " + entry.seq());
+                run.altered.set(Math.toIntExact(frontier.size()));
             }
+            next[0] = entry.seq() + 1;
             byte[] leaf = entry.leafHash();
             if (!MessageDigest.isEqual(leaf, row.leafHash())) {
                 run.problem(entry.seq(), "its fields do not give its stored leaf hash: the entry was altered");
@@ -166,7 +171,7 @@ public class AuditVerifier {
                     seen[level]++;
                     long first = index << level;
                     long end = (index + 1) << level;
-                    // a subtree over an altered entry differs because of it; that entry is already named
+                    // a subtree over an altered or missing entry differs because of it; that entry is already named
                     boolean explained = run.altered.nextSetBit(Math.toIntExact(first)) >= 0
                             && run.altered.nextSetBit(Math.toIntExact(first)) < end;
                     if (!explained && !run.nodes.matches(level, index, rs.getBytes(3))) {
@@ -244,7 +249,7 @@ public class AuditVerifier {
         }), task -> new Thread(task, "audit-verify-records").start());
     }
 
-    private long checkRecordStates(Run run, List<ChangedRecord> changedRecords) {
+    private long checkRecordStates(Run run) {
         long[] count = {0};
         for (AuditedRecords source : recordSources) {
             String type = source.recordType();
@@ -263,9 +268,6 @@ public class AuditVerifier {
                 }
             });
         }
-        changedRecords.forEach(changed ->
-                run.problem(run.auditedEntries.get(stateKey(changed.type(), changed.id(), changed.version())),
-                        changed.what()));
         run.auditedEntries.forEach((stateKey, seq) -> {
             if (!run.matched.get(Math.toIntExact(seq))) {
                 run.problem(seq, "no recorded state exists for " + stateKey.replace('/', ' ')

@@ -59,10 +59,11 @@ class PersonStates {
 
     String canonical(Person person, LifecycleEvent event) {
         Object[] facts = new Object[PersonField.values().length];
-        person.facts().values().forEach((field, value) ->
-                facts[field.ordinal()] = value instanceof Boolean ? value : value.toString());
-        facts[PersonField.SERIOUSLY_ILL_OR_WOUNDED.ordinal()] = Boolean.TRUE.equals(
-                person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED));
+        for (PersonField field : PersonField.values()) {
+            Object value = person.get(field);
+            facts[field.ordinal()] = field.kind().name().equals("boolean") ? (Object) Boolean.TRUE.equals(value)
+                    : value == null ? null : value.toString();
+        }
         String sources = CanonicalJson.write(PersonJson.writeFacts(person.facts()).get(PersonJson.SOURCES));
         return PersonStateJson.write(person.id(), person.version(), facts, sources, person.status().name(),
                 text(person.notifiedOn()), new PersonStateJson.Event(event.id(), event.seq(), event.type().name(),
