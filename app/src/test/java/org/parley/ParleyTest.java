@@ -10,12 +10,14 @@ import org.springframework.boot.test.context.SpringBootTest;
  * A test against the whole application: a real embedded PostgreSQL on a throw-away directory, the HTTP server on
  * a random port, and the demo world loaded (party-a, party-b, intermediary and {@link #DEMO_PERSONS} persons).
  * All such tests share one application context, hence one database: tests create their own records with
- * distinctive names rather than assume an empty registry.
+ * distinctive names rather than assume an empty registry. Audit checkpoints are signed on demand only, with a key
+ * kept under target/.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"parley.embedded.ephemeral=true", "parley.demo.persons=" + ParleyTest.DEMO_PERSONS})
+        properties = {"parley.embedded.ephemeral=true", "parley.demo.persons=" + ParleyTest.DEMO_PERSONS,
+                "parley.audit.key-file=target/test-audit-ed25519.key", "parley.audit.checkpoint-job=false"})
 public @interface ParleyTest {
     int DEMO_PERSONS = 400;
 }

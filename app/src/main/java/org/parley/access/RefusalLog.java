@@ -1,39 +1,57 @@
 package org.parley.access;
 
+import org.parley.api.CanonicalJson;
 import org.parley.api.Caller;
 import org.parley.api.RefusalRecorder;
+import org.parley.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Keeps every refused access in table {@code access_refusal}, in a transaction of its own so that it survives
- * the rollback of the refused request. The audit log takes these entries over.
+ * the rollback of the refused request, and appends it to the audit log in that same transaction: action
+ * {@code REFUSE}, the refused record (type {@code request} when none was named), and as state the canonical JSON
+ * of {@code {method, path, status, reason}}.
  */
 @Component
 class RefusalLog implements RefusalRecorder {
 
     private static final int MAX_PATH = 500;
 
-    private final JdbcClient jdbc;
+    static final String ACTION = "REFUSE";
 
-    RefusalLog(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    RefusalLog(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void refused(Caller caller, String method, String path, int status, String recordType, String recordId,
             String reason) {
+        String shortPath = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path;
         jdbc.sql("insert into access_refusal (username, organisation_code, method, path, status, record_type, "
                         + "record_id, reason) values (:username, :organisation, :method, :path, :status, :type, :id, "
                         + ":reason)")
                 .param("username", caller == null ? null : caller.username())
                 .param("organisation", caller == null ? null : caller.organisation())
                 .param("method", method)
-                .param("path", path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path)
+                .param("path", shortPath)
                 .param("status", status).param("type", recordType).param("id", recordId).param("reason", reason)
                 .update();
+        ObjectNode state = JsonNodeFactory.instance.objectNode();
+        state.put("method", method);
+        state.put("path", shortPath);
+        state.put("status", status);
+        state.put("reason", reason);
+        audit.append(caller, new AuditLog.Change(ACTION, recordType == null ? "request" : recordType, recordId, null,
+                CanonicalJson.write(state)));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.parley.api.Callers;
 import org.parley.api.RefusalRecorder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * every form, a new session id at login, an idle timeout, and strict security headers. Every refusal is logged.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for the offline commands
 class SecurityConfiguration {
 
     /** No inline script or style anywhere, nothing from elsewhere, never in a frame. */

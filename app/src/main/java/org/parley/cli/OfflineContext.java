@@ -3,6 +3,7 @@ package org.parley.cli;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.parley.ParleyApplication;
+import org.parley.audit.AuditKeyException;
 import org.parley.database.DatabaseStartupException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,8 +27,8 @@ final class OfflineContext {
                             "--logging.level.org.parley=WARN");
         } catch (Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof DatabaseStartupException database) {
-                    commandLine.getErr().println("parley: " + database.getMessage());
+                if (t instanceof DatabaseStartupException || t instanceof AuditKeyException) {
+                    commandLine.getErr().println("parley: " + t.getMessage());
                     return 1;
                 }
             }

@@ -3,6 +3,7 @@ package org.parley.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.ParleyApplication;
+import org.parley.audit.AuditKeyException;
 import org.parley.database.DatabaseStartupException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.PortInUseException;
@@ -37,8 +38,8 @@ final class ServerLauncher {
 
     private static int fail(CommandLine commandLine, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DatabaseStartupException database) {
-                commandLine.getErr().println("parley: " + database.getMessage());
+            if (t instanceof DatabaseStartupException || t instanceof AuditKeyException) {
+                commandLine.getErr().println("parley: " + t.getMessage());
                 return 1;
             }
             if (t instanceof PortInUseException port) {

@@ -43,6 +43,18 @@ class EventRepository {
                 .param("person", personId).query(this::map).list();
     }
 
+    /** The latest event of each of these persons, by person id. */
+    Map<Long, LifecycleEvent> latest(List<Long> personIds) {
+        Map<Long, LifecycleEvent> latest = new java.util.HashMap<>();
+        jdbc.sql("select distinct on (e.person_id) e.*, false as superseded from person_event e "
+                        + "where e.person_id = any(:ids) order by e.person_id, e.seq desc")
+                .param("ids", personIds.toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    latest.put(rs.getLong("person_id"), map(rs, 0));
+                });
+        return latest;
+    }
+
     private LifecycleEvent map(ResultSet rs, int row) throws SQLException {
         String changes = rs.getString("changes");
         return new LifecycleEvent(rs.getLong("id"), rs.getInt("seq"), EventType.valueOf(rs.getString("type")),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.parley.audit.AuditLog;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -24,19 +25,28 @@ class PersonBulkLoader {
 
     private static final List<PersonField> FACTS = List.of(PersonField.values());
 
+    /** Persons read back per query when their states are computed. */
+    private static final int BATCH = 5_000;
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final PersonRepository persons;
+    private final EventRepository events;
+    private final PersonStates states;
 
-    PersonBulkLoader(DataSource dataSource, JdbcClient jdbc, PersonRepository persons) {
+    PersonBulkLoader(DataSource dataSource, JdbcClient jdbc, PersonRepository persons, EventRepository events,
+            PersonStates states) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.persons = persons;
+        this.events = events;
+        this.states = states;
     }
 
-    void load(List<NewPerson> newPersons, Map<String, Long> partyIds) {
+    /** Loads the persons; answers their ids. */
+    List<Long> load(List<NewPerson> newPersons, Map<String, Long> partyIds) {
         if (newPersons.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, :n)")
                 .param("n", newPersons.size()).query(Long.class).list();
@@ -55,6 +65,22 @@ class PersonBulkLoader {
         copy("copy person (id, " + personColumns + ", fact_sources, status, notified_on, name_script, search_key) "
                 + "from stdin (format csv)", personRows);
         copy("copy person_event (person_id, seq, type, occurred_on, place, note) from stdin (format csv)", eventRows);
+        return ids;
+    }
+
+    /** Stores the state of each new person, read back as stored, and answers them as changes for the audit log. */
+    List<AuditLog.Change> states(List<Long> ids) {
+        List<AuditLog.Change> changes = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            List<Object[]> stateRows = new ArrayList<>(batch.size());
+            changes.addAll(states.states(AuditActions.BULK_LOAD, persons.find(batch), events.latest(batch),
+                    stateRows));
+            StringBuilder rows = new StringBuilder();
+            stateRows.forEach(row -> row(rows, row));
+            copy("copy person_state (person_id, version, state) from stdin (format csv)", rows);
+        }
+        return changes;
     }
 
     private static Lifecycle.State replay(int index, NewPerson person) {

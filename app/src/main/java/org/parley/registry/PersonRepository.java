@@ -72,6 +72,12 @@ class PersonRepository {
                 .update();
     }
 
+    /** These persons, in no particular order. */
+    List<Person> find(List<Long> ids) {
+        return jdbc.sql(SELECT + "where p.id = any(:ids)").param("ids", ids.toArray(Long[]::new)).query(this::map)
+                .list();
+    }
+
     Optional<Person> find(long id) {
         return jdbc.sql(SELECT + "where p.id = :id").param("id", id).query(this::map).optional();
     }

@@ -12,6 +12,7 @@ import org.parley.api.ConflictException;
 import org.parley.api.FieldError;
 import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
+import org.parley.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,13 +26,17 @@ public class RegistryService {
     private final PersonRepository persons;
     private final EventRepository events;
     private final PersonBulkLoader bulkLoader;
+    private final PersonStates states;
+    private final AuditLog audit;
 
     RegistryService(OrganisationRepository organisations, PersonRepository persons, EventRepository events,
-            PersonBulkLoader bulkLoader) {
+            PersonBulkLoader bulkLoader, PersonStates states, AuditLog audit) {
         this.organisations = organisations;
         this.persons = persons;
         this.events = events;
         this.bulkLoader = bulkLoader;
+        this.states = states;
+        this.audit = audit;
     }
 
     public List<Organisation> organisations() {
@@ -96,14 +101,17 @@ public class RegistryService {
         Map<String, Long> partyIds = partyIds(facts);
         RecordAccess.requireCreate(caller, facts);
         long id = persons.insert(facts, partyIds, Status.CAPTURED);
-        events.append(id, new EventInput(EventType.CAPTURED, (LocalDate) facts.get(PersonField.CAPTURE_DATE),
-                (String) facts.get(PersonField.CAPTURE_PLACE), null, null), null);
-        return stored(id);
+        LifecycleEvent captured = events.append(id, new EventInput(EventType.CAPTURED,
+                (LocalDate) facts.get(PersonField.CAPTURE_DATE), (String) facts.get(PersonField.CAPTURE_PLACE), null,
+                null), null);
+        Person person = stored(id);
+        audit.append(caller, states.record(AuditActions.CREATE, person, captured));
+        return person;
     }
 
     /**
      * Loads many persons with their whole histories in one transaction (COPY): all or nothing. Every history is
-     * checked against the lifecycle rules first.
+     * checked against the lifecycle rules first. The audit log gets one entry per person, by the operator.
      */
     @Transactional
     public void bulkLoad(List<NewPerson> newPersons) {
@@ -124,7 +132,8 @@ public class RegistryService {
                 }
             }
         }
-        bulkLoader.load(newPersons, partyIds);
+        List<Long> ids = bulkLoader.load(newPersons, partyIds);
+        audit.appendAll(AuditActions.OPERATOR, bulkLoader.states(ids));
     }
 
     /** The facts of a stored record as its holding party's registrar last wrote them (base of a merge patch). */
@@ -158,8 +167,11 @@ public class RegistryService {
         if (!persons.update(id, version, facts, partyIds(facts))) {
             throw staleVersion(stored(id), version);
         }
-        events.append(id, new EventInput(EventType.CORRECTION, LocalDate.now(), null, reason, null), changes);
-        return stored(id);
+        LifecycleEvent correction = events.append(id, new EventInput(EventType.CORRECTION, LocalDate.now(), null,
+                reason, null), changes);
+        Person updated = stored(id);
+        audit.append(caller, states.record(AuditActions.CORRECT, updated, correction));
+        return updated;
     }
 
     /**
@@ -195,6 +207,7 @@ public class RegistryService {
         }
         LifecycleEvent appended = events.append(personId, event, null);
         persons.updateLifecycle(person.id(), after, place);
+        audit.append(caller, states.record(AuditActions.ADD_EVENT, stored(personId), appended));
         return appended;
     }
 

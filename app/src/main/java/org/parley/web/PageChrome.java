@@ -16,7 +16,7 @@ public final class PageChrome {
 
     /** The logged-in user as the header shows them. */
     public record Viewer(String username, String organisation, boolean readsRecords, boolean admin,
-            boolean intermediaryReader) {
+            boolean intermediaryReader, boolean auditor) {
     }
 
     /** A link of the language switch: the same page and query in another language. */
@@ -26,7 +26,8 @@ public final class PageChrome {
     private PageChrome() {
     }
 
-    static void addTo(Map<String, Object> model, HttpServletRequest request, Locale locale) {
+    /** Adds the frame's model (language switch, who is logged in) for a page of any feature. */
+    public static void addTo(Map<String, Object> model, HttpServletRequest request, Locale locale) {
         Locale current = WebConfiguration.supported(locale);
         if (current == null) {
             current = WebConfiguration.DEFAULT_LANGUAGE;
@@ -34,7 +35,8 @@ public final class PageChrome {
         model.put("languages", languages(request, current));
         Callers.current().ifPresent(caller -> model.put("viewer", new Viewer(caller.username(),
                 caller.organisation(), caller.readsRecords(), caller.has(Role.ADMIN),
-                caller.intermediary() && caller.readsRecords())));
+                caller.intermediary() && caller.readsRecords(),
+                caller.organisation() != null && caller.has(Role.AUDITOR))));
     }
 
     static List<LanguageLink> languages(HttpServletRequest request, Locale current) {
@@ -51,16 +53,20 @@ public final class PageChrome {
 
     /** The current URL (path and query as the browser sent them) with {@code lang} set. */
     static String withLanguage(HttpServletRequest request, String language) {
+        return withParameter(request, WebConfiguration.LANGUAGE_PARAMETER, language);
+    }
+
+    /** The current URL (path and query as the browser sent them) with one parameter set, say the page. */
+    public static String withParameter(HttpServletRequest request, String name, String value) {
         String path = request.getRequestURI();
         try {
             UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
             if (request.getQueryString() != null) {
                 url.query(request.getQueryString());
             }
-            return url.replaceQueryParam(WebConfiguration.LANGUAGE_PARAMETER, language).build(true).toUriString();
+            return url.replaceQueryParam(name, value).build(true).toUriString();
         } catch (IllegalArgumentException e) {
-            return UriComponentsBuilder.fromPath(path).queryParam(WebConfiguration.LANGUAGE_PARAMETER, language)
-                    .encode().build().toUriString();
+            return UriComponentsBuilder.fromPath(path).queryParam(name, value).encode().build().toUriString();
         }
     }
 }

@@ -20,10 +20,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors of the web pages as HTML pages in the reader's language, never a stack trace. It comes before the REST
- * API's problem-detail handler, for the controllers of this package only; so it handles every exception, or the
+ * API's problem-detail handler, for the controllers of this package and those marked {@link HtmlPages} only; so it handles every exception, or the
  * API's handler would answer a browser with JSON.
  */
-@ControllerAdvice(basePackages = "org.parley.web")
+@ControllerAdvice(basePackages = "org.parley.web", annotations = HtmlPages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebErrorHandler {
 

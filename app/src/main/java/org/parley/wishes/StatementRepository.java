@@ -8,7 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.parley.api.Caller;
+import org.parley.database.StreamingQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +27,16 @@ class StatementRepository {
             + "from wish_statement s ";
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    StatementRepository(JdbcClient jdbc) {
+    StatementRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Every statement, streamed (inside a transaction), for the audit verifier. */
+    void forEach(Consumer<Statement> visitor) {
+        StreamingQuery.forEach(dataSource, SELECT + "order by id", rs -> visitor.accept(map(rs, 0)));
     }
 
     long insert(long personId, StatementInput input, Caller caller, boolean verified) {

@@ -11,6 +11,7 @@ import org.parley.api.FieldError;
 import org.parley.api.ForbiddenException;
 import org.parley.api.InvalidInputException;
 import org.parley.api.Role;
+import org.parley.audit.AuditLog;
 import org.parley.registry.Page;
 import org.parley.registry.Person;
 import org.parley.registry.PersonField;
@@ -39,10 +40,12 @@ public class WishService {
 
     private final StatementRepository statements;
     private final RegistryService registry;
+    private final AuditLog audit;
 
-    WishService(StatementRepository statements, RegistryService registry) {
+    WishService(StatementRepository statements, RegistryService registry, AuditLog audit) {
         this.statements = statements;
         this.registry = registry;
+        this.audit = audit;
     }
 
     /** Records a statement; 404 if the caller may not see the person, 403 if their role may not record it. */
@@ -53,7 +56,11 @@ public class WishService {
         check(person, input, caller);
         boolean verified = caller.intermediary() && input.method() == StatementMethod.PRIVATE_INTERVIEW;
         long id = statements.insert(personId, input, caller, verified);
-        return statements.ofPerson(personId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        Statement recorded = statements.ofPerson(personId).stream().filter(s -> s.id() == id).findFirst()
+                .orElseThrow();
+        audit.append(caller, new AuditLog.Change(StatementStates.ACTION, StatementStates.RECORD_TYPE,
+                String.valueOf(id), StatementStates.VERSION, StatementStates.canonical(recorded)));
+        return recorded;
     }
 
     /** The methods of statement the caller may record for this person (none for the power of origin). */

@@ -45,6 +45,7 @@ class AccessMatrixTest {
     private final Map<Principal, ApiClient> clients = new LinkedHashMap<>();
     private final Map<Target, Long> ids = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();
+    private long checkpointSize;
     private int checked;
 
     @BeforeAll
@@ -77,6 +78,8 @@ class AccessMatrixTest {
             }
             ids.put(target, id);
         }
+        checkpointSize = anonymous.as("auditor@intermediary").post("/api/v1/audit/checkpoints", "").json()
+                .get("treeSize").asLong();
     }
 
     // The rules, independently of the code under test.
@@ -138,6 +141,8 @@ class AccessMatrixTest {
             expect(p, "GET interviews per week", client.get("/api/v1/wishes/interviews-per-week"),
                     p.anonymous() ? 401 : intermediaryReader ? 200 : 403);
 
+            checkAudit(p, client);
+
             for (Map.Entry<Target, Long> record : ids.entrySet()) {
                 Target t = record.getKey();
                 String path = "/api/v1/persons/" + record.getValue();
@@ -177,9 +182,35 @@ class AccessMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(checked).isEqualTo(principals.size() * (8 + ids.size() * 8));
+        assertThat(checked).isEqualTo(principals.size() * (8 + AUDIT_CASES + ids.size() * 8));
         System.out.printf("Access matrix: %d principals x %d endpoint cases = %d checks%n", principals.size(),
-                8 + ids.size() * 8, checked);
+                8 + AUDIT_CASES + ids.size() * 8, checked);
+    }
+
+    private static final int AUDIT_CASES = 8;
+
+    /**
+     * The audit log: checkpoints, proofs and the public key for everyone authenticated; entries for auditors, a
+     * party's auditors their own organisation's only; signing on demand for auditors and administrators.
+     */
+    private void checkAudit(Principal p, ApiClient client) {
+        int authenticated = p.anonymous() ? 401 : 200;
+        expect(p, "GET audit latest checkpoint", client.get("/api/v1/audit/checkpoints/latest"), authenticated);
+        expect(p, "GET audit checkpoint", client.get("/api/v1/audit/checkpoints/" + checkpointSize), authenticated);
+        expect(p, "GET audit public key", client.get("/api/v1/audit/public-key"), authenticated);
+        expect(p, "GET audit inclusion proof", client.get("/api/v1/audit/entries/0/proof?treeSize=" + checkpointSize),
+                authenticated);
+        expect(p, "GET audit consistency proof", client.get("/api/v1/audit/consistency?from=1&to=" + checkpointSize),
+                authenticated);
+        boolean auditor = !p.anonymous() && p.role() == Role.AUDITOR && p.organisation() != null;
+        expect(p, "GET audit entries", client.get("/api/v1/audit/entries?size=5"),
+                p.anonymous() ? 401 : auditor ? 200 : 403);
+        boolean seesPartyA = auditor && !"party-b".equals(p.organisation());
+        expect(p, "GET audit entries of party-a", client.get("/api/v1/audit/entries?organisation=party-a&size=5"),
+                p.anonymous() ? 401 : seesPartyA ? 200 : 403);
+        boolean signs = !p.anonymous() && (p.role() == Role.AUDITOR || p.role() == Role.ADMIN);
+        expect(p, "POST audit checkpoint", client.post("/api/v1/audit/checkpoints", ""),
+                p.anonymous() ? 401 : signs ? 200 : 403);
     }
 
     private Principal principal(String username) {

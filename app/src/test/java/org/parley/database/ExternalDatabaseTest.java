@@ -3,9 +3,11 @@ package org.parley.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parley.ParleyApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,12 +16,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ExternalDatabaseTest {
 
     @Test
-    void usesTheConfiguredServerAndStartsNone() throws Exception {
+    void usesTheConfiguredServerAndStartsNone(@TempDir Path keys) throws Exception {
         // A separately started PostgreSQL stands in for the external server.
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class)
                     .properties("server.port=0", "parley.db.url=" + external.getJdbcUrl("postgres", "postgres"),
-                            "parley.db.user=postgres", "parley.db.password=", "parley.data-dir=/nonexistent/never")
+                            "parley.db.user=postgres", "parley.db.password=", "parley.data-dir=/nonexistent/never",
+                            "parley.audit.key-file=" + keys.resolve("audit-ed25519.key"))
                     .run()) {
                 assertThat(context.getBean(DatabaseConfiguration.EmbeddedServer.class).server()).isNull();
             }

@@ -96,6 +96,8 @@ class PageAccessMatrixTest {
             expect(p, "/persons", cookie, anonymous ? 302 : readsRecords(p) ? 200 : 403);
             expect(p, "/admin/users", cookie, anonymous ? 302 : p.role() == Role.ADMIN ? 200 : 403);
             expect(p, "/account/password", cookie, anonymous ? 302 : 200);
+            expect(p, "/audit", cookie, anonymous ? 302
+                    : p.organisation() != null && p.role() == Role.AUDITOR ? 200 : 403);
             expect(p, "/wishes/queue", cookie, anonymous ? 302
                     : readsRecords(p) && "intermediary".equals(p.organisation()) ? 200 : 403);
             for (Map.Entry<Target, Long> record : ids.entrySet()) {
@@ -105,9 +107,9 @@ class PageAccessMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(checked).isEqualTo(principals.size() * (4 + ids.size()));
+        assertThat(checked).isEqualTo(principals.size() * (5 + ids.size()));
         System.out.printf("Page access matrix: %d principals x %d page cases = %d checks%n", principals.size(),
-                4 + ids.size(), checked);
+                5 + ids.size(), checked);
     }
 
     private void expect(Principal p, String path, String cookie, int expected) throws Exception {
@@ -122,6 +124,10 @@ class PageAccessMatrixTest {
         }
         if (expected == 302) {
             assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login");
+        }
+        if (expected == 403 || expected == 404) {
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path + " answers a page")
+                    .startsWith("text/html");
         }
         if (expected == 404) {
             assertThat(response.body()).as("a hidden record looks exactly like a missing one")

@@ -1,0 +1,101 @@
+package org.parley.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.api.Caller;
+import org.parley.api.ForbiddenException;
+import org.parley.api.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The entry list for auditors: the intermediary's auditors see every entry, a party's auditors their own
+ * organisation's (the entries its users caused), nobody else any. Newest first.
+ */
+@Service
+class AuditEntries {
+
+    static final int MAX_PAGE_SIZE = 200;
+    static final String RECORD = "audit-entry";
+
+    /** A page of entries, with their leaf hashes, and how many match in all. */
+    record Page(List<Listed> items, long total, int page, int size) {
+    }
+
+    record Listed(AuditEntry entry, byte[] leafHash) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AuditEntries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The filter this caller may use: a party's auditor is held to their own organisation. */
+    static EntryFilter visible(Caller caller, EntryFilter filter) {
+        if (!caller.has(Role.AUDITOR) || caller.organisation() == null) {
+            throw new ForbiddenException("only auditors read the audit log", RECORD, null);
+        }
+        if (caller.intermediary()) {
+            return filter;
+        }
+        if (filter.organisation() != null && !filter.organisation().equals(caller.organisation())) {
+            throw new ForbiddenException("auditors of a party read their own organisation's entries only", RECORD,
+                    null);
+        }
+        return filter.withOrganisation(caller.organisation());
+    }
+
+    Page find(Caller caller, EntryFilter requested, int page, int size) {
+        EntryFilter filter = visible(caller, requested);
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        long total = jdbc.sql("select count(*) from audit_entry " + where).params(params).query(Long.class).single();
+        List<Listed> items = jdbc.sql("select " + COLUMNS + " from audit_entry " + where + " order by seq desc limit :limit "
+                        + "offset :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size)
+                .query(AuditEntries::map).list();
+        return new Page(items, total, page, size);
+    }
+
+    private static String where(EntryFilter filter, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        equal(conditions, params, "organisation_code", filter.organisation());
+        equal(conditions, params, "actor", filter.actor());
+        equal(conditions, params, "action", filter.action());
+        equal(conditions, params, "record_type", filter.recordType());
+        equal(conditions, params, "record_id", filter.recordId());
+        if (filter.from() != null) {
+            conditions.add("at >= :from");
+            params.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add("at < :to");
+            params.put("to", Timestamp.from(filter.to()));
+        }
+        return "where " + (conditions.isEmpty() ? "true" : String.join(" and ", conditions));
+    }
+
+    private static void equal(List<String> conditions, Map<String, Object> params, String column, String value) {
+        if (value != null) {
+            conditions.add(column + " = :" + column);
+            params.put(column, value);
+        }
+    }
+
+    /** The columns {@link #map} reads, in its order (by position: a million rows are read by the verifier). */
+    static final String COLUMNS = "seq, at, actor, organisation_code, action, record_type, record_id, record_version, "
+            + "state_hash, leaf_hash";
+
+    static Listed map(ResultSet rs, int row) throws SQLException {
+        return new Listed(new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                (Integer) rs.getObject(8), rs.getBytes(9)), rs.getBytes(10));
+    }
+}

@@ -1,0 +1,283 @@
+package org.parley.audit;
+
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.parley.api.AuditedRecords;
+import org.parley.database.StreamingQuery;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks the whole log from what is stored, in one consistent snapshot of the database:
+ * <ol>
+ * <li>every entry is there (sequence numbers without gaps) and gives its stored leaf hash when its fields are
+ * hashed again; the tree is recomputed from those fields;</li>
+ * <li>every stored subtree hash (what proofs are made of) and the stored right edge equal the recomputed ones;</li>
+ * <li>every checkpoint's signature verifies with the instance's public key, its root is the recomputed root of
+ * its size, and each checkpoint is consistent with the one before it (an RFC 9162 consistency proof over the
+ * recomputed tree). Consistency is transitive, so consecutive pairs prove every later checkpoint consistent
+ * with every earlier one;</li>
+ * <li>each entry's state hash is the hash of the state its record's feature stored for that version, every stored
+ * state has its entry, and every record as stored now is its latest recorded state ({@link AuditedRecords});</li>
+ * <li>a checkpoint a party kept, if given, is signed by this instance and consistent with the log now.</li>
+ * </ol>
+ * Entries are streamed through a cursor and hashed as they come; memory holds the recomputed subtree hashes
+ * (about 64 bytes per entry) and the keys of entries whose records are checked. Whether records were changed
+ * without an entry is found on a second thread and connection, reading the same exported snapshot.
+ */
+@Service
+public class AuditVerifier {
+
+    private static final int MAX_PROBLEMS = 100;
+
+    private final DataSource dataSource;
+    private final AuditRepository repository;
+    private final CheckpointRepository checkpoints;
+    private final SigningKey key;
+    private final List<AuditedRecords> recordSources;
+    private final TransactionTemplate sameSnapshot;
+
+    AuditVerifier(DataSource dataSource, AuditRepository repository, CheckpointRepository checkpoints,
+            SigningKey key, List<AuditedRecords> recordSources, PlatformTransactionManager transactions) {
+        this.dataSource = dataSource;
+        this.repository = repository;
+        this.checkpoints = checkpoints;
+        this.key = key;
+        this.recordSources = recordSources;
+        this.sameSnapshot = new TransactionTemplate(transactions);
+        sameSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        sameSnapshot.setReadOnly(true);
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Verification verify(Optional<Checkpoint> kept) {
+        long started = System.nanoTime();
+        CompletableFuture<List<ChangedRecord>> changedRecords = changedRecords(repository.exportSnapshot());
+        TreeFrontier stored = repository.head();
+        Run run = new Run(stored.size());
+        List<Checkpoint> signed = checkpoints.all();
+        Map<Long, byte[]> rootsWanted = new HashMap<>();
+        signed.forEach(c -> rootsWanted.put(c.treeSize(), null));
+        kept.ifPresent(c -> rootsWanted.put(c.treeSize(), null));
+        rootsWanted.put(stored.size(), null);
+        TreeFrontier frontier = recomputeTree(run, rootsWanted);
+        checkStoredNodes(run, frontier.size());
+        if (!MessageDigest.isEqual(frontier.packed(), stored.packed()) || frontier.size() != stored.size()) {
+            run.problem(null, "the stored head of the tree (size " + stored.size() + ") is not the one recomputed from "
+                    + "the entries (size " + frontier.size() + "): new entries would extend a wrong tree");
+        }
+        checkCheckpoints(run, signed, rootsWanted, frontier.size());
+        kept.ifPresent(c -> checkKept(run, c, rootsWanted, frontier));
+        long states = checkRecordStates(run);
+        changedRecords.join().forEach(changed ->
+                run.problem(run.auditedEntries.get(stateKey(changed.type(), changed.id(), changed.version())),
+                        changed.what()));
+        return new Verification(frontier.size(), signed.size(), states, Duration.ofNanos(System.nanoTime() - started),
+                List.copyOf(run.problems));
+    }
+
+    /** What one verification collects. */
+    private static final class Run {
+        final List<Verification.Problem> problems = new ArrayList<>();
+        final ComputedNodes nodes = new ComputedNodes();
+        /** For the record types with a history: "type/id/version" to the entry's seq. */
+        final Map<String, Long> auditedEntries;
+        /** The state hashes of those entries by seq, and which of them a recorded state matched. */
+        byte[] stateHashes = new byte[0];
+        final BitSet matched = new BitSet();
+        /** Tree positions whose entry does not give its stored leaf hash, or where entries are missing. */
+        final BitSet altered = new BitSet();
+
+        Run(long expectedEntries) {
+            auditedEntries = new HashMap<>((int) Math.min(Integer.MAX_VALUE / 2, expectedEntries * 4 / 3 + 16));
+        }
+
+        void stateHash(long seq, byte[] hash) {
+            int offset = Math.toIntExact(seq * MerkleHash.SIZE);
+            if (offset + MerkleHash.SIZE > stateHashes.length) {
+                stateHashes = Arrays.copyOf(stateHashes, Math.max(offset + MerkleHash.SIZE, stateHashes.length * 2));
+            }
+            System.arraycopy(hash, 0, stateHashes, offset, MerkleHash.SIZE);
+        }
+
+        boolean stateMatches(long seq, byte[] hash) {
+            int offset = Math.toIntExact(seq * MerkleHash.SIZE);
+            return Arrays.equals(stateHashes, offset, offset + MerkleHash.SIZE, hash, 0, MerkleHash.SIZE);
+        }
+
+        void problem(Long seq, String what) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(new Verification.Problem(seq, what));
+            }
+        }
+    }
+
+    private TreeFrontier recomputeTree(Run run, Map<Long, byte[]> rootsWanted) {
+        TreeFrontier frontier = new TreeFrontier();
+        List<String> auditedTypes = recordSources.stream().map(AuditedRecords::recordType).toList();
+        long[] next = {0};
+        if (rootsWanted.containsKey(0L)) {
+            rootsWanted.put(0L, frontier.root());
+        }
+        StreamingQuery.forEach(dataSource, "select " + AuditEntries.COLUMNS + " from audit_entry order by seq",
+                (ResultSet rs) -> {
+            AuditEntries.Listed row = AuditEntries.map(rs, 0);
+            AuditEntry entry = row.entry();
+            if (entry.seq() != next[0]) { // reported once per gap: later entries are compared with their own seq
+                run.problem(next[0], "is missing: the entry stored after " + (next[0] - 1) + " is " + entry.seq());
+                run.altered.set(Math.toIntExact(frontier.size()));
+            }
+            next[0] = entry.seq() + 1;
+            byte[] leaf = entry.leafHash();
+            if (!MessageDigest.isEqual(leaf, row.leafHash())) {
+                run.problem(entry.seq(), "its fields do not give its stored leaf hash: the entry was altered");
+                run.altered.set(Math.toIntExact(frontier.size()));
+            }
+            run.nodes.add(0, frontier.size(), leaf);
+            frontier.append(leaf, run.nodes::add);
+            if (rootsWanted.containsKey(frontier.size())) {
+                rootsWanted.put(frontier.size(), frontier.root());
+            }
+            if (entry.recordVersion() != null && auditedTypes.contains(entry.recordType())) {
+                run.auditedEntries.put(stateKey(entry.recordType(), entry.recordId(), entry.recordVersion()),
+                        entry.seq());
+                run.stateHash(entry.seq(), entry.stateHash());
+            }
+        });
+        return frontier;
+    }
+
+    private void checkStoredNodes(Run run, long size) {
+        long[] seen = new long[64];
+        StreamingQuery.forEach(dataSource, "select level, idx, hash from audit_node order by level, idx",
+                (ResultSet rs) -> {
+                    int level = rs.getInt(1);
+                    long index = rs.getLong(2);
+                    seen[level]++;
+                    long first = index << level;
+                    long end = (index + 1) << level;
+                    // a subtree over an altered or missing entry differs because of it; that entry is already named
+                    boolean explained = run.altered.nextSetBit(Math.toIntExact(first)) >= 0
+                            && run.altered.nextSetBit(Math.toIntExact(first)) < end;
+                    if (!explained && !run.nodes.matches(level, index, rs.getBytes(3))) {
+                        run.problem(null, "the stored hash of the subtree over entries " + first + " to " + (end - 1)
+                                + " is wrong: proofs over them would fail");
+                    }
+                });
+        for (int level = 1; level < 63; level++) {
+            long expected = size >> level;
+            if (seen[level] != expected) {
+                run.problem(null, "level " + level + " of the stored tree has " + seen[level] + " subtree hashes, "
+                        + "not " + expected);
+            }
+        }
+    }
+
+    private void checkCheckpoints(Run run, List<Checkpoint> signed, Map<Long, byte[]> roots, long size) {
+        PublicKey publicKey = key.publicKey();
+        MerkleTree tree = new MerkleTree(run.nodes);
+        Checkpoint previous = null;
+        for (Checkpoint checkpoint : signed) {
+            String name = "checkpoint at size " + checkpoint.treeSize();
+            if (!checkpoint.verify(publicKey)) {
+                run.problem(null, name + ": the signature does not verify with the instance's public key");
+            }
+            if (checkpoint.treeSize() > size) {
+                run.problem(null, name + ": the log has only " + size + " entries");
+            } else if (!MessageDigest.isEqual(checkpoint.rootHash(), roots.get(checkpoint.treeSize()))) {
+                run.problem(null, name + ": its root hash is not the root of the first " + checkpoint.treeSize()
+                        + " entries as stored now");
+            } else if (previous != null && !MerkleProofs.verifyConsistency(previous.treeSize(), checkpoint.treeSize(),
+                    previous.rootHash(), checkpoint.rootHash(),
+                    tree.consistencyProof(previous.treeSize(), checkpoint.treeSize()))) {
+                run.problem(null, name + ": not consistent with the checkpoint at size " + previous.treeSize());
+            }
+            if (checkpoint.treeSize() <= size) {
+                previous = checkpoint;
+            }
+        }
+    }
+
+    private void checkKept(Run run, Checkpoint kept, Map<Long, byte[]> roots, TreeFrontier frontier) {
+        String name = "kept checkpoint at size " + kept.treeSize();
+        if (!kept.verify(key.publicKey())) {
+            run.problem(null, name + ": the signature does not verify with this instance's public key");
+        }
+        if (kept.treeSize() > frontier.size()) {
+            run.problem(null, name + ": the log has only " + frontier.size() + " entries now; it was cut back");
+            return;
+        }
+        List<byte[]> proof = new MerkleTree(run.nodes).consistencyProof(kept.treeSize(), frontier.size());
+        if (!MerkleProofs.verifyConsistency(kept.treeSize(), frontier.size(), kept.rootHash(), frontier.root(), proof)) {
+            run.problem(null, name + ": the log now (size " + frontier.size() + ") does not extend it: entries "
+                    + "before " + kept.treeSize() + " were changed");
+        }
+    }
+
+    /** A record as stored now that is not its latest recorded state. */
+    private record ChangedRecord(String type, String id, int version, String what) {
+    }
+
+    /**
+     * Looks for records changed without an entry on a second thread and connection, in the same snapshot: the
+     * slowest check, it runs while this thread recomputes the tree.
+     */
+    private CompletableFuture<List<ChangedRecord>> changedRecords(String snapshot) {
+        return CompletableFuture.supplyAsync(() -> sameSnapshot.execute(status -> {
+            repository.useSnapshot(snapshot);
+            List<ChangedRecord> changed = new ArrayList<>();
+            for (AuditedRecords source : recordSources) {
+                source.forEachChangedRecord((id, version, what) ->
+                        changed.add(new ChangedRecord(source.recordType(), id, version, what)));
+            }
+            return changed;
+        }), task -> new Thread(task, "audit-verify-records").start());
+    }
+
+    private long checkRecordStates(Run run) {
+        long[] count = {0};
+        for (AuditedRecords source : recordSources) {
+            String type = source.recordType();
+            source.forEachState((id, version, hash) -> {
+                count[0]++;
+                Long seq = run.auditedEntries.get(stateKey(type, id, version));
+                if (seq == null) {
+                    run.problem(null, type + " " + id + " has a recorded state of version " + version
+                            + " but no audit entry for it");
+                    return;
+                }
+                run.matched.set(Math.toIntExact(seq));
+                if (!run.stateMatches(seq, hash)) {
+                    run.problem(seq, "its state hash is not the hash of " + type + " " + id + "'s recorded state of "
+                            + "version " + version);
+                }
+            });
+        }
+        run.auditedEntries.forEach((stateKey, seq) -> {
+            if (!run.matched.get(Math.toIntExact(seq))) {
+                run.problem(seq, "no recorded state exists for " + stateKey.replace('/', ' ')
+                        .replaceFirst(" (\\d+)$", " version $1"));
+            }
+        });
+        return count[0];
+    }
+
+    private static String stateKey(String type, String id, int version) {
+        return type + "/" + id + "/" + version;
+    }
+}

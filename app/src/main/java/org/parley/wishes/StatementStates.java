@@ -1,0 +1,63 @@
+package org.parley.wishes;
+
+import org.parley.api.AuditedRecords;
+import org.parley.api.CanonicalJson;
+import org.parley.audit.AuditLog;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Statements as the audit log sees them: the canonical JSON of a statement's row is the state its audit entry
+ * hashes (a statement has one version only: it is never changed). The verifier recomputes each state from the
+ * stored row, so a row altered or added without its entry shows up as a state without a matching entry.
+ */
+@Component
+class StatementStates implements AuditedRecords {
+
+    static final String RECORD_TYPE = "statement";
+    static final String ACTION = "RECORD_STATEMENT";
+    static final int VERSION = 1;
+
+    private final StatementRepository statements;
+
+    StatementStates(StatementRepository statements) {
+        this.statements = statements;
+    }
+
+    static String canonical(Statement s) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", s.id());
+        node.put("personId", s.personId());
+        node.put("wish", s.wish().name());
+        node.put("method", s.method().name());
+        node.put("organisation", s.organisation());
+        node.put("byIntermediary", s.byIntermediary());
+        node.put("takenBy", s.takenBy());
+        node.put("takenOn", s.takenOn().toString());
+        node.put("place", s.place());
+        node.put("language", s.language());
+        node.put("interpreter", s.interpreter());
+        node.put("text", s.text());
+        node.put("verified", s.verified());
+        node.put("replaces", s.replaces());
+        node.put("recordedAt", s.recordedAt().toString());
+        return CanonicalJson.write(node);
+    }
+
+    @Override
+    public String recordType() {
+        return RECORD_TYPE;
+    }
+
+    @Override
+    public void forEachState(StateVisitor visitor) {
+        statements.forEach(statement -> visitor.state(String.valueOf(statement.id()), VERSION,
+                AuditLog.stateHash(canonical(statement))));
+    }
+
+    @Override
+    public void forEachChangedRecord(ChangeVisitor visitor) {
+        // The state is the row itself: a changed row is a state whose hash no entry holds (see forEachState).
+    }
+}

@@ -1,0 +1,176 @@
+package org.parley.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.ApiClient;
+import org.parley.ParleyTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Each kind of tampering with the stored log or the records, done directly in the database as an intruder with
+ * database rights would (triggers switched off), is detected by the verifier and named; each test then undoes
+ * its change, since all tests share one database.
+ */
+@ParleyTest
+class AuditTamperingTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditVerifier verifier;
+
+    @Autowired
+    AuditTree tree;
+
+    private long personId;
+    private long personSeq;
+
+    @BeforeEach
+    void aVerifiedLogWithAFreshPerson() {
+        ApiClient registrar = new ApiClient(port).as("registrar@party-a");
+        personId = registrar.post("/api/v1/persons", """
+                {"surname": "Підробка", "holdingParty": "party-a", "rank": "солдат"}""").json().get("id").asLong();
+        registrar.post("/api/v1/persons", "{\"surname\": \"Після\", \"holdingParty\": \"party-a\"}");
+        personSeq = jdbc.sql("select seq from audit_entry where record_type = 'person' and record_id = :id")
+                .param("id", String.valueOf(personId)).query(Long.class).single();
+        tree.sign();
+        assertThat(verifier.verify(Optional.empty()).problems()).isEmpty();
+    }
+
+    private Verification.Problem firstBadEntry() {
+        Verification result = verifier.verify(Optional.empty());
+        assertThat(result.ok()).isFalse();
+        System.out.println(result.report());
+        return result.firstBadEntry().orElseThrow();
+    }
+
+    /** Tampers (triggers off), checks, and restores whatever the check found. */
+    private void tampered(String table, Runnable tamper, Runnable check, Runnable restore) {
+        jdbc.sql("alter table " + table + " disable trigger user").update();
+        try {
+            tamper.run();
+            check.run();
+        } finally {
+            restore.run();
+            jdbc.sql("alter table " + table + " enable trigger user").update();
+        }
+        assertThat(verifier.verify(Optional.empty()).problems()).isEmpty();
+    }
+
+    @Test
+    void anAlteredFieldNamesItsEntry() {
+        tampered("audit_entry",
+                () -> jdbc.sql("update audit_entry set actor = 'registrar@party-b' where seq = :seq")
+                        .param("seq", personSeq).update(),
+                () -> {
+                    Verification.Problem first = firstBadEntry();
+                    assertThat(first.seq()).isEqualTo(personSeq);
+                    assertThat(first.what()).contains("altered");
+                },
+                () -> jdbc.sql("update audit_entry set actor = 'registrar@party-a' where seq = :seq")
+                        .param("seq", personSeq).update());
+    }
+
+    @Test
+    void aDeletedEntryIsNamed() {
+        Map<String, Object> row = jdbc.sql("select * from audit_entry where seq = :seq").param("seq", personSeq)
+                .query().singleRow();
+        tampered("audit_entry",
+                () -> jdbc.sql("delete from audit_entry where seq = :seq").param("seq", personSeq).update(),
+                () -> {
+                    Verification.Problem first = firstBadEntry();
+                    assertThat(first.seq()).isEqualTo(personSeq);
+                    assertThat(first.what()).contains("is missing");
+                },
+                () -> jdbc.sql("insert into audit_entry (seq, at, actor, organisation_code, action, record_type, "
+                        + "record_id, record_version, state_hash, leaf_hash) values (:seq, :at, :actor, "
+                        + ":organisation_code, :action, :record_type, :record_id, :record_version, :state_hash, "
+                        + ":leaf_hash) on conflict do nothing").params(row).update());
+    }
+
+    @Test
+    void reorderedEntriesAreNamed() {
+        tampered("audit_entry", () -> swap(personSeq, personSeq + 1),
+                () -> assertThat(firstBadEntry().seq()).isEqualTo(personSeq),
+                () -> swap(personSeq, personSeq + 1));
+    }
+
+    private void swap(long a, long b) {
+        long aside = 1L << 40;
+        jdbc.sql("update audit_entry set seq = :aside where seq = :a").param("aside", aside).param("a", a).update();
+        jdbc.sql("update audit_entry set seq = :a where seq = :b").param("a", a).param("b", b).update();
+        jdbc.sql("update audit_entry set seq = :b where seq = :aside").param("b", b).param("aside", aside).update();
+    }
+
+    @Test
+    void aRecordChangedWithoutAnEntryIsNamed() {
+        tampered("person",
+                () -> jdbc.sql("update person set rank = 'генерал' where id = :id").param("id", personId).update(),
+                () -> {
+                    Verification.Problem first = firstBadEntry();
+                    assertThat(first.seq()).isEqualTo(personSeq);
+                    assertThat(first.what()).contains("person " + personId)
+                            .contains("changed without an audit entry");
+                },
+                () -> jdbc.sql("update person set rank = 'солдат' where id = :id").param("id", personId).update());
+    }
+
+    @Test
+    void aRecordedStateAlteredIsNamed() {
+        tampered("person_state",
+                () -> jdbc.sql("update person_state set state = replace(state, 'солдат', 'генерал') "
+                        + "where person_id = :id").param("id", personId).update(),
+                () -> {
+                    Verification.Problem first = firstBadEntry();
+                    assertThat(first.seq()).isEqualTo(personSeq);
+                    assertThat(first.what()).contains("state hash");
+                },
+                () -> jdbc.sql("update person_state set state = replace(state, 'генерал', 'солдат') "
+                        + "where person_id = :id").param("id", personId).update());
+    }
+
+    @Test
+    void aCheckpointResignedWithAnotherKeyIsNamed() {
+        Checkpoint latest = tree.latest().orElseThrow();
+        Checkpoint forged = Checkpoint.sign(latest.treeSize(), latest.rootHash(), latest.signedAt(),
+                SigningKey.generate());
+        tampered("audit_checkpoint", () -> setSignature(latest.treeSize(), forged.signature()),
+                () -> assertThat(verifier.verify(Optional.empty()).problems())
+                        .extracting(Verification.Problem::toString).containsExactly("checkpoint at size "
+                                + latest.treeSize() + ": the signature does not verify with the instance's public key"),
+                () -> setSignature(latest.treeSize(), latest.signature()));
+    }
+
+    private void setSignature(long size, byte[] signature) {
+        jdbc.sql("update audit_checkpoint set signature = :signature where tree_size = :size")
+                .param("signature", signature).param("size", size).update();
+    }
+
+    @Test
+    void aKeptCheckpointIsCheckedAgainstTheLogNow() {
+        Checkpoint kept = Checkpoint.parse(tree.latest().orElseThrow().note());
+        new ApiClient(port).as("registrar@party-b").post("/api/v1/persons",
+                "{\"surname\": \"Пізніше\", \"holdingParty\": \"party-b\"}");
+        assertThat(verifier.verify(Optional.of(kept)).problems()).isEmpty();
+
+        byte[] otherRoot = kept.rootHash().clone();
+        otherRoot[0] ^= 1;
+        Checkpoint forged = new Checkpoint(kept.treeSize(), otherRoot, kept.signedAt(), kept.signature());
+        assertThat(verifier.verify(Optional.of(forged)).problems()).extracting(Verification.Problem::toString)
+                .anyMatch(p -> p.contains("signature does not verify"))
+                .anyMatch(p -> p.contains("does not extend it"));
+        assertThat(new String(kept.note().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .startsWith("parley-audit\n" + kept.treeSize() + "\n");
+    }
+}
