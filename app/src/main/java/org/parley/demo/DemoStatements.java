@@ -20,7 +20,8 @@ import org.parley.wishes.WishService;
  * Statements about repatriation for the demo world: about one detainee in eight has a claim the detaining
  * power heard in questioning; the intermediary has interviewed some of them in private (most confirm the claim,
  * some say otherwise), and a few of those have been contradicted by a later claim. The interview queue and every
- * wish status thus have examples.
+ * wish status thus have examples. Only the first {@value #PERSONS_PER_SIDE} persons of each side are considered,
+ * so that the large worlds of scale runs start in reasonable time.
  */
 final class DemoStatements {
 
@@ -33,6 +34,8 @@ final class DemoStatements {
             "Spoke with the interviewer alone; confirmed the wish without hesitation.",
             "Spoke with the interviewer alone; said the earlier statement was made under pressure.",
             "Spoke with the interviewer alone; asked that the family not be told the details.");
+
+    static final int PERSONS_PER_SIDE = 20_000;
 
     private final Random random;
     private final RegistryService registry;
@@ -86,7 +89,7 @@ final class DemoStatements {
         for (int page = 0; ; page++) {
             Page<Person> found = registry.find(registrar, filter, page, RegistryService.MAX_PAGE_SIZE);
             all.addAll(found.items());
-            if ((long) (page + 1) * RegistryService.MAX_PAGE_SIZE >= found.total()) {
+            if ((long) (page + 1) * RegistryService.MAX_PAGE_SIZE >= Math.min(found.total(), PERSONS_PER_SIDE)) {
                 return all;
             }
         }
