@@ -1,0 +1,87 @@
+package org.parley.names;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.names.NamePart.Role;
+
+/**
+ * A person's name split into its parts. Lists give the parts in separate columns, or a full name in whatever
+ * order its writer uses ("Коваленко Олександр Сергійович", "Oleksandr Kovalenko", "Коваленко О. С."); the parts
+ * of a full name are told apart by what they look like: a patronymic ending, a given name in the table, an
+ * initial. Any part may be null.
+ */
+public record ParsedName(NamePart surname, NamePart givenName, NamePart patronymic) {
+
+    /** Parses the name fields of a record. */
+    public static ParsedName of(PersonRecord record) {
+        boolean hasParts = notBlank(record.surname()) || notBlank(record.givenName()) || notBlank(record.patronymic());
+        if (!hasParts) {
+            return fromFullName(record.fullName());
+        }
+        String given = record.givenName();
+        String patronymic = record.patronymic();
+        // "Олександр Сергійович" in the given-name column, with no patronymic column.
+        if (!notBlank(patronymic) && notBlank(given) && given.strip().contains(" ")) {
+            String[] words = given.strip().split("\\s+", 2);
+            given = words[0];
+            patronymic = words[1];
+        }
+        if (!notBlank(given) && !notBlank(patronymic) && notBlank(record.surname())
+                && record.surname().strip().contains(" ")) {
+            return fromFullName(record.surname());
+        }
+        return new ParsedName(part(record.surname(), Role.SURNAME), part(given, Role.GIVEN_NAME),
+                part(patronymic, Role.PATRONYMIC));
+    }
+
+    /** Parses a full name whose parts may come in any order. */
+    public static ParsedName fromFullName(String fullName) {
+        if (!notBlank(fullName)) {
+            return new ParsedName(null, null, null);
+        }
+        List<String> words = new ArrayList<>(List.of(fullName.strip().replaceAll("(\\p{L})\\.(\\p{L})", "$1. $2")
+                .split("\\s+")));
+        words.removeIf(w -> MatchKey.of(w).isEmpty());
+        String surname = null;
+        String given = null;
+        String patronymic = null;
+        List<String> rest = new ArrayList<>();
+        List<String> initials = new ArrayList<>();
+        for (String word : words) {
+            NamePart asGiven = part(word, Role.GIVEN_NAME);
+            if (asGiven.initial()) {
+                initials.add(word);
+            } else if (patronymic == null && Patronymics.isPatronymic(asGiven.key())) {
+                patronymic = word;
+            } else if (given == null && asGiven.name() != null) {
+                given = word;
+            } else {
+                rest.add(word);
+            }
+        }
+        if (given == null && rest.size() >= 2) {
+            // No known given name: "Surname Given [Patronymic]" unless the patronymic comes second.
+            int patronymicAt = patronymic == null ? -1 : words.indexOf(patronymic);
+            given = patronymicAt == 1 ? rest.remove(0) : rest.remove(1);
+        }
+        if (!rest.isEmpty()) {
+            surname = String.join(" ", rest);
+        }
+        if (given == null && !initials.isEmpty()) {
+            given = initials.remove(0);
+        }
+        if (patronymic == null && !initials.isEmpty()) {
+            patronymic = initials.remove(0);
+        }
+        return new ParsedName(part(surname, Role.SURNAME), part(given, Role.GIVEN_NAME),
+                part(patronymic, Role.PATRONYMIC));
+    }
+
+    private static NamePart part(String written, Role role) {
+        return NamePart.of(written, role).orElse(null);
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+}
