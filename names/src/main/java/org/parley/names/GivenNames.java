@@ -23,23 +23,32 @@ import java.util.Set;
 public final class GivenNames {
 
     /** One line of the table: the same name in both languages. */
-    public record Name(int id, Sex sex, List<String> ukrainian, List<String> russian, List<String> otherLatin) {
+    /**
+     * @param initials the first letters of every form's key (Олександр/Александр: o and a), for matching initials
+     */
+    public record Name(int id, Sex sex, List<String> ukrainian, List<String> russian, List<String> otherLatin,
+            Set<Character> initials) {
+
+        Name(int id, Sex sex, List<String> ukrainian, List<String> russian, List<String> otherLatin) {
+            this(id, sex, ukrainian, russian, otherLatin, initialsOf(ukrainian, russian, otherLatin));
+        }
 
         /** The form a reader recognises: the first Ukrainian one. */
         public String label() {
             return ukrainian.get(0);
         }
 
-        /** The first letters of every key of this name (Олександр/Александр: o and a), for matching initials. */
-        public Set<Character> initials() {
+        private static Set<Character> initialsOf(List<String> ukrainian, List<String> russian, List<String> latin) {
             Set<Character> initials = new LinkedHashSet<>();
-            forms().forEach(form -> {
-                String key = MatchKey.of(form);
-                if (!key.isEmpty()) {
-                    initials.add(key.charAt(0));
+            for (List<String> forms : List.of(ukrainian, russian, latin)) {
+                for (String form : forms) {
+                    String key = MatchKey.of(form);
+                    if (!key.isEmpty()) {
+                        initials.add(key.charAt(0));
+                    }
                 }
-            });
-            return initials;
+            }
+            return Set.copyOf(initials);
         }
 
         /** Every form of the table line, Cyrillic and Latin. */

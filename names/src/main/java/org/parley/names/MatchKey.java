@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class MatchKey {
 
-    private static final String[] CYRILLIC = new String[0x460 - 0x400];
+    private static final String[] CYRILLIC = new String[0x100];
 
     static {
         String letters = "абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюяё";
@@ -51,7 +51,7 @@ public final class MatchKey {
         StringBuilder latin = new StringBuilder(word.length() + 4);
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
-            if (c >= 0x400 && c < 0x460 && CYRILLIC[c - 0x400] != null) {
+            if (c >= 0x400 && c < 0x500 && CYRILLIC[c - 0x400] != null) {
                 latin.append(CYRILLIC[c - 0x400]);
             } else if (c == '\u0306' || c == '\u0308') {
                 // й and ї keep their mark after normalisation: the base letter already gave "i".
@@ -116,9 +116,6 @@ public final class MatchKey {
                 i += 2;
             } else if (starts(in, i, "sz")) {
                 out.append('s');
-                i += 2;
-            } else if (starts(in, i, "ck")) {
-                out.append('k');
                 i += 2;
             } else {
                 switch (c) {

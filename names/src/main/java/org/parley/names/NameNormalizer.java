@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Turns a name as people type it into a canonical form for comparison and search: Unicode NFKC, lower case,
- * every apostrophe form removed, dashes unified, Latin look-alike letters inside Cyrillic words (and the
+ * every apostrophe form (' ʼ ’ ` ´ ʹ ″ and the like) removed, dashes unified, Latin look-alike letters inside Cyrillic words (and the
  * reverse) replaced, diacritics of Latin letters removed, Cyrillic ё folded to е, punctuation dropped and
  * spaces collapsed. It never changes the script of a word: cross-script keys are the transliterator's job.
  */
@@ -43,8 +43,26 @@ public final class NameNormalizer {
             }
         }
         flushWord(word, out);
-        return out.toString().replaceAll("\\s*-\\s*", "-").replaceAll("-{2,}", "-").replaceAll("\\s+", " ")
-                .replaceAll("(^[\\s-]+)|([\\s-]+$)", "");
+        return tidy(out);
+    }
+
+    /** Collapses runs of spaces and dashes (a dash wins over spaces beside it) and trims both ends. */
+    private static String tidy(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        char pending = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '-') {
+                pending = pending == '-' || c == '-' ? '-' : ' ';
+                continue;
+            }
+            if (pending != 0 && out.length() > 0) {
+                out.append(pending);
+            }
+            pending = 0;
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static void flushWord(StringBuilder word, StringBuilder out) {
@@ -128,7 +146,7 @@ public final class NameNormalizer {
     private static boolean isApostrophe(int cp) {
         return switch (cp) {
             case '\'', '`', '\u00B4', '\u02B9', '\u02BB', '\u02BC', '\u02BD', '\u2018', '\u2019', '\u201B', '\u2032',
-                    '\uFF07' -> true;
+                    '\u2033', '\uFF07' -> true;
             default -> false;
         };
     }

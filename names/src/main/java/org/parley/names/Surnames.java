@@ -1,7 +1,16 @@
 package org.parley.names;
 
-/** Surname keys without their grammatical gender: Петрова and Petrov, Ковальська and Kovalskyi share a stem. */
+import java.util.List;
+
+/**
+ * Surname keys without their grammatical gender (Петрова and Petrov, Ковальська and Kovalskyi, Біла and Bilyi)
+ * and surnames derived from one another (Щербак and Щербаков are different families, not a typo).
+ * Surnames in -енко, -ук/-юк, -ич and the like have one form for both sexes and need nothing.
+ */
 public final class Surnames {
+
+    /** Suffixes that form a new surname from another one's stem. */
+    private static final List<String> DERIVING_SUFFIXES = List.of("ov", "ev", "in", "enko", "uk", "ic");
 
     private Surnames() {
     }
@@ -27,5 +36,26 @@ public final class Surnames {
             return key.substring(0, key.length() - 1);
         }
         return key;
+    }
+
+    /** Whether two different keys are the male and female form of one surname. */
+    public static boolean sameExceptGender(String a, String b) {
+        if (stem(a).equals(stem(b))) {
+            return true;
+        }
+        // Ukrainian adjectival surnames: Білий (bili) and Біла (bila).
+        return a.length() == b.length() && a.length() >= 4
+                && a.regionMatches(0, b, 0, a.length() - 1)
+                && (a.endsWith("i") && b.endsWith("a") || a.endsWith("a") && b.endsWith("i"));
+    }
+
+    /** Whether one stem is the other with a surname-forming suffix (Shcherbak, Shcherbakov). */
+    public static boolean isDerived(String a, String b) {
+        String shorter = a.length() < b.length() ? a : b;
+        String longer = a.length() < b.length() ? b : a;
+        if (shorter.length() < 3 || !longer.startsWith(shorter)) {
+            return false;
+        }
+        return DERIVING_SUFFIXES.contains(longer.substring(shorter.length()));
     }
 }
