@@ -96,9 +96,9 @@ public final class MatchKey {
             if (starts(in, i, "shch")) {
                 out.append('s');
                 i += 4;
-            } else if (starts(in, i, "tsch")) {
+            } else if (starts(in, i, "tsch") || starts(in, i, "tch")) {
                 out.append('c');
-                i += 4;
+                i += in.charAt(i + 1) == 's' ? 4 : 3;
             } else if (starts(in, i, "sch") || starts(in, i, "shh")) {
                 out.append('s');
                 i += 3;

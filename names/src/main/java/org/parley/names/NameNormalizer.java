@@ -23,7 +23,8 @@ public final class NameNormalizer {
         if (name == null || name.isBlank()) {
             return "";
         }
-        String text = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        // Apostrophes go before NFKC too: it turns ´ into a space and a combining accent.
+        String text = Normalizer.normalize(withoutApostrophes(name), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(text.length());
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < text.length(); ) {
@@ -141,6 +142,12 @@ public final class NameNormalizer {
             });
         }
         return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    private static String withoutApostrophes(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().filter(cp -> !isApostrophe(cp)).forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     private static boolean isApostrophe(int cp) {

