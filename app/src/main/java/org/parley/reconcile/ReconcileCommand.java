@@ -31,7 +31,7 @@ public class ReconcileCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", paramLabel = "T", description = "Match probability from which a pair is a "
             + "match (default: ${DEFAULT-VALUE}); pairs from 0.20 up are listed for review.",
-            defaultValue = "0.90")
+            defaultValue = "0.70")
     double threshold;
 
     @Option(names = "--report", paramLabel = "R.html", description = "Also write a readable HTML report.")

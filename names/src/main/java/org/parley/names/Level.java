@@ -9,16 +9,16 @@ package org.parley.names;
  * missing value weighs 0, so more agreement never lowers a score.
  */
 public enum Level {
-    SURNAME_SAME(Field.SURNAME, "same", 0.88, 0.01),
+    SURNAME_SAME(Field.SURNAME, "same", 0.895, 0.01),
     SURNAME_FEMALE_FORM(Field.SURNAME, "female form", 0.04, 0.002),
     SURNAME_CLOSE(Field.SURNAME, "close spelling", 0.06, 0.01),
-    SURNAME_DIFFERENT(Field.SURNAME, "different", 0.02, 0.978),
+    SURNAME_DIFFERENT(Field.SURNAME, "different", 0.005, 0.978),
 
-    GIVEN_NAME_SAME(Field.GIVEN_NAME, "same", 0.795, 0.03),
+    GIVEN_NAME_SAME(Field.GIVEN_NAME, "same", 0.798, 0.03),
     GIVEN_NAME_EQUIVALENT(Field.GIVEN_NAME, "Ukrainian/Russian equivalent", 0.12, 0.006),
     GIVEN_NAME_CLOSE(Field.GIVEN_NAME, "close spelling", 0.04, 0.01),
     GIVEN_NAME_INITIAL(Field.GIVEN_NAME, "initial only", 0.04, 0.02),
-    GIVEN_NAME_DIFFERENT(Field.GIVEN_NAME, "different", 0.005, 0.934),
+    GIVEN_NAME_DIFFERENT(Field.GIVEN_NAME, "different", 0.002, 0.934),
 
     PATRONYMIC_SAME(Field.PATRONYMIC, "same", 0.74, 0.02),
     PATRONYMIC_EQUIVALENT(Field.PATRONYMIC, "Ukrainian/Russian equivalent", 0.13, 0.005),

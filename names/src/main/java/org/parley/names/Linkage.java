@@ -19,6 +19,13 @@ import java.util.stream.IntStream;
  */
 public final class Linkage {
 
+    /**
+     * A left person's best candidate is a match only if the second best is at least this much weaker (in
+     * log-likelihood, here a factor of 10): with common names, a registry holds several people a short record
+     * fits equally well, and choosing among them is for a person.
+     */
+    public static final double AMBIGUITY_MARGIN = Math.log(10);
+
     /** Review candidates listed per left person. */
     public static final int MAX_REVIEWS = 3;
 
@@ -38,7 +45,7 @@ public final class Linkage {
     /** Probability thresholds. */
     public record Thresholds(double match, double review) {
         /** The thresholds set from the benchmark: precision first for matches, generous for reviews. */
-        public static final Thresholds DEFAULT = new Thresholds(0.90, 0.20);
+        public static final Thresholds DEFAULT = new Thresholds(0.70, 0.20);
 
         public Thresholds {
             if (!(review >= 0 && review <= match && match <= 1)) {
@@ -50,9 +57,15 @@ public final class Linkage {
 
     private final Scorer scorer = new Scorer();
     private final Thresholds thresholds;
+    private final double margin;
 
     public Linkage(Thresholds thresholds) {
+        this(thresholds, AMBIGUITY_MARGIN);
+    }
+
+    Linkage(Thresholds thresholds, double margin) {
         this.thresholds = thresholds;
+        this.margin = margin;
     }
 
     /**
@@ -74,6 +87,10 @@ public final class Linkage {
                 }
             }
             found.sort(BY_SCORE);
+            if (found.size() > 1 && found.get(1).score().weight() > found.get(0).score().weight() - margin) {
+                // Two candidates about as good: neither is a match a machine should decide.
+                found.replaceAll(l -> new Link(l.left(), l.right(), l.score(), Decision.REVIEW));
+            }
             int count = done.incrementAndGet();
             if (count % 1000 == 0) {
                 progress.accept(count);

@@ -30,8 +30,18 @@ public record ParsedName(NamePart surname, NamePart givenName, NamePart patronym
                 && record.surname().strip().contains(" ")) {
             return fromFullName(record.surname());
         }
-        return new ParsedName(part(record.surname(), Role.SURNAME), part(given, Role.GIVEN_NAME),
-                part(patronymic, Role.PATRONYMIC));
+        NamePart surnamePart = part(record.surname(), Role.SURNAME);
+        NamePart givenPart = part(given, Role.GIVEN_NAME);
+        if (surnamePart != null && givenPart != null && !surnamePart.initial() && (givenPart.initial()
+                || givenPart.name() == null) && GivenNames.table().byKey(surnamePart.key()).isPresent()) {
+            // The columns are mixed up: a known given name stands in the surname column, and the given-name
+            // column holds something that is not one.
+            String surnameWritten = givenPart.written();
+            String givenWritten = surnamePart.written();
+            surnamePart = part(surnameWritten, Role.SURNAME);
+            givenPart = part(givenWritten, Role.GIVEN_NAME);
+        }
+        return new ParsedName(surnamePart, givenPart, part(patronymic, Role.PATRONYMIC));
     }
 
     /** Parses a full name whose parts may come in any order. */

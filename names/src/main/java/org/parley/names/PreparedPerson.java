@@ -52,7 +52,8 @@ public final class PreparedPerson {
     /**
      * The blocking keys under which this person is indexed and looked up: surname key prefix with birth year,
      * surname sound key with birth year, given name (its equivalence-table line, so Олександр and Александр
-     * share it) with surname sound key, and the service number. Two records of one person written in different
+     * share it) with surname sound key, given name with full birth date (for misspelt surnames), and the
+     * service number. Two records of one person written in different
      * scripts, with a typo or a date error, still share at least one of them in nearly every case.
      */
     public List<String> blockingKeys() {
@@ -74,13 +75,21 @@ public final class PreparedPerson {
                 keys.add("p" + surname.phonetic() + date.year());
             }
             if (given != null && !given.initial()) {
-                keys.add("g" + (given.name() != null ? "#" + given.name().id() : given.key()) + ":" + surname.phonetic());
+                keys.add("g" + givenKey(given) + ":" + surname.phonetic());
             }
+        }
+        if (given != null && !given.initial() && date != null && date.hasDay()) {
+            keys.add("d" + givenKey(given) + ":" + date);
         }
         if (!serviceNumber.isEmpty()) {
             keys.add("n" + serviceNumber);
         }
         return keys;
+    }
+
+    /** The given name's line in the equivalence table, so that every language's form shares it; else its key. */
+    private static String givenKey(NamePart given) {
+        return given.name() != null ? "#" + given.name().id() : given.key();
     }
 
     private static String alphanumeric(String text) {

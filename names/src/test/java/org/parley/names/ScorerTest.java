@@ -84,9 +84,9 @@ class ScorerTest {
             assertThat(scorer.score(a, person("Kovalenko", "Oleksandr", "Serhiiovych", date, null)).probability())
                     .as(date).isGreaterThanOrEqualTo(Linkage.Thresholds.DEFAULT.match());
         }
-        // Name and birth year only: common enough to need a person's look.
+        // Name and birth year only: weaker than with a full date.
         assertThat(scorer.score(a, person("Kovalenko", "Oleksandr", null, "1994", null)).probability())
-                .isBetween(Linkage.Thresholds.DEFAULT.review(), Linkage.Thresholds.DEFAULT.match());
+                .isLessThan(scorer.score(a, person("Kovalenko", "Oleksandr", null, "1994-03-07", null)).probability());
         Score swapped = scorer.score(a, person("Коваленко", "Олександр", "Сергійович", "1994-07-03", null));
         assertThat(swapped.levels().get(Field.DATE_OF_BIRTH)).isEqualTo(Level.DATE_DAY_MONTH_SWAPPED);
         assertThat(scorer.score(a, person("Коваленко", "Олександр", null, null, "1234557")).levels()
@@ -97,8 +97,11 @@ class ScorerTest {
     void swappedColumnsAreRecognised() {
         Score score = scorer.score(person("Коваленко", "Олександр", null, "1994-03-07", null),
                 person("Oleksandr", "Kovalenko", null, "1994-03-07", null));
-        assertThat(score.swapped()).isTrue();
-        assertThat(score.levels().get(Field.SURNAME)).isEqualTo(Level.SURNAME_SAME);
+        assertThat(score.levels()).containsEntry(Field.SURNAME, Level.SURNAME_SAME)
+                .containsEntry(Field.GIVEN_NAME, Level.GIVEN_NAME_SAME);
+        Score fullNames = scorer.score(fullName("Коваленко Зеновій", null), fullName("Зеновій Коваленко", null));
+        assertThat(fullNames.swapped()).isTrue();
+        assertThat(fullNames.levels()).containsEntry(Field.SURNAME, Level.SURNAME_SAME);
     }
 
     @Test
