@@ -23,13 +23,15 @@ public class RegistryService {
     private final PersonRepository persons;
     private final EventRepository events;
     private final PersonBulkLoader bulkLoader;
+    private final NameKeyRepository nameKeys;
 
     RegistryService(OrganisationRepository organisations, PersonRepository persons, EventRepository events,
-            PersonBulkLoader bulkLoader) {
+            PersonBulkLoader bulkLoader, NameKeyRepository nameKeys) {
         this.organisations = organisations;
         this.persons = persons;
         this.events = events;
         this.bulkLoader = bulkLoader;
+        this.nameKeys = nameKeys;
     }
 
     public List<Organisation> organisations() {
@@ -70,6 +72,7 @@ public class RegistryService {
     public Person create(PersonInput facts) {
         Map<String, Long> partyIds = partyIds(facts);
         long id = persons.insert(facts, partyIds, Status.CAPTURED);
+        nameKeys.store(id, facts);
         events.append(id, new EventInput(EventType.CAPTURED, (LocalDate) facts.get(PersonField.CAPTURE_DATE),
                 (String) facts.get(PersonField.CAPTURE_PLACE), null, null), null);
         return get(id);
@@ -124,6 +127,7 @@ public class RegistryService {
         if (!persons.update(id, version, facts, partyIds(facts))) {
             throw staleVersion(get(id), version);
         }
+        nameKeys.store(id, facts);
         events.append(id, new EventInput(EventType.CORRECTION, LocalDate.now(), null, reason, null), changes);
         return get(id);
     }
