@@ -1,14 +1,16 @@
 package org.parley.names;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The persons of one list by their {@link PreparedPerson#blockingKeys() blocking keys}, so that a person of the
  * other list is compared only with those sharing a key rather than with all of them. A key shared by more than
  * {@link #MAX_BLOCK} persons carries too little information to narrow anything down and is not used.
+ *
+ * <p>Built for a million persons in little memory: every (key, person) pair is one {@code long}, a 64-bit hash
+ * of the key in the high bits and the person's position in the low bits, and the array is sorted, so a lookup
+ * is a binary search. Two keys whose hashes collide only add candidates, which the scorer then rejects.
  */
 public final class BlockingIndex {
 
@@ -17,36 +19,32 @@ public final class BlockingIndex {
 
     private static final int[] NONE = new int[0];
 
-    private final Map<String, int[]> blocks;
+    private final long[] entries;
+    private final int positionBits;
+    private final long positionMask;
 
-    private BlockingIndex(Map<String, int[]> blocks) {
-        this.blocks = blocks;
+    private BlockingIndex(long[] entries, int positionBits) {
+        this.entries = entries;
+        this.positionBits = positionBits;
+        this.positionMask = (1L << positionBits) - 1;
     }
 
     /** Indexes a list; candidates are returned as positions in it. */
     public static BlockingIndex of(List<PreparedPerson> persons) {
-        Map<String, int[]> blocks = new HashMap<>(persons.size() * 4);
-        Map<String, Integer> sizes = new HashMap<>(persons.size() * 4);
-        for (PreparedPerson person : persons) {
-            for (String key : person.blockingKeys()) {
-                sizes.merge(key, 1, Integer::sum);
-            }
-        }
-        sizes.forEach((key, size) -> {
-            if (size <= MAX_BLOCK) {
-                blocks.put(key, new int[size]);
-            }
-        });
-        Map<String, Integer> filled = new HashMap<>(blocks.size());
+        int positionBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, persons.size() - 1)));
+        long[] entries = new long[persons.size() * 5];
+        int count = 0;
         for (int i = 0; i < persons.size(); i++) {
             for (String key : persons.get(i).blockingKeys()) {
-                int[] block = blocks.get(key);
-                if (block != null) {
-                    block[filled.merge(key, 1, Integer::sum) - 1] = i;
+                if (count == entries.length) {
+                    entries = Arrays.copyOf(entries, entries.length * 2);
                 }
+                entries[count++] = (hash(key) << positionBits) | i;
             }
         }
-        return new BlockingIndex(blocks);
+        long[] sorted = Arrays.copyOf(entries, count);
+        Arrays.parallelSort(sorted);
+        return new BlockingIndex(sorted, positionBits);
     }
 
     /** The positions of the indexed persons that share a key with {@code person} (in either name order), each once. */
@@ -55,12 +53,19 @@ public final class BlockingIndex {
         int count = 0;
         for (List<String> keys : List.of(person.blockingKeys(), person.swappedBlockingKeys())) {
             for (String key : keys) {
-                int[] block = blocks.getOrDefault(key, NONE);
-                if (count + block.length > found.length) {
-                    found = Arrays.copyOf(found, Math.max(16, 2 * (count + block.length)));
+                long first = hash(key) << positionBits;
+                long last = first | positionMask;
+                int from = firstAtLeast(first);
+                int to = last == Long.MAX_VALUE ? entries.length : firstAtLeast(last + 1);
+                if (to == from || to - from > MAX_BLOCK) {
+                    continue;
                 }
-                System.arraycopy(block, 0, found, count, block.length);
-                count += block.length;
+                if (count + to - from > found.length) {
+                    found = Arrays.copyOf(found, Math.max(16, 2 * (count + to - from)));
+                }
+                for (int i = from; i < to; i++) {
+                    found[count++] = (int) (entries[i] & positionMask);
+                }
             }
         }
         if (count == 0) {
@@ -74,5 +79,30 @@ public final class BlockingIndex {
             }
         }
         return Arrays.copyOf(found, unique);
+    }
+
+    /** The first position whose entry is at least {@code value} (entries compare as signed longs). */
+    private int firstAtLeast(long value) {
+        int low = 0;
+        int high = entries.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (entries[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** FNV-1a, 64 bits, of a key's characters. */
+    private static long hash(String key) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            hash ^= key.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 }

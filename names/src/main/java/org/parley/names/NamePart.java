@@ -23,7 +23,7 @@ public record NamePart(String written, String key, boolean initial, String phone
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        boolean initial = key.length() == 1 || (NameNormalizer.normalize(written).replace(" ", "").length() == 1);
+        boolean initial = key.length() == 1 || written.codePoints().filter(Character::isLetter).count() == 1;
         GivenNames.Name name = null;
         if (!initial && role == Role.GIVEN_NAME) {
             name = GivenNames.table().byKey(key).orElse(null);
