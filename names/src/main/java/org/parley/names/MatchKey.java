@@ -37,10 +37,17 @@ public final class MatchKey {
     /** The keys of the words of a name (hyphenated parts count as words); empty words are dropped. */
     public static List<String> words(String name) {
         List<String> keys = new ArrayList<>(3);
-        for (String word : NameNormalizer.normalize(keepIotation(name)).split("[\\s-]+")) {
-            String key = ofNormalizedWord(word);
-            if (!key.isEmpty()) {
-                keys.add(key);
+        String normalized = NameNormalizer.normalize(keepIotation(name));
+        int start = 0;
+        for (int i = 0; i <= normalized.length(); i++) {
+            if (i == normalized.length() || normalized.charAt(i) == ' ' || normalized.charAt(i) == '-') {
+                if (i > start) {
+                    String key = ofNormalizedWord(normalized.substring(start, i));
+                    if (!key.isEmpty()) {
+                        keys.add(key);
+                    }
+                }
+                start = i + 1;
             }
         }
         return keys;

@@ -23,6 +23,9 @@ public final class NameNormalizer {
         if (name == null || name.isBlank()) {
             return "";
         }
+        if (isPlain(name)) {
+            return name.toLowerCase(Locale.ROOT);
+        }
         // Apostrophes go before NFKC too: it turns ´ into a space and a combining accent.
         String text = Normalizer.normalize(withoutApostrophes(name), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(text.length());
@@ -45,6 +48,36 @@ public final class NameNormalizer {
         }
         flushWord(word, out);
         return tidy(out);
+    }
+
+    /**
+     * Whether the slow path would only lower-case the text: words of plain ASCII letters or of Cyrillic letters
+     * without ё (never both in one word), single spaces or hyphens between them. Most names in bulk lists are.
+     */
+    private static boolean isPlain(String name) {
+        int wordScript = 0; // 0 none yet, 1 Latin, 2 Cyrillic
+        char previous = ' ';
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            int script;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                script = 1;
+            } else if ((c >= '\u0410' && c <= '\u044F') || "іїєґІЇЄҐ".indexOf(c) >= 0) {
+                script = 2;
+            } else if ((c == ' ' || c == '-') && previous != ' ' && previous != '-' && i + 1 < name.length()) {
+                wordScript = 0;
+                previous = c;
+                continue;
+            } else {
+                return false;
+            }
+            if (wordScript != 0 && wordScript != script) {
+                return false;
+            }
+            wordScript = script;
+            previous = c;
+        }
+        return true;
     }
 
     /** Collapses runs of spaces and dashes (a dash wins over spaces beside it) and trims both ends. */
