@@ -61,6 +61,13 @@ public record BirthDate(int year, int month, int day) {
 
     @Override
     public String toString() {
-        return year + (hasMonth() ? String.format("-%02d", month) : "") + (hasDay() ? String.format("-%02d", day) : "");
+        StringBuilder text = new StringBuilder(10).append(year);
+        if (hasMonth()) {
+            text.append(month < 10 ? "-0" : "-").append(month);
+        }
+        if (hasDay()) {
+            text.append(day < 10 ? "-0" : "-").append(day);
+        }
+        return text.toString();
     }
 }

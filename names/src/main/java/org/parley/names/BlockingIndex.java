@@ -2,6 +2,7 @@ package org.parley.names;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The persons of one list by their {@link PreparedPerson#blockingKeys() blocking keys}, so that a person of the
@@ -32,19 +33,22 @@ public final class BlockingIndex {
     /** Indexes a list; candidates are returned as positions in it. */
     public static BlockingIndex of(List<PreparedPerson> persons) {
         int positionBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, persons.size() - 1)));
-        long[] entries = new long[persons.size() * 5];
-        int count = 0;
-        for (int i = 0; i < persons.size(); i++) {
-            for (String key : persons.get(i).blockingKeys()) {
-                if (count == entries.length) {
-                    entries = Arrays.copyOf(entries, entries.length * 2);
-                }
-                entries[count++] = (hash(key) << positionBits) | i;
+        long[][] perPerson = IntStream.range(0, persons.size()).parallel().mapToObj(i -> {
+            List<String> keys = persons.get(i).blockingKeys();
+            long[] entries = new long[keys.size()];
+            for (int k = 0; k < entries.length; k++) {
+                entries[k] = (hash(keys.get(k)) << positionBits) | i;
             }
+            return entries;
+        }).toArray(long[][]::new);
+        long[] entries = new long[Arrays.stream(perPerson).mapToInt(e -> e.length).sum()];
+        int count = 0;
+        for (long[] personEntries : perPerson) {
+            System.arraycopy(personEntries, 0, entries, count, personEntries.length);
+            count += personEntries.length;
         }
-        long[] sorted = Arrays.copyOf(entries, count);
-        Arrays.parallelSort(sorted);
-        return new BlockingIndex(sorted, positionBits);
+        Arrays.parallelSort(entries);
+        return new BlockingIndex(entries, positionBits);
     }
 
     /** The positions of the indexed persons that share a key with {@code person} (in either name order), each once. */

@@ -26,12 +26,12 @@ public enum Level {
     PATRONYMIC_INITIAL(Field.PATRONYMIC, "initial only", 0.05, 0.03),
     PATRONYMIC_DIFFERENT(Field.PATRONYMIC, "different", 0.04, 0.935),
 
-    DATE_SAME(Field.DATE_OF_BIRTH, "same date", 0.82, 0.003),
+    DATE_SAME(Field.DATE_OF_BIRTH, "same date", 0.86, 0.003),
     DATE_COMPATIBLE(Field.DATE_OF_BIRTH, "agrees as far as given", 0.05, 0.03),
     DATE_DAY_MONTH_SWAPPED(Field.DATE_OF_BIRTH, "day and month swapped", 0.03, 0.0002),
     DATE_ONE_DIGIT(Field.DATE_OF_BIRTH, "one digit differs", 0.04, 0.004),
     DATE_YEAR_OFF_BY_ONE(Field.DATE_OF_BIRTH, "year differs by one", 0.01, 0.003),
-    DATE_DIFFERENT(Field.DATE_OF_BIRTH, "different", 0.05, 0.96),
+    DATE_DIFFERENT(Field.DATE_OF_BIRTH, "different", 0.01, 0.96),
 
     SERVICE_NUMBER_SAME(Field.SERVICE_NUMBER, "same", 0.90, 0.00001),
     SERVICE_NUMBER_ONE_DIGIT(Field.SERVICE_NUMBER, "one character differs", 0.06, 0.0002),
