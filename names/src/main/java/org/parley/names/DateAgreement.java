@@ -3,27 +3,17 @@ package org.parley.names;
 /** How two dates of birth agree, from the strongest agreement to a plain disagreement. */
 public enum DateAgreement {
     /** Both full and equal. */
-    SAME("same date"),
+    SAME,
     /** Equal as far as the less precise one goes (1994-03 and 1994-03-07). */
-    COMPATIBLE("agrees as far as given"),
+    COMPATIBLE,
     /** 1994-03-07 and 1994-07-03. */
-    DAY_MONTH_SWAPPED("day and month swapped"),
+    DAY_MONTH_SWAPPED,
     /** One digit differs (1994-03-07 and 1994-03-01, 1984-03-07). */
-    ONE_DIGIT("one digit differs"),
+    ONE_DIGIT,
     /** Same day and month, year one off. */
-    YEAR_OFF_BY_ONE("year differs by one"),
-    DIFFERENT("different"),
-    MISSING("missing");
-
-    private final String text;
-
-    DateAgreement(String text) {
-        this.text = text;
-    }
-
-    public String text() {
-        return text;
-    }
+    YEAR_OFF_BY_ONE,
+    DIFFERENT,
+    MISSING;
 
     /** Compares two dates of birth; null means not given. */
     public static DateAgreement of(BirthDate a, BirthDate b) {

@@ -7,23 +7,6 @@ package org.parley.names;
 public record PersonRecord(String id, String surname, String givenName, String patronymic, String fullName,
         BirthDate dateOfBirth, String serviceNumber, String unit, String rank) {
 
-    /** A record with only names given as parts. */
-    public static PersonRecord ofNames(String id, String surname, String givenName, String patronymic) {
-        return new PersonRecord(id, surname, givenName, patronymic, null, null, null, null, null);
-    }
-
-    public PersonRecord withDateOfBirth(BirthDate date) {
-        return new PersonRecord(id, surname, givenName, patronymic, fullName, date, serviceNumber, unit, rank);
-    }
-
-    public PersonRecord withServiceNumber(String number) {
-        return new PersonRecord(id, surname, givenName, patronymic, fullName, dateOfBirth, number, unit, rank);
-    }
-
-    public PersonRecord withUnit(String newUnit) {
-        return new PersonRecord(id, surname, givenName, patronymic, fullName, dateOfBirth, serviceNumber, newUnit, rank);
-    }
-
     /** The name as written, for people to read: the parts in the order given, or the full name. */
     public String displayName() {
         StringBuilder name = new StringBuilder();
