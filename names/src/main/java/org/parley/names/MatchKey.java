@@ -100,7 +100,10 @@ public final class MatchKey {
         int n = in.length();
         for (int i = 0; i < n; ) {
             char c = in.charAt(i);
-            if (starts(in, i, "shch") || starts(in, i, "szcz")) {
+            if (starts(in, i, "shtch")) {
+                out.append('s');
+                i += 5;
+            } else if (starts(in, i, "shch") || starts(in, i, "szcz")) {
                 out.append('s');
                 i += 4;
             } else if (starts(in, i, "tsch") || starts(in, i, "tch")) {
