@@ -69,7 +69,7 @@ public record Explanation(List<String> lines) {
             Optional<Standard> standard = Transliteration.standardOf(cyrillic, latin);
             return standard.map(s -> "transliteration, " + s.label()).orElse("transliteration variant");
         }
-        return "spelling variant";
+        return scriptA == Script.CYRILLIC && scriptB == Script.CYRILLIC ? "Ukrainian/Russian spelling" : "spelling variant";
     }
 
     private static String values(Field field, Level level, String a, String b) {
