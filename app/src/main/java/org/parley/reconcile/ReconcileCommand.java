@@ -76,12 +76,14 @@ public class ReconcileCommand implements Callable<Integer> {
 
     private static PersonList read(Path file, PrintWriter err) {
         err.println("reading " + file);
+        long started = System.nanoTime();
         PersonList list = PersonListReader.read(file);
         if (!list.unknownColumns().isEmpty()) {
             err.println(file + ": ignoring unknown columns " + String.join(", ", list.unknownColumns()));
         }
         list.problems().forEach(problem -> err.println(file + ": " + problem + " (row skipped)"));
-        err.printf("%s: %,d persons read, %,d bad rows skipped%n", file, list.records().size(), list.problems().size());
+        err.printf("%s: %,d persons read, %,d bad rows skipped (%.1f s)%n", file, list.records().size(),
+                list.problems().size(), (System.nanoTime() - started) / 1e9);
         err.flush();
         return list;
     }
