@@ -179,7 +179,8 @@ public final class NameNormalizer {
 
     private static String withoutApostrophes(String name) {
         StringBuilder out = new StringBuilder(name.length());
-        name.codePoints().filter(cp -> !isApostrophe(cp)).forEach(out::appendCodePoint);
+        // The BGN/PCGN separator dot (Z·h, t·s) goes with them: it only marks a letter boundary.
+        name.codePoints().filter(cp -> !isApostrophe(cp) && cp != '\u00B7').forEach(out::appendCodePoint);
         return out.toString();
     }
 

@@ -21,6 +21,7 @@ class NameNormalizerTest {
             "Мар´яна|маряна",
             "Марʹяна|маряна",
             "Мар″яна|маряна",
+            "Kovalenkomkht·s|kovalenkomkhts",
             "Ivаnov|ivanov", // Cyrillic а inside a Latin word
             "Семён|семен",
             "Їжак|їжак",
