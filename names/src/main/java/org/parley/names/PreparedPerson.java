@@ -52,8 +52,9 @@ public final class PreparedPerson {
     /**
      * The blocking keys under which this person is indexed and looked up: surname key prefix with birth year,
      * surname sound key with birth year, given name (its equivalence-table line, so Олександр and Александр
-     * share it) with surname sound key, given name with full birth date (for misspelt surnames), and the
-     * service number. Two records of one person written in different
+     * share it) with surname sound key, given name with full birth date, father's name (from the patronymic)
+     * with surname sound key, given name with father's name (these three for misspelt surnames and missing
+     * dates), and the service number. Two records of one person written in different
      * scripts, with a typo or a date error, still share at least one of them in nearly every case.
      */
     public List<String> blockingKeys() {
@@ -66,7 +67,8 @@ public final class PreparedPerson {
     }
 
     private List<String> blockingKeys(NamePart surname, NamePart given) {
-        List<String> keys = new ArrayList<>(4);
+        List<String> keys = new ArrayList<>(7);
+        NamePart patronymic = name.patronymic() != null && !name.patronymic().initial() ? name.patronymic() : null;
         BirthDate date = record.dateOfBirth();
         if (surname != null && !surname.initial()) {
             String stem = Surnames.stem(surname.key());
@@ -81,6 +83,14 @@ public final class PreparedPerson {
         if (given != null && !given.initial() && date != null && date.hasDay()) {
             keys.add("d" + givenKey(given) + ":" + date);
         }
+        if (patronymic != null) {
+            if (surname != null && !surname.initial()) {
+                keys.add("f" + fatherKey(patronymic) + ":" + surname.phonetic());
+            }
+            if (given != null && !given.initial()) {
+                keys.add("h" + givenKey(given) + ":" + fatherKey(patronymic));
+            }
+        }
         if (!serviceNumber.isEmpty()) {
             keys.add("n" + serviceNumber);
         }
@@ -90,6 +100,11 @@ public final class PreparedPerson {
     /** The given name's line in the equivalence table, so that every language's form shares it; else its key. */
     private static String givenKey(NamePart given) {
         return given.name() != null ? "#" + given.name().id() : given.key();
+    }
+
+    /** The father's name a patronymic is formed from, by its table line; else the patronymic's stem. */
+    private static String fatherKey(NamePart patronymic) {
+        return patronymic.name() != null ? "#" + patronymic.name().id() : Patronymics.stem(patronymic.key());
     }
 
     private static String alphanumeric(String text) {

@@ -73,7 +73,8 @@ public final class Scorer {
         if (Surnames.isDerived(x, y)) {
             return Level.SURNAME_DIFFERENT;
         }
-        return Similarity.isClose(x, y) ? Level.SURNAME_CLOSE : Level.SURNAME_DIFFERENT;
+        return Similarity.isClose(x, y) || Similarity.isClose(a.key(), b.key()) ? Level.SURNAME_CLOSE
+                : Level.SURNAME_DIFFERENT;
     }
 
     static Level givenName(NamePart a, NamePart b) {

@@ -10,7 +10,8 @@ import java.util.List;
 public final class Surnames {
 
     /** Suffixes that form a new surname from another one's stem. */
-    private static final List<String> DERIVING_SUFFIXES = List.of("ov", "ev", "in", "enko", "uk", "ic");
+    private static final List<String> DERIVING_SUFFIXES = List.of("ov", "ev", "in", "enko", "uk", "cuk", "ic", "ovic",
+            "evic", "ski", "cki");
 
     private Surnames() {
     }
