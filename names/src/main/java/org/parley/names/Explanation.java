@@ -41,6 +41,9 @@ public record Explanation(List<String> lines) {
 
     private static String names(Field field, Level level, NamePart a, NamePart b) {
         if (level == Level.MISSING) {
+            if (a != null && b != null) {
+                return field.label() + ": " + a.written() + " ~ " + b.written() + " (initial only, not counted)";
+            }
             return field.label() + ": " + missing(a == null ? null : a.written(), b == null ? null : b.written());
         }
         String sign = switch (level) {
