@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.parley.api.Caller;
 import org.parley.names.NameNormalizer;
 import org.parley.names.Script;
+import org.parley.names.SearchKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -115,7 +116,15 @@ class PersonRepository {
             String[] tokens = NameNormalizer.normalize(filter.q()).split("[\\s-]+");
             for (int i = 0; i < tokens.length; i++) {
                 if (!tokens[i].isEmpty()) {
-                    conditions.add("p.search_key like :q" + i);
+                    // A word matches text as written, or a name key in any script (Aleksandr → Олександр).
+                    Set<String> keys = SearchKeys.ofQueryWord(tokens[i]);
+                    if (keys.isEmpty()) {
+                        conditions.add("p.search_key like :q" + i);
+                    } else {
+                        conditions.add("(p.search_key like :q" + i + " or p.id in (select person_id from "
+                                + "person_name_key where key in (:k" + i + ")))");
+                        params.put("k" + i, List.copyOf(keys));
+                    }
                     params.put("q" + i, "%" + escapeLike(tokens[i]) + "%");
                 }
             }

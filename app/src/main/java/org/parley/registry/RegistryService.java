@@ -28,15 +28,17 @@ public class RegistryService {
     private final PersonBulkLoader bulkLoader;
     private final PersonStates states;
     private final AuditLog audit;
+    private final NameKeyRepository nameKeys;
 
     RegistryService(OrganisationRepository organisations, PersonRepository persons, EventRepository events,
-            PersonBulkLoader bulkLoader, PersonStates states, AuditLog audit) {
+            PersonBulkLoader bulkLoader, PersonStates states, AuditLog audit, NameKeyRepository nameKeys) {
         this.organisations = organisations;
         this.persons = persons;
         this.events = events;
         this.bulkLoader = bulkLoader;
         this.states = states;
         this.audit = audit;
+        this.nameKeys = nameKeys;
     }
 
     public List<Organisation> organisations() {
@@ -101,6 +103,7 @@ public class RegistryService {
         Map<String, Long> partyIds = partyIds(facts);
         RecordAccess.requireCreate(caller, facts);
         long id = persons.insert(facts, partyIds, Status.CAPTURED);
+        nameKeys.store(id, facts);
         LifecycleEvent captured = events.append(id, new EventInput(EventType.CAPTURED,
                 (LocalDate) facts.get(PersonField.CAPTURE_DATE), (String) facts.get(PersonField.CAPTURE_PLACE), null,
                 null), null);
@@ -167,6 +170,7 @@ public class RegistryService {
         if (!persons.update(id, version, facts, partyIds(facts))) {
             throw staleVersion(stored(id), version);
         }
+        nameKeys.store(id, facts);
         LifecycleEvent correction = events.append(id, new EventInput(EventType.CORRECTION, LocalDate.now(), null,
                 reason, null), changes);
         Person updated = stored(id);

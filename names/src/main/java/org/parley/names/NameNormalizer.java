@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Turns a name as people type it into a canonical form for comparison and search: Unicode NFKC, lower case,
- * every apostrophe form removed, dashes unified, Latin look-alike letters inside Cyrillic words (and the
+ * every apostrophe form (' ʼ ’ ` ´ ʹ ″ and the like) removed, dashes unified, Latin look-alike letters inside Cyrillic words (and the
  * reverse) replaced, diacritics of Latin letters removed, Cyrillic ё folded to е, punctuation dropped and
  * spaces collapsed. It never changes the script of a word: cross-script keys are the transliterator's job.
  */
@@ -23,7 +23,11 @@ public final class NameNormalizer {
         if (name == null || name.isBlank()) {
             return "";
         }
-        String text = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        if (isPlain(name)) {
+            return name.toLowerCase(Locale.ROOT);
+        }
+        // Apostrophes go before NFKC too: it turns ´ into a space and a combining accent.
+        String text = Normalizer.normalize(withoutApostrophes(name), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(text.length());
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < text.length(); ) {
@@ -43,8 +47,56 @@ public final class NameNormalizer {
             }
         }
         flushWord(word, out);
-        return out.toString().replaceAll("\\s*-\\s*", "-").replaceAll("-{2,}", "-").replaceAll("\\s+", " ")
-                .replaceAll("(^[\\s-]+)|([\\s-]+$)", "");
+        return tidy(out);
+    }
+
+    /**
+     * Whether the slow path would only lower-case the text: words of plain ASCII letters or of Cyrillic letters
+     * without ё (never both in one word), single spaces or hyphens between them. Most names in bulk lists are.
+     */
+    private static boolean isPlain(String name) {
+        int wordScript = 0; // 0 none yet, 1 Latin, 2 Cyrillic
+        char previous = ' ';
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            int script;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                script = 1;
+            } else if ((c >= '\u0410' && c <= '\u044F') || "іїєґІЇЄҐ".indexOf(c) >= 0) {
+                script = 2;
+            } else if ((c == ' ' || c == '-') && previous != ' ' && previous != '-' && i + 1 < name.length()) {
+                wordScript = 0;
+                previous = c;
+                continue;
+            } else {
+                return false;
+            }
+            if (wordScript != 0 && wordScript != script) {
+                return false;
+            }
+            wordScript = script;
+            previous = c;
+        }
+        return true;
+    }
+
+    /** Collapses runs of spaces and dashes (a dash wins over spaces beside it) and trims both ends. */
+    private static String tidy(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        char pending = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '-') {
+                pending = pending == '-' || c == '-' ? '-' : ' ';
+                continue;
+            }
+            if (pending != 0 && out.length() > 0) {
+                out.append(pending);
+            }
+            pending = 0;
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static void flushWord(StringBuilder word, StringBuilder out) {
@@ -125,10 +177,17 @@ public final class NameNormalizer {
         return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
+    private static String withoutApostrophes(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        // The BGN/PCGN separator dot (Z·h, t·s) goes with them: it only marks a letter boundary.
+        name.codePoints().filter(cp -> !isApostrophe(cp) && cp != '\u00B7').forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
     private static boolean isApostrophe(int cp) {
         return switch (cp) {
             case '\'', '`', '\u00B4', '\u02B9', '\u02BB', '\u02BC', '\u02BD', '\u2018', '\u2019', '\u201B', '\u2032',
-                    '\uFF07' -> true;
+                    '\u2033', '\uFF07' -> true;
             default -> false;
         };
     }

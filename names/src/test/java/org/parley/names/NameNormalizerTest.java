@@ -18,6 +18,10 @@ class NameNormalizerTest {
             "Марʼяна|маряна",
             "Мар’яна|маряна",
             "Мар`яна|маряна",
+            "Мар´яна|маряна",
+            "Марʹяна|маряна",
+            "Мар″яна|маряна",
+            "Kovalenkomkht·s|kovalenkomkhts",
             "Ivаnov|ivanov", // Cyrillic а inside a Latin word
             "Семён|семен",
             "Їжак|їжак",

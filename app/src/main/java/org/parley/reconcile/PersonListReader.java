@@ -1,0 +1,141 @@
+package org.parley.reconcile;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.parley.names.BirthDate;
+import org.parley.names.PersonRecord;
+
+/**
+ * Reads a list of persons from a CSV file: UTF-8 with or without a byte order mark, RFC 4180 quoting, a header
+ * row whose names are matched case-insensitively. Columns: {@code id} (required), {@code surname},
+ * {@code given_name}, {@code patronymic}, {@code full_name} (parts in any order), {@code date_of_birth}
+ * (YYYY-MM-DD, YYYY-MM, YYYY or DD.MM.YYYY), {@code service_number}, {@code unit}, {@code rank}; a row needs an
+ * id and some name. Other columns are reported and ignored. A bad row is reported with its line number and
+ * skipped; a file that is not UTF-8 or has no id column cannot be read at all.
+ */
+public final class PersonListReader {
+
+    static final List<String> COLUMNS = List.of("id", "surname", "given_name", "patronymic", "full_name",
+            "date_of_birth", "service_number", "unit", "rank");
+
+    private static final char REPLACEMENT = '\uFFFD';
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    private PersonListReader() {
+    }
+
+    public static PersonList read(Path file) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 1 << 16);
+                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+            return read(file, parser);
+        } catch (NoSuchFileException e) {
+            throw new InputFileException(file + ": no such file");
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new InputFileException(file + ": cannot be read as CSV: " + e.getMessage(), e);
+        }
+    }
+
+    private static PersonList read(Path file, CSVParser parser) {
+        Iterator<CSVRecord> rows = parser.iterator();
+        if (!rows.hasNext()) {
+            throw new InputFileException(file + ": the file is empty; a header row with an 'id' column is needed");
+        }
+        CSVRecord header = rows.next();
+        if (String.join(",", header.values()).indexOf(REPLACEMENT) >= 0) {
+            throw new InputFileException(file + ": not UTF-8 text; save it as UTF-8 (CSV UTF-8) and try again");
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+            if (COLUMNS.contains(name)) {
+                columns.putIfAbsent(name, i);
+            } else {
+                unknown.add(header.get(i).replace("\uFEFF", "").strip());
+            }
+        }
+        if (!columns.containsKey("id")) {
+            throw new InputFileException(file + ": no 'id' column in the header row (" + String.join(",",
+                    header.values()) + ")");
+        }
+        List<PersonRecord> records = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, Long> lineOfId = new HashMap<>();
+        long line = parser.getCurrentLineNumber() + 1;
+        int encodingErrors = 0;
+        while (rows.hasNext()) {
+            CSVRecord row = rows.next();
+            long next = parser.getCurrentLineNumber() + 1;
+            try {
+                if (String.join("", row.values()).indexOf(REPLACEMENT) >= 0) {
+                    encodingErrors++;
+                    throw new IllegalArgumentException("not valid UTF-8");
+                }
+                if (row.size() != header.size()) {
+                    throw new IllegalArgumentException(row.size() + " fields where the header has " + header.size());
+                }
+                PersonRecord record = record(row, columns);
+                Long first = lineOfId.putIfAbsent(record.id(), line);
+                if (first != null) {
+                    throw new IllegalArgumentException("duplicate id " + record.id() + ", first on line " + first);
+                }
+                records.add(record);
+            } catch (IllegalArgumentException e) {
+                problems.add("line " + line + ": " + e.getMessage());
+            }
+            line = next;
+        }
+        if (encodingErrors > 0 && encodingErrors * 2 > records.size() + problems.size()) {
+            throw new InputFileException(file + ": not UTF-8 text (" + encodingErrors
+                    + " rows with invalid bytes); save it as UTF-8 (CSV UTF-8) and try again");
+        }
+        return new PersonList(records, problems, unknown);
+    }
+
+    private static PersonRecord record(CSVRecord row, Map<String, Integer> columns) {
+        String id = value(row, columns, "id");
+        if (id == null) {
+            throw new IllegalArgumentException("no id");
+        }
+        String date = value(row, columns, "date_of_birth");
+        BirthDate dateOfBirth;
+        try {
+            dateOfBirth = date == null ? null : BirthDate.parse(date);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("id " + id + ": " + e.getMessage(), e);
+        }
+        PersonRecord record = new PersonRecord(id, value(row, columns, "surname"), value(row, columns, "given_name"),
+                value(row, columns, "patronymic"), value(row, columns, "full_name"), dateOfBirth,
+                value(row, columns, "service_number"), value(row, columns, "unit"), value(row, columns, "rank"));
+        if (!record.hasName() || record.displayName().codePoints().noneMatch(Character::isLetter)) {
+            throw new IllegalArgumentException("id " + id + ": no name (surname, given_name, patronymic or full_name)");
+        }
+        return record;
+    }
+
+    private static String value(CSVRecord row, Map<String, Integer> columns, String name) {
+        Integer at = columns.get(name);
+        if (at == null || at >= row.size()) {
+            return null;
+        }
+        String value = row.get(at).strip();
+        return value.isEmpty() ? null : value;
+    }
+}

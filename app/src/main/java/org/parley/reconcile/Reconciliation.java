@@ -1,0 +1,40 @@
+package org.parley.reconcile;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.parley.names.Linkage;
+import org.parley.names.PreparedPerson;
+
+/**
+ * One offline reconciliation: two lists read, prepared and linked.
+ *
+ * @param left the left list as read
+ * @param right the right list as read
+ * @param links every left person's rows (positions into the lists' records)
+ */
+public record Reconciliation(PersonList left, PersonList right, List<Linkage.Link> links) {
+
+    /** Links two lists, telling progress on {@code progress}. */
+    public static Reconciliation run(PersonList left, PersonList right, Linkage.Thresholds thresholds,
+            PrintWriter progress) {
+        long started = System.nanoTime();
+        List<PreparedPerson> preparedLeft = left.records().parallelStream().map(PreparedPerson::of).toList();
+        List<PreparedPerson> preparedRight = right.records().parallelStream().map(PreparedPerson::of).toList();
+        progress.printf("prepared %,d + %,d records in %.1f s%n", preparedLeft.size(), preparedRight.size(),
+                seconds(started));
+        List<Linkage.Link> links = new Linkage(thresholds).link(preparedLeft, preparedRight,
+                done -> progress.printf("linked %,d of %,d left records (%.1f s)%n", done, preparedLeft.size(),
+                        seconds(started)));
+        progress.flush();
+        progress.printf("linked all %,d left records in %.1f s%n", preparedLeft.size(), seconds(started));
+        return new Reconciliation(left, right, links);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    public long count(Linkage.Decision decision) {
+        return links.stream().filter(l -> l.decision() == decision).mapToInt(Linkage.Link::left).distinct().count();
+    }
+}

@@ -1,0 +1,72 @@
+package org.parley.names;
+
+/** How two dates of birth agree, from the strongest agreement to a plain disagreement. */
+public enum DateAgreement {
+    /** Both full and equal. */
+    SAME,
+    /** Equal as far as the less precise one goes (1994-03 and 1994-03-07). */
+    COMPATIBLE,
+    /** 1994-03-07 and 1994-07-03. */
+    DAY_MONTH_SWAPPED,
+    /** One digit differs (1994-03-07 and 1994-03-01, 1984-03-07). */
+    ONE_DIGIT,
+    /** Same day and month, year one off. */
+    YEAR_OFF_BY_ONE,
+    DIFFERENT,
+    MISSING;
+
+    /** Compares two dates of birth; null means not given. */
+    public static DateAgreement of(BirthDate a, BirthDate b) {
+        if (a == null || b == null) {
+            return MISSING;
+        }
+        if (a.equals(b)) {
+            return a.hasDay() ? SAME : COMPATIBLE;
+        }
+        boolean sameYear = a.year() == b.year();
+        if (!a.hasMonth() || !b.hasMonth()) {
+            return sameYear ? COMPATIBLE : oneDigitYear(a.year(), b.year()) ? ONE_DIGIT : DIFFERENT;
+        }
+        if (!a.hasDay() || !b.hasDay()) {
+            if (sameYear && a.month() == b.month()) {
+                return COMPATIBLE;
+            }
+            return digitsDiffer(a, b) == 1 ? ONE_DIGIT : DIFFERENT;
+        }
+        if (sameYear && a.day() == b.month() && a.month() == b.day()) {
+            return DAY_MONTH_SWAPPED;
+        }
+        if (digitsDiffer(a, b) == 1) {
+            return ONE_DIGIT;
+        }
+        if (a.month() == b.month() && a.day() == b.day() && Math.abs(a.year() - b.year()) == 1) {
+            return YEAR_OFF_BY_ONE;
+        }
+        return DIFFERENT;
+    }
+
+    private static boolean oneDigitYear(int a, int b) {
+        return digits(String.valueOf(a), String.valueOf(b)) == 1;
+    }
+
+    /** Digits that differ position by position in YYYYMMDD (the parts both dates have). */
+    private static int digitsDiffer(BirthDate a, BirthDate b) {
+        String x = compact(a, a.hasDay() && b.hasDay());
+        String y = compact(b, a.hasDay() && b.hasDay());
+        return digits(x, y);
+    }
+
+    private static String compact(BirthDate date, boolean withDay) {
+        return String.format("%04d%02d", date.year(), date.month()) + (withDay ? String.format("%02d", date.day()) : "");
+    }
+
+    private static int digits(String x, String y) {
+        int differ = 0;
+        for (int i = 0; i < x.length(); i++) {
+            if (x.charAt(i) != y.charAt(i)) {
+                differ++;
+            }
+        }
+        return differ;
+    }
+}

@@ -1,0 +1,134 @@
+package org.parley.names;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Links a list of persons to another one: blocking, scoring of every candidate pair, then a one-to-one
+ * assignment of matches. The assignment is greedy: all pairs at or above the match threshold are taken in
+ * descending order of score, each accepted if neither of its persons is matched yet. (Greedy is not optimal in
+ * theory, but with Fellegi–Sunter scores a person's true partner almost always has the clearly highest score,
+ * and conflicts are rare enough that Hungarian assignment would not change the result measurably.)
+ *
+ * <p>Every left person gets at least one row: its match; else its candidates at or above the review threshold
+ * (at most {@link #MAX_REVIEWS}, best first), which a person should look at; else a row with no partner.
+ */
+public final class Linkage {
+
+    /**
+     * A left person's best candidate is a match only if the second best is at least this much weaker (in
+     * log-likelihood, here a factor of 10): with common names, a registry holds several people a short record
+     * fits equally well, and choosing among them is for a person.
+     */
+    public static final double AMBIGUITY_MARGIN = Math.log(10);
+
+    /** Review candidates listed per left person. */
+    public static final int MAX_REVIEWS = 3;
+
+    /** A link decision. */
+    public enum Decision { MATCH, REVIEW, NONE }
+
+    /**
+     * One output row.
+     *
+     * @param left position in the left list
+     * @param right position in the right list, or -1 for {@link Decision#NONE}
+     * @param score null for {@link Decision#NONE}
+     */
+    public record Link(int left, int right, Score score, Decision decision) {
+    }
+
+    /** Probability thresholds. */
+    public record Thresholds(double match, double review) {
+        /** The thresholds set from the benchmark: precision first for matches, generous for reviews. */
+        public static final Thresholds DEFAULT = new Thresholds(0.70, 0.20);
+
+        public Thresholds {
+            if (!(review >= 0 && review <= match && match <= 1)) {
+                throw new IllegalArgumentException("thresholds must satisfy 0 <= review <= match <= 1, not review "
+                        + review + " and match " + match);
+            }
+        }
+    }
+
+    private final Scorer scorer = new Scorer();
+    private final Thresholds thresholds;
+    private final double margin;
+
+    public Linkage(Thresholds thresholds) {
+        this(thresholds, AMBIGUITY_MARGIN);
+    }
+
+    Linkage(Thresholds thresholds, double margin) {
+        this.thresholds = thresholds;
+        this.margin = margin;
+    }
+
+    /**
+     * Links every left person to the right list.
+     *
+     * @param progress told the number of left persons done so far, now and then (from any thread)
+     */
+    public List<Link> link(List<PreparedPerson> left, List<PreparedPerson> right, IntConsumer progress) {
+        BlockingIndex index = BlockingIndex.of(right);
+        AtomicInteger done = new AtomicInteger();
+        List<List<Link>> candidates = IntStream.range(0, left.size()).parallel().mapToObj(i -> {
+            List<Link> found = new ArrayList<>();
+            PreparedPerson person = left.get(i);
+            for (int j : index.candidates(person)) {
+                Score score = scorer.score(person, right.get(j));
+                if (score.probability() >= thresholds.review()) {
+                    found.add(new Link(i, j, score, score.probability() >= thresholds.match()
+                            ? Decision.MATCH : Decision.REVIEW));
+                }
+            }
+            found.sort(BY_SCORE);
+            if (found.size() > 1 && found.get(1).score().weight() > found.get(0).score().weight() - margin) {
+                // Two candidates about as good: neither is a match a machine should decide.
+                found.replaceAll(l -> new Link(l.left(), l.right(), l.score(), Decision.REVIEW));
+            }
+            int count = done.incrementAndGet();
+            if (count % 1000 == 0) {
+                progress.accept(count);
+            }
+            return found;
+        }).toList();
+        return assign(left.size(), right.size(), candidates);
+    }
+
+    private static final Comparator<Link> BY_SCORE = Comparator.comparingDouble((Link l) -> l.score().weight())
+            .reversed().thenComparingInt(Link::left).thenComparingInt(Link::right);
+
+    private List<Link> assign(int leftSize, int rightSize, List<List<Link>> candidates) {
+        List<Link> matchable = new ArrayList<>();
+        candidates.forEach(list -> list.stream().filter(l -> l.decision() == Decision.MATCH).forEach(matchable::add));
+        matchable.sort(BY_SCORE);
+        Link[] matchOfLeft = new Link[leftSize];
+        boolean[] rightTaken = new boolean[rightSize];
+        for (Link link : matchable) {
+            if (matchOfLeft[link.left()] == null && !rightTaken[link.right()]) {
+                matchOfLeft[link.left()] = link;
+                rightTaken[link.right()] = true;
+            }
+        }
+        List<Link> rows = new ArrayList<>(leftSize);
+        for (int i = 0; i < leftSize; i++) {
+            if (matchOfLeft[i] != null) {
+                rows.add(matchOfLeft[i]);
+                continue;
+            }
+            List<Link> reviews = candidates.get(i).stream().limit(MAX_REVIEWS)
+                    .map(l -> new Link(l.left(), l.right(), l.score(), Decision.REVIEW)).toList();
+            if (reviews.isEmpty()) {
+                rows.add(new Link(i, -1, null, Decision.NONE));
+            } else {
+                rows.addAll(reviews);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,96 @@
+package org.parley.names;
+
+import com.ibm.icu.text.Transliterator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cyrillic to Latin under each {@link Standard}. The two passport systems, ISO 9 and the conventional spellings
+ * are ICU rules in {@code translit/}; BGN/PCGN is ICU's own. ICU transliterators are synchronised, so each thread
+ * keeps its own instances. This is for display, explanations and test data: matching keys come from the much
+ * faster {@link MatchKey}.
+ */
+public final class Transliteration {
+
+    private static final Map<String, String> RULES = new HashMap<>();
+
+    private static final ThreadLocal<Map<String, Transliterator>> PER_THREAD = ThreadLocal.withInitial(HashMap::new);
+
+    private Transliteration() {
+    }
+
+    /** The name written under a standard, or empty if the standard does not cover the language. */
+    public static Optional<String> toLatin(String cyrillic, Standard standard, Language language) {
+        if (!standard.covers(language)) {
+            return Optional.empty();
+        }
+        String id = id(standard, language);
+        Transliterator transliterator = PER_THREAD.get().computeIfAbsent(id, Transliteration::create);
+        return Optional.of(transliterator.transliterate(cyrillic));
+    }
+
+    /** Every standard's spelling of a Cyrillic name in a language, in {@link Standard} order. */
+    public static Map<Standard, String> allSpellings(String cyrillic, Language language) {
+        Map<Standard, String> spellings = new EnumMap<>(Standard.class);
+        for (Standard standard : Standard.values()) {
+            toLatin(cyrillic, standard, language).ifPresent(latin -> spellings.put(standard, latin));
+        }
+        return spellings;
+    }
+
+    /**
+     * The standard under which {@code cyrillic} is written {@code latin} (compared after normalisation, so case,
+     * apostrophes and diacritics do not count), trying the language the letters suggest first.
+     */
+    public static Optional<Standard> standardOf(String cyrillic, String latin) {
+        String wanted = NameNormalizer.normalize(latin);
+        Language guessed = Language.guess(cyrillic);
+        for (Language language : guessed == null ? Language.values() : new Language[] {guessed}) {
+            for (Standard standard : Standard.values()) {
+                Optional<String> spelled = toLatin(cyrillic, standard, language);
+                if (spelled.isPresent() && NameNormalizer.normalize(spelled.get()).equals(wanted)) {
+                    return Optional.of(standard);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String id(Standard standard, Language language) {
+        return switch (standard) {
+            case KMU_2010 -> "uk-kmu-2010";
+            case ICAO_9303 -> "ru-icao-9303";
+            case ISO_9 -> "iso-9";
+            case CONVENTIONAL -> language.tag() + "-conventional";
+            case BGN_PCGN -> language == Language.UKRAINIAN ? "Ukrainian-Latin/BGN" : "Russian-Latin/BGN";
+        };
+    }
+
+    private static Transliterator create(String id) {
+        if (id.contains("/")) {
+            return Transliterator.getInstance(id);
+        }
+        String rules;
+        synchronized (RULES) {
+            rules = RULES.computeIfAbsent(id, Transliteration::readRules);
+        }
+        return Transliterator.createFromRules(id, rules, Transliterator.FORWARD);
+    }
+
+    private static String readRules(String id) {
+        try (InputStream in = Transliteration.class.getResourceAsStream("translit/" + id + ".txt")) {
+            if (in == null) {
+                throw new IllegalStateException("missing transliteration rules " + id);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
