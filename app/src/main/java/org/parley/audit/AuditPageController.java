@@ -2,15 +2,14 @@ package org.parley.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
+import org.parley.api.HtmlPages;
 import org.parley.api.InvalidInputException;
-import org.parley.web.HtmlPages;
-import org.parley.web.PageChrome;
+import org.parley.api.RequestUrls;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +40,7 @@ class AuditPageController {
     }
 
     @GetMapping("/audit")
-    String page(@RequestParam Map<String, String> parameters, HttpServletRequest request, Locale locale, Model model) {
+    String page(@RequestParam Map<String, String> parameters, HttpServletRequest request, Model model) {
         Caller caller = Callers.require();
         AuditEntries.visible(caller, EntryFilter.NONE);
         EntryQuery query;
@@ -59,9 +58,9 @@ class AuditPageController {
         long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());
         model.addAttribute("pages", pages);
         model.addAttribute("previousUrl", page.page() > 0
-                ? PageChrome.withParameter(request, "page", String.valueOf(page.page() - 1)) : null);
+                ? RequestUrls.withParameter(request, "page", String.valueOf(page.page() - 1)) : null);
         model.addAttribute("nextUrl", page.page() + 1 < pages
-                ? PageChrome.withParameter(request, "page", String.valueOf(page.page() + 1)) : null);
+                ? RequestUrls.withParameter(request, "page", String.valueOf(page.page() + 1)) : null);
         model.addAttribute("partyAuditor", !caller.intermediary());
         model.addAttribute("organisation", caller.organisation());
         model.addAttribute("treeSize", tree.size());
@@ -69,7 +68,6 @@ class AuditPageController {
         model.addAttribute("checkpoint", latest.map(c -> new CheckpointView(c.treeSize(),
                 Base64.getEncoder().encodeToString(c.rootHash()), c.signedAt().toString())).orElse(null));
         model.addAttribute("unsigned", tree.size() - latest.map(Checkpoint::treeSize).orElse(0L));
-        PageChrome.addTo(model.asMap(), request, locale);
         return "audit/page";
     }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.parley.api.Callers;
+import org.parley.api.RequestUrls;
 import org.parley.api.Role;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every page's frame needs: the links of the language switch (same page and query, another language) and
@@ -26,8 +26,7 @@ public final class PageChrome {
     private PageChrome() {
     }
 
-    /** Adds the frame's model (language switch, who is logged in) for a page of any feature. */
-    public static void addTo(Map<String, Object> model, HttpServletRequest request, Locale locale) {
+    static void addTo(Map<String, Object> model, HttpServletRequest request, Locale locale) {
         Locale current = WebConfiguration.supported(locale);
         if (current == null) {
             current = WebConfiguration.DEFAULT_LANGUAGE;
@@ -53,20 +52,6 @@ public final class PageChrome {
 
     /** The current URL (path and query as the browser sent them) with {@code lang} set. */
     static String withLanguage(HttpServletRequest request, String language) {
-        return withParameter(request, WebConfiguration.LANGUAGE_PARAMETER, language);
-    }
-
-    /** The current URL (path and query as the browser sent them) with one parameter set, say the page. */
-    public static String withParameter(HttpServletRequest request, String name, String value) {
-        String path = request.getRequestURI();
-        try {
-            UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
-            if (request.getQueryString() != null) {
-                url.query(request.getQueryString());
-            }
-            return url.replaceQueryParam(name, value).build(true).toUriString();
-        } catch (IllegalArgumentException e) {
-            return UriComponentsBuilder.fromPath(path).queryParam(name, value).encode().build().toUriString();
-        }
+        return RequestUrls.withParameter(request, WebConfiguration.LANGUAGE_PARAMETER, language);
     }
 }

@@ -3,6 +3,7 @@ package org.parley.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.parley.api.Callers;
+import org.parley.api.HtmlPages;
 import org.parley.api.ForbiddenException;
 import org.parley.api.NotFoundException;
 import org.parley.api.RefusalRecorder;
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors of the web pages as HTML pages in the reader's language, never a stack trace. It comes before the REST
- * API's problem-detail handler, for the controllers of this package and those marked {@link HtmlPages} only; so it handles every exception, or the
+ * API's problem-detail handler, for the controllers of this package and those of other features marked {@link HtmlPages} only; so it handles every exception, or the
  * API's handler would answer a browser with JSON.
  */
 @ControllerAdvice(basePackages = "org.parley.web", annotations = HtmlPages.class)

@@ -24,7 +24,7 @@ class PersonNameSearchTest {
 
     @BeforeEach
     void client() {
-        api = new ApiClient(port);
+        api = new ApiClient(port).as("registrar@party-b");
     }
 
     /**

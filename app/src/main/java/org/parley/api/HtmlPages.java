@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.api;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
