@@ -153,6 +153,23 @@ public final class JsonInput {
         return node.longValue();
     }
 
+    /** A whole number from a query parameter, from {@code min} to {@code max}; {@code absent} when not given. */
+    public int intParameter(String value, String field, int min, int max, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        error(field, "'" + value + "' is not a whole number from " + min + " to " + max);
+        return absent;
+    }
+
     private static boolean absent(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode();
     }

@@ -27,8 +27,8 @@ record EntryQuery(EntryFilter filter, int page, int size) {
         EntryFilter filter = new EntryFilter(text(parameters, "organisation", in), text(parameters, "actor", in),
                 text(parameters, "action", in), text(parameters, "recordType", in), text(parameters, "recordId", in),
                 time(parameters, "from", false, in), time(parameters, "to", true, in));
-        int page = number(parameters, "page", 0, 0, 1_000_000, in);
-        int size = number(parameters, "size", 50, 1, AuditEntries.MAX_PAGE_SIZE, in);
+        int page = in.intParameter(parameters.get("page"), "page", 0, 1_000_000, 0);
+        int size = in.intParameter(parameters.get("size"), "size", 1, AuditEntries.MAX_PAGE_SIZE, 50);
         in.throwIfAny();
         return new EntryQuery(filter, page, size);
     }
@@ -59,23 +59,5 @@ record EntryQuery(EntryFilter filter, int page, int size) {
             in.error(name, "'" + value + "' is neither a date (YYYY-MM-DD) nor an instant (2026-11-25T06:00:00Z)");
             return null;
         }
-    }
-
-    private static int number(Map<String, String> parameters, String name, int fallback, int min, int max,
-            JsonInput in) {
-        String value = text(parameters, name, in);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        in.error(name, "must be a whole number from " + min + " to " + max + ", not '" + value + "'");
-        return fallback;
     }
 }

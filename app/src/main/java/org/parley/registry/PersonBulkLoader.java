@@ -50,26 +50,30 @@ class PersonBulkLoader {
         }
         List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, :n)")
                 .param("n", newPersons.size()).query(Long.class).list();
-        StringBuilder personRows = new StringBuilder();
-        StringBuilder eventRows = new StringBuilder();
-        StringBuilder keyRows = new StringBuilder();
-        for (int i = 0; i < newPersons.size(); i++) {
-            NewPerson person = newPersons.get(i);
-            Lifecycle.State state = replay(i, person);
-            appendPerson(personRows, ids.get(i), person.facts(), state, partyIds);
-            for (String key : NameKeyRepository.keys(person.facts())) {
-                row(keyRows, ids.get(i), key);
-            }
-            int seq = 1;
-            for (EventInput event : person.events()) {
-                row(eventRows, ids.get(i), seq++, event.type(), event.occurredOn(), event.place(), event.note());
-            }
-        }
         String personColumns = FACTS.stream().map(PersonField::column).collect(Collectors.joining(", "));
-        copy("copy person (id, " + personColumns + ", fact_sources, status, notified_on, name_script, search_key) "
-                + "from stdin (format csv)", personRows);
-        copy("copy person_event (person_id, seq, type, occurred_on, place, note) from stdin (format csv)", eventRows);
-        copy("copy person_name_key (person_id, key) from stdin (format csv)", keyRows);
+        // COPY in batches: the rows of a million persons would not fit in one string
+        for (int from = 0; from < newPersons.size(); from += BATCH) {
+            StringBuilder personRows = new StringBuilder();
+            StringBuilder eventRows = new StringBuilder();
+            StringBuilder keyRows = new StringBuilder();
+            for (int i = from; i < Math.min(newPersons.size(), from + BATCH); i++) {
+                NewPerson person = newPersons.get(i);
+                Lifecycle.State state = replay(i, person);
+                appendPerson(personRows, ids.get(i), person.facts(), state, partyIds);
+                for (String key : NameKeyRepository.keys(person.facts())) {
+                    row(keyRows, ids.get(i), key);
+                }
+                int seq = 1;
+                for (EventInput event : person.events()) {
+                    row(eventRows, ids.get(i), seq++, event.type(), event.occurredOn(), event.place(), event.note());
+                }
+            }
+            copy("copy person (id, " + personColumns + ", fact_sources, status, notified_on, name_script, "
+                    + "search_key) from stdin (format csv)", personRows);
+            copy("copy person_event (person_id, seq, type, occurred_on, place, note) from stdin (format csv)",
+                    eventRows);
+            copy("copy person_name_key (person_id, key) from stdin (format csv)", keyRows);
+        }
         return ids;
     }
 

@@ -91,8 +91,9 @@ class PersonController {
                 enumParameter(parameters, "branch", Branch.class, in),
                 enumParameter(parameters, "rankGroup", RankGroup.class, in),
                 dateParameter(parameters, "capturedFrom", in), dateParameter(parameters, "capturedTo", in));
-        int page = intParameter(parameters, "page", 0, 0, Integer.MAX_VALUE / RegistryService.MAX_PAGE_SIZE, in);
-        int size = intParameter(parameters, "size", 50, 1, RegistryService.MAX_PAGE_SIZE, in);
+        int page = in.intParameter(parameters.get("page"), "page", 0,
+                Integer.MAX_VALUE / RegistryService.MAX_PAGE_SIZE, 0);
+        int size = in.intParameter(parameters.get("size"), "size", 1, RegistryService.MAX_PAGE_SIZE, 50);
         in.throwIfAny();
         Page<Person> result = registry.find(Callers.require(), filter, page, size);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -237,23 +238,5 @@ class PersonController {
     private static LocalDate dateParameter(Map<String, String> parameters, String name, JsonInput in) {
         String value = blankToNull(parameters.get(name));
         return value == null ? null : in.date(value, name);
-    }
-
-    private static int intParameter(Map<String, String> parameters, String name, int fallback, int min, int max,
-            JsonInput in) {
-        String value = blankToNull(parameters.get(name));
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        in.error(name, "'" + value + "' is not a whole number from " + min + " to " + max);
-        return fallback;
     }
 }

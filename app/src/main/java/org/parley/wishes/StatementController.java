@@ -91,8 +91,8 @@ class StatementController {
         JsonInput in = new JsonInput();
         parameters.keySet().stream().filter(p -> !p.equals("page") && !p.equals("size"))
                 .forEach(p -> in.error(p, "is not a parameter; use page and size"));
-        int page = number(parameters.get("page"), "page", 0, 100_000, 0, in);
-        int size = number(parameters.get("size"), "size", 1, 200, 50, in);
+        int page = in.intParameter(parameters.get("page"), "page", 0, 100_000, 0);
+        int size = in.intParameter(parameters.get("size"), "size", 1, 200, 50);
         in.throwIfAny();
         Page<WishService.QueueEntry> queue = wishes.queue(Callers.require(), page, size);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -117,7 +117,7 @@ class StatementController {
     @Operation(summary = "Persons interviewed in private per week (Monday), the latest weeks first. Intermediary only.")
     ObjectNode interviewsPerWeek(@RequestParam(name = "weeks", required = false) String weeks) {
         JsonInput in = new JsonInput();
-        int count = number(weeks, "weeks", 1, 520, 12, in);
+        int count = in.intParameter(weeks, "weeks", 1, 520, 12);
         in.throwIfAny();
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         wishes.interviewsPerWeek(Callers.require(), count).forEach(w -> node.withArray("items").addObject()
@@ -146,21 +146,5 @@ class StatementController {
         }
         node.put("recordedAt", s.recordedAt().toString());
         return node;
-    }
-
-    private static int number(String value, String field, int min, int max, int absent, JsonInput in) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        in.error(field, "'" + value + "' is not a whole number from " + min + " to " + max);
-        return absent;
     }
 }
