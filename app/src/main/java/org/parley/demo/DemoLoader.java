@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.parley.access.UserService;
+import org.parley.api.Caller;
 import org.parley.api.Role;
 import org.parley.registry.NewPerson;
 import org.parley.registry.OrganisationKind;
@@ -87,11 +88,12 @@ class DemoLoader implements ApplicationRunner {
             registry.addOrganisation("party-a", "Party A", OrganisationKind.PARTY, "uk");
             registry.addOrganisation("party-b", "Party B", OrganisationKind.PARTY, "ru");
             registry.addOrganisation("intermediary", "Intermediary", OrganisationKind.INTERMEDIARY, "en");
-            registry.bulkLoad(world);
+            List<Long> ids = registry.bulkLoad(world);
             demoUsers().forEach((name, roles) -> users.createDemoUser(name,
                     name.contains("@") ? name.substring(name.indexOf('@') + 1) : null, roles, DEMO_PASSWORD));
-            new DemoStatements(SEED, registry, wishes).record(
-                    Map.of("party-a", users.callerOf("registrar@party-a"), "party-b", users.callerOf("registrar@party-b")),
+            Map<String, Caller> registrars = Map.of("party-a", users.callerOf("registrar@party-a"),
+                    "party-b", users.callerOf("registrar@party-b"));
+            new DemoStatements(SEED, wishes).record(world, ids, registrars,
                     users.callerOf("interviewer@intermediary"), LocalDate.now());
         });
         printUsers();

@@ -1,16 +1,17 @@
 package org.parley.demo;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.parley.api.Caller;
-import org.parley.registry.Page;
-import org.parley.registry.Person;
+import org.parley.registry.EventInput;
+import org.parley.registry.EventType;
+import org.parley.registry.Lifecycle;
+import org.parley.registry.NewPerson;
 import org.parley.registry.PersonField;
-import org.parley.registry.PersonFilter;
-import org.parley.registry.RegistryService;
+import org.parley.registry.PersonInput;
 import org.parley.wishes.StatementInput;
 import org.parley.wishes.StatementMethod;
 import org.parley.wishes.Wish;
@@ -38,61 +39,66 @@ final class DemoStatements {
     static final int PERSONS_PER_SIDE = 20_000;
 
     private final Random random;
-    private final RegistryService registry;
     private final WishService wishes;
 
-    DemoStatements(long seed, RegistryService registry, WishService wishes) {
+    DemoStatements(long seed, WishService wishes) {
         this.random = new Random(seed);
-        this.registry = registry;
         this.wishes = wishes;
     }
 
-    /** @param registrars the registrar of each party, by party code; @param interviewer the intermediary's */
-    int record(Map<String, Caller> registrars, Caller interviewer, LocalDate today) {
+    /**
+     * @param world the persons as generated, {@code ids} their ids as loaded
+     * @param registrars the registrar of each party, by party code; {@code interviewer} the intermediary's
+     */
+    int record(List<NewPerson> world, List<Long> ids, Map<String, Caller> registrars, Caller interviewer,
+            LocalDate today) {
         int recorded = 0;
-        for (Map.Entry<String, Caller> holder : registrars.entrySet()) {
-            String language = holder.getKey().equals("party-a") ? "uk" : "ru";
-            for (Person person : heldBy(holder.getValue(), holder.getKey())) {
-                if (!person.status().inCustody() || random.nextInt(8) != 0) {
-                    continue;
-                }
-                LocalDate captured = (LocalDate) person.get(PersonField.CAPTURE_DATE);
-                LocalDate claimedOn = day(captured.plusDays(5), today);
-                Wish claim = claim();
-                wishes.record(holder.getValue(), person.id(), new StatementInput(claim, StatementMethod.INTERROGATION,
-                        claimedOn, person.text(PersonField.INTERNMENT_PLACE), language, false,
-                        CLAIMS.get(language).get(claim == Wish.RETURN ? 1 : claim == Wish.ASYLUM ? 2 : 0), null));
+        Map<String, Integer> considered = new HashMap<>();
+        for (int i = 0; i < world.size(); i++) {
+            PersonInput facts = world.get(i).facts();
+            String holder = (String) facts.get(PersonField.HOLDING_PARTY);
+            if (considered.merge(holder, 1, Integer::sum) > PERSONS_PER_SIDE || !inCustody(world.get(i))
+                    || random.nextInt(8) != 0) {
+                continue;
+            }
+            long id = ids.get(i);
+            String language = holder.equals("party-a") ? "uk" : "ru";
+            String place = (String) facts.get(PersonField.INTERNMENT_PLACE);
+            LocalDate claimedOn = day(((LocalDate) facts.get(PersonField.CAPTURE_DATE)).plusDays(5), today);
+            Wish claim = claim();
+            wishes.record(registrars.get(holder), id, new StatementInput(claim, StatementMethod.INTERROGATION,
+                    claimedOn, place, language, false,
+                    CLAIMS.get(language).get(claim == Wish.RETURN ? 1 : claim == Wish.ASYLUM ? 2 : 0), null));
+            recorded++;
+            if (notified(world.get(i)) && random.nextInt(100) < 40 && claimedOn.isBefore(today)) {
+                LocalDate interviewedOn = day(claimedOn.plusDays(1), today);
+                Wish verified = random.nextInt(100) < 70 ? claim : Wish.RETURN;
+                wishes.record(interviewer, id, new StatementInput(verified, StatementMethod.PRIVATE_INTERVIEW,
+                        interviewedOn, place, language, random.nextBoolean(),
+                        INTERVIEWS.get(random.nextInt(INTERVIEWS.size())), null));
                 recorded++;
-                if (person.notifiedOn() != null && random.nextInt(100) < 40 && claimedOn.isBefore(today)) {
-                    LocalDate interviewedOn = day(claimedOn.plusDays(1), today);
-                    Wish verified = random.nextInt(100) < 70 ? claim : Wish.RETURN;
-                    wishes.record(interviewer, person.id(), new StatementInput(verified,
-                            StatementMethod.PRIVATE_INTERVIEW, interviewedOn, person.text(PersonField.INTERNMENT_PLACE),
-                            language, random.nextBoolean(), INTERVIEWS.get(random.nextInt(INTERVIEWS.size())), null));
+                if (random.nextInt(100) < 10 && interviewedOn.isBefore(today)) {
+                    Wish other = verified == Wish.RETURN ? Wish.NOT_RETURN : Wish.RETURN;
+                    wishes.record(registrars.get(holder), id, new StatementInput(other, StatementMethod.INTERROGATION,
+                            day(interviewedOn.plusDays(1), today), null, language, false,
+                            CLAIMS.get(language).get(other == Wish.RETURN ? 1 : 0), null));
                     recorded++;
-                    if (random.nextInt(100) < 10 && interviewedOn.isBefore(today)) {
-                        Wish other = verified == Wish.RETURN ? Wish.NOT_RETURN : Wish.RETURN;
-                        wishes.record(holder.getValue(), person.id(), new StatementInput(other,
-                                StatementMethod.INTERROGATION, day(interviewedOn.plusDays(1), today), null, language,
-                                false, CLAIMS.get(language).get(other == Wish.RETURN ? 1 : 0), null));
-                        recorded++;
-                    }
                 }
             }
         }
         return recorded;
     }
 
-    private List<Person> heldBy(Caller registrar, String party) {
-        PersonFilter filter = new PersonFilter(null, party, null, null, null, null, null, null, null);
-        List<Person> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Page<Person> found = registry.find(registrar, filter, page, RegistryService.MAX_PAGE_SIZE);
-            all.addAll(found.items());
-            if ((long) (page + 1) * RegistryService.MAX_PAGE_SIZE >= Math.min(found.total(), PERSONS_PER_SIDE)) {
-                return all;
-            }
+    private static boolean inCustody(NewPerson person) {
+        Lifecycle.State state = new Lifecycle.State(null, null, null);
+        for (EventInput event : person.events()) {
+            state = Lifecycle.apply(state, event.type(), event.occurredOn());
         }
+        return state.status().inCustody();
+    }
+
+    private static boolean notified(NewPerson person) {
+        return person.events().stream().anyMatch(e -> e.type() == EventType.NOTIFIED);
     }
 
     private Wish claim() {

@@ -117,7 +117,7 @@ public class RegistryService {
      * checked against the lifecycle rules first. The audit log gets one entry per person, by the operator.
      */
     @Transactional
-    public void bulkLoad(List<NewPerson> newPersons) {
+    public List<Long> bulkLoad(List<NewPerson> newPersons) {
         Map<String, Long> partyIds = new LinkedHashMap<>();
         Map<String, Organisation> known = new LinkedHashMap<>();
         organisations.findAll().forEach(o -> known.put(o.code(), o));
@@ -137,6 +137,7 @@ public class RegistryService {
         }
         List<Long> ids = bulkLoader.load(newPersons, partyIds);
         audit.appendAll(AuditActions.OPERATOR, bulkLoader.states(ids));
+        return ids;
     }
 
     /** The facts of a stored record as its holding party's registrar last wrote them (base of a merge patch). */
