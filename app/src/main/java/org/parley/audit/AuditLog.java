@@ -24,6 +24,9 @@ public class AuditLog {
             String canonicalState) {
     }
 
+    /** From this many entries at once (a bulk load), the planner's statistics are refreshed. */
+    private static final int LARGE_BATCH = 10_000;
+
     private final AuditRepository repository;
 
     AuditLog(AuditRepository repository) {
@@ -57,6 +60,9 @@ public class AuditLog {
         }
         repository.insert(entries, leaves, nodes);
         repository.updateHead(frontier);
+        if (changes.size() >= LARGE_BATCH) {
+            repository.analyze();
+        }
         return entries;
     }
 

@@ -55,6 +55,10 @@ class AuditRepository {
                 .query((rs, row) -> TreeFrontier.unpack(rs.getLong("size"), rs.getBytes("frontier"))).single();
     }
 
+    void analyze() {
+        jdbc.sql("analyze audit_entry, audit_node").update();
+    }
+
     void updateHead(TreeFrontier frontier) {
         jdbc.sql("update audit_head set size = :size, frontier = :frontier where id = 1")
                 .param("size", frontier.size()).param("frontier", frontier.packed()).update();

@@ -77,6 +77,11 @@ class PersonBulkLoader {
         return ids;
     }
 
+    /** Refreshes the planner's statistics after a load, which can change the tables' sizes by orders of magnitude. */
+    void analyze() {
+        jdbc.sql("analyze person, person_event, person_state, person_name_key").update();
+    }
+
     /** Stores the state of each new person, read back as stored, and answers them as changes for the audit log. */
     List<AuditLog.Change> states(List<Long> ids) {
         List<AuditLog.Change> changes = new ArrayList<>(ids.size());

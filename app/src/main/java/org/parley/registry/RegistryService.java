@@ -137,6 +137,7 @@ public class RegistryService {
         }
         List<Long> ids = bulkLoader.load(newPersons, partyIds);
         audit.appendAll(AuditActions.OPERATOR, bulkLoader.states(ids));
+        bulkLoader.analyze();
         return ids;
     }
 
