@@ -6,9 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar parley.jar COMMAND}: the entry point of the jar. */
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
         description = "Parley: neutral information system for prisoners of war and interned civilians.",
-        subcommands = {ServeCommand.class, DemoCommand.class, UserCommand.class, AuditCommand.class,
-                org.parley.reconcile.ReconcileCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, OrganisationCommand.class, UserCommand.class,
+                AuditCommand.class, org.parley.reconcile.ReconcileCommand.class, CommandLine.HelpCommand.class})
 public class ParleyCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,12 +1,15 @@
 package org.parley.registry;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.parley.api.CanonicalJson;
 import org.parley.api.Caller;
 import org.parley.api.ConflictException;
 import org.parley.api.FieldError;
@@ -14,6 +17,7 @@ import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
 import org.parley.audit.AuditLog;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The registry of detained persons: records, their lifecycle, and the organisations they relate to. */
@@ -26,6 +30,9 @@ public class RegistryService {
     private final PersonRepository persons;
     private final EventRepository events;
     private final PersonBulkLoader bulkLoader;
+    private static final Pattern ORGANISATION_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
     private final PersonStates states;
     private final AuditLog audit;
     private final NameKeyRepository nameKeys;
@@ -49,9 +56,35 @@ public class RegistryService {
         return organisations.findByCode(code);
     }
 
+    /**
+     * Adds a party or an intermediary. The code is what the API and the lists use ({@code party-a}); the name is
+     * what people read, the language that of its records.
+     *
+     * @throws InvalidInputException naming each field that is wrong, or a code already taken
+     */
     @Transactional
     public Organisation addOrganisation(String code, String name, OrganisationKind kind, String language) {
-        return organisations.insert(code, name, kind, language);
+        List<FieldError> errors = new ArrayList<>();
+        if (code == null || !ORGANISATION_CODE.matcher(code).matches()) {
+            errors.add(new FieldError("code", "'" + code + "' is not a code: lower-case letters, digits and hyphens, "
+                    + "up to 40, starting with a letter or digit"));
+        } else if (organisations.findByCode(code).isPresent()) {
+            errors.add(new FieldError("code", "'" + code + "' is taken"));
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            errors.add(new FieldError("name", "must be 1 to 200 characters"));
+        }
+        if (language == null || !LANGUAGE_TAG.matcher(language).matches()) {
+            errors.add(new FieldError("language", "'" + language + "' is not a language tag such as uk, ru or en"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Organisation added = organisations.insert(code, name.strip(), kind, language);
+        audit.append(AuditActions.OPERATOR, new AuditLog.Change(AuditActions.CREATE, "organisation", code, null,
+                CanonicalJson.write(JsonNodeFactory.instance.objectNode().put("code", code).put("name", added.name())
+                        .put("kind", kind.name()).put("language", language))));
+        return added;
     }
 
     public long countPersons() {

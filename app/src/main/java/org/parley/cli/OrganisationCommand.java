@@ -1,0 +1,95 @@
+package org.parley.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.parley.api.InvalidInputException;
+import org.parley.registry.Organisation;
+import org.parley.registry.OrganisationKind;
+import org.parley.registry.RegistryService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code parley organisation add|list}: the parties and intermediaries of an instance, on the database with the
+ * server stopped. A new instance ({@code serve}) starts without any; the demo creates its own.
+ */
+@Command(name = "organisation", mixinStandardHelpOptions = true,
+        description = "Manage the organisations: parties and intermediaries. Stop the server first when it uses the "
+                + "same embedded database.",
+        subcommands = {OrganisationCommand.Add.class, OrganisationCommand.ListOrganisations.class})
+public class OrganisationCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: add, list");
+    }
+
+    /** Runs an action on the registry, turning refusals into one line on stderr and exit code 1. */
+    static int withRegistry(CommandLine commandLine, Path dataDir, Function<RegistryService, String> action) {
+        return OfflineContext.run(commandLine, dataDir, (ConfigurableApplicationContext context) -> {
+            try {
+                commandLine.getOut().println(action.apply(context.getBean(RegistryService.class)));
+                return 0;
+            } catch (InvalidInputException e) {
+                commandLine.getErr().println("parley: " + e.getMessage());
+                return 1;
+            }
+        });
+    }
+
+    static String describe(Organisation o) {
+        return o.code() + "  " + o.kind() + "  " + o.language() + "  " + o.name();
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a party or an intermediary.")
+    static class Add implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "CODE", description = "e.g. party-a: lower-case letters, digits, '-'.")
+        String code;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The name people read.")
+        String name;
+
+        @Option(names = "--kind", required = true, paramLabel = "KIND",
+                description = "One of: ${COMPLETION-CANDIDATES}.")
+        OrganisationKind kind;
+
+        @Option(names = "--language", paramLabel = "TAG", defaultValue = "en",
+                description = "Language of its records, e.g. uk, ru, en (default: ${DEFAULT-VALUE}).")
+        String language;
+
+        @CommandLine.Mixin
+        UserCommand.DatabaseOptions database = new UserCommand.DatabaseOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withRegistry(spec.commandLine(), database.dataDir,
+                    registry -> "Added " + describe(registry.addOrganisation(code, name, kind, language)));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the organisations.")
+    static class ListOrganisations implements Callable<Integer> {
+        @CommandLine.Mixin
+        UserCommand.DatabaseOptions database = new UserCommand.DatabaseOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withRegistry(spec.commandLine(), database.dataDir, registry -> registry.organisations().stream()
+                    .map(OrganisationCommand::describe).collect(Collectors.joining("\n")));
+        }
+    }
+}
