@@ -3,6 +3,8 @@ package org.parley.cli;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.parley.ParleyApplication;
+import org.parley.api.InvalidInputException;
+import org.parley.api.NotFoundException;
 import org.parley.audit.AuditKeyException;
 import org.parley.database.DatabaseStartupException;
 import org.springframework.boot.WebApplicationType;
@@ -38,5 +40,21 @@ final class OfflineContext {
         try (context) {
             return action.apply(context);
         }
+    }
+
+    /**
+     * Runs an action on one service of the application and prints what it answers; a refusal (bad input, an
+     * unknown record) is one line on stderr and exit code 1.
+     */
+    static <T> int answer(CommandLine commandLine, Path dataDir, Class<T> service, Function<T, String> action) {
+        return run(commandLine, dataDir, context -> {
+            try {
+                commandLine.getOut().println(action.apply(context.getBean(service)));
+                return 0;
+            } catch (InvalidInputException | NotFoundException e) {
+                commandLine.getErr().println("parley: " + e.getMessage());
+                return 1;
+            }
+        });
     }
 }

@@ -1,14 +1,10 @@
 package org.parley.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.parley.api.InvalidInputException;
 import org.parley.registry.Organisation;
 import org.parley.registry.OrganisationKind;
 import org.parley.registry.RegistryService;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,19 +26,6 @@ public class OrganisationCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: add, list");
-    }
-
-    /** Runs an action on the registry, turning refusals into one line on stderr and exit code 1. */
-    static int withRegistry(CommandLine commandLine, Path dataDir, Function<RegistryService, String> action) {
-        return OfflineContext.run(commandLine, dataDir, (ConfigurableApplicationContext context) -> {
-            try {
-                commandLine.getOut().println(action.apply(context.getBean(RegistryService.class)));
-                return 0;
-            } catch (InvalidInputException e) {
-                commandLine.getErr().println("parley: " + e.getMessage());
-                return 1;
-            }
-        });
     }
 
     static String describe(Organisation o) {
@@ -73,7 +56,7 @@ public class OrganisationCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return withRegistry(spec.commandLine(), database.dataDir,
+            return OfflineContext.answer(spec.commandLine(), database.dataDir, RegistryService.class,
                     registry -> "Added " + describe(registry.addOrganisation(code, name, kind, language)));
         }
     }
@@ -88,8 +71,9 @@ public class OrganisationCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return withRegistry(spec.commandLine(), database.dataDir, registry -> registry.organisations().stream()
-                    .map(OrganisationCommand::describe).collect(Collectors.joining("\n")));
+            return OfflineContext.answer(spec.commandLine(), database.dataDir, RegistryService.class,
+                    registry -> registry.organisations().stream().map(OrganisationCommand::describe)
+                            .collect(Collectors.joining("\n")));
         }
     }
 }

@@ -8,10 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.parley.access.User;
 import org.parley.access.UserService;
-import org.parley.api.InvalidInputException;
-import org.parley.api.NotFoundException;
 import org.parley.api.Role;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,19 +38,6 @@ public class UserCommand implements Runnable {
         Path dataDir;
     }
 
-    /** Runs an action on the user service, turning refusals into one line on stderr and exit code 1. */
-    static int withUsers(CommandLine commandLine, Path dataDir, java.util.function.Function<UserService, String> action) {
-        return OfflineContext.run(commandLine, dataDir, (ConfigurableApplicationContext context) -> {
-            try {
-                commandLine.getOut().println(action.apply(context.getBean(UserService.class)));
-                return 0;
-            } catch (InvalidInputException | NotFoundException e) {
-                commandLine.getErr().println("parley: " + e.getMessage());
-                return 1;
-            }
-        });
-    }
-
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create a user; prints a one-time password to be changed at the first login.")
     static class Add implements Callable<Integer> {
@@ -77,7 +61,7 @@ public class UserCommand implements Runnable {
         @Override
         public Integer call() {
             Set<Role> roleSet = EnumSet.copyOf(roles);
-            return withUsers(spec.commandLine(), database.dataDir, users -> {
+            return OfflineContext.answer(spec.commandLine(), database.dataDir, UserService.class, users -> {
                 UserService.NewUser created = users.create(UserService.OPERATOR, username, organisation, roleSet);
                 return "Created " + describe(created.user()) + "\nOne-time password: " + created.oneTimePassword();
             });
@@ -94,8 +78,9 @@ public class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return withUsers(spec.commandLine(), database.dataDir, users -> users.list(UserService.OPERATOR)
-                    .stream().map(UserCommand::describe).collect(Collectors.joining("\n")));
+            return OfflineContext.answer(spec.commandLine(), database.dataDir, UserService.class,
+                    users -> users.list(UserService.OPERATOR).stream().map(UserCommand::describe)
+                            .collect(Collectors.joining("\n")));
         }
     }
 
@@ -113,7 +98,7 @@ public class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return withUsers(spec.commandLine(), database.dataDir,
+            return OfflineContext.answer(spec.commandLine(), database.dataDir, UserService.class,
                     users -> "Disabled " + describe(users.disable(UserService.OPERATOR, username)));
         }
     }
@@ -132,7 +117,7 @@ public class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return withUsers(spec.commandLine(), database.dataDir,
+            return OfflineContext.answer(spec.commandLine(), database.dataDir, UserService.class,
                     users -> "One-time password for " + username + ": "
                             + users.resetPassword(UserService.OPERATOR, username));
         }

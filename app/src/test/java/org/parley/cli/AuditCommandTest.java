@@ -2,26 +2,13 @@ package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code audit checkpoint} and {@code audit verify} on an embedded database of their own. */
-class AuditCommandTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = ParleyCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
+class AuditCommandTest extends CommandLineTest {
 
     @Test
     void aKeptCheckpointVerifiesAndAForgedOneIsRefused(@TempDir Path dataDir) throws Exception {

@@ -2,25 +2,12 @@ package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code organisation add} and {@code list} on an embedded database of their own, as a new instance needs them. */
-class OrganisationCommandTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = ParleyCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
+class OrganisationCommandTest extends CommandLineTest {
 
     @Test
     void organisationsAreAddedListedAndCheckedAndTheirCreationIsAudited(@TempDir Path dataDir) {
