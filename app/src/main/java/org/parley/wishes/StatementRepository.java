@@ -54,6 +54,10 @@ class StatementRepository {
                 .query(Long.class).single();
     }
 
+    Statement find(long id) {
+        return jdbc.sql(SELECT + "where id = :id").param("id", id).query(StatementRepository::map).single();
+    }
+
     /** All statements of a person, for the derivation (never answered as such to a caller). */
     List<Statement> ofPerson(long personId) {
         return jdbc.sql(SELECT + "where person_id = :person order by taken_on, id").param("person", personId)

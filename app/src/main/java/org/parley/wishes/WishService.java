@@ -56,8 +56,7 @@ public class WishService {
         check(person, input, caller);
         boolean verified = caller.intermediary() && input.method() == StatementMethod.PRIVATE_INTERVIEW;
         long id = statements.insert(personId, input, caller, verified);
-        Statement recorded = statements.ofPerson(personId).stream().filter(s -> s.id() == id).findFirst()
-                .orElseThrow();
+        Statement recorded = statements.find(id);
         audit.append(caller, new AuditLog.Change(StatementStates.ACTION, StatementStates.RECORD_TYPE,
                 String.valueOf(id), StatementStates.VERSION, StatementStates.canonical(recorded)));
         return recorded;
@@ -84,12 +83,16 @@ public class WishService {
 
     /** The statements whose details the caller may read; the power of origin reads none (403). */
     public List<Statement> statements(Caller caller, long personId) {
-        Person person = registry.get(caller, personId);
+        return statements(caller, registry.get(caller, personId));
+    }
+
+    /** The same, for a person the registry has already given the caller. */
+    public List<Statement> statements(Caller caller, Person person) {
         if (!readsStatements(caller, person)) {
             throw new ForbiddenException("the power of origin receives the wish status only, not the statements",
-                    RECORD, personId);
+                    RECORD, person.id());
         }
-        return statements.readable(personId, caller);
+        return statements.readable(person.id(), caller);
     }
 
     /** The derived wish of a person the caller may see. */
