@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,35 +109,12 @@ public final class AuditScaleRun {
 
     private void appends(int writers, int seconds) throws Exception {
         String[] registrars = {"Bearer " + token("registrar@party-a"), "Bearer " + token("registrar@party-b")};
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        for (int t = 0; t < writers; t++) {
-            int party = t % 2;
-            String body = "{\"surname\": \"Навантаження\", \"holdingParty\": \"party-" + (party == 0 ? "a" : "b")
-                    + "\"}";
-            pool.submit(() -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/persons"))
-                        .header("Content-Type", "application/json").header("Authorization", registrars[party])
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                while (System.nanoTime() < end) {
-                    try {
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        if (System.nanoTime() > warmupEnd) {
-                            (status == 201 ? ok : failed).incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-        System.out.printf("%d writers, %d s: %d appends (%.1f per second), %d failed%n", writers, seconds, ok.get(),
-                ok.get() / (double) seconds, failed.get());
+        HttpLoad.Result result = HttpLoad.run(http, writers, 2, seconds, 201, t -> HttpRequest.newBuilder(
+                URI.create(base + "/api/v1/persons")).header("Content-Type", "application/json")
+                .header("Authorization", registrars[t % 2])
+                .POST(HttpRequest.BodyPublishers.ofString("{\"surname\": \"Навантаження\", "
+                        + "\"holdingParty\": \"party-" + (t % 2 == 0 ? "a" : "b") + "\"}")).build());
+        System.out.printf("%d writers, %d s: %d appends (%.1f per second), %d failed%n", writers, seconds,
+                result.done(), result.perSecond(), result.failed());
     }
 }
