@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.parley.api.Caller;
-import org.parley.registry.EventInput;
 import org.parley.registry.EventType;
 import org.parley.registry.Lifecycle;
 import org.parley.registry.NewPerson;
@@ -90,11 +89,7 @@ final class DemoStatements {
     }
 
     private static boolean inCustody(NewPerson person) {
-        Lifecycle.State state = new Lifecycle.State(null, null, null);
-        for (EventInput event : person.events()) {
-            state = Lifecycle.apply(state, event.type(), event.occurredOn());
-        }
-        return state.status().inCustody();
+        return Lifecycle.replayInputs(person.events()).status().inCustody();
     }
 
     private static boolean notified(NewPerson person) {

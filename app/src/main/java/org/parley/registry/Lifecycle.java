@@ -36,6 +36,19 @@ public final class Lifecycle {
     }
 
     /**
+     * The state a new history leads to, as a registrar or a bulk load gives it.
+     *
+     * @throws InvalidTransitionException at the first event the rules refuse
+     */
+    public static State replayInputs(List<EventInput> events) {
+        State state = State.START;
+        for (EventInput event : events) {
+            state = apply(state, event.type(), event.occurredOn());
+        }
+        return state;
+    }
+
+    /**
      * The state after {@code type} happened on {@code occurredOn}.
      *
      * @throws InvalidTransitionException naming the transition and why it is refused

@@ -98,13 +98,11 @@ class PersonBulkLoader {
     }
 
     private static Lifecycle.State replay(int index, NewPerson person) {
-        Lifecycle.State state = Lifecycle.State.START;
-        for (EventInput event : person.events()) {
-            try {
-                state = Lifecycle.apply(state, event.type(), event.occurredOn());
-            } catch (InvalidTransitionException e) {
-                throw new IllegalArgumentException("person " + (index + 1) + ": " + e.getMessage(), e);
-            }
+        Lifecycle.State state;
+        try {
+            state = Lifecycle.replayInputs(person.events());
+        } catch (InvalidTransitionException e) {
+            throw new IllegalArgumentException("person " + (index + 1) + ": " + e.getMessage(), e);
         }
         if (state.status() == null) {
             throw new IllegalArgumentException("person " + (index + 1) + " has no history");

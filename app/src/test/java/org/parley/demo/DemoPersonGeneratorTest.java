@@ -82,11 +82,7 @@ class DemoPersonGeneratorTest {
             assertThat(events.get(0).type()).isEqualTo(EventType.CAPTURED);
             assertThat(events.get(0).occurredOn()).isEqualTo(fact(p, PersonField.CAPTURE_DATE));
             assertThat(events).allSatisfy(e -> assertThat(e.occurredOn()).isBeforeOrEqualTo(TODAY));
-            Lifecycle.State state = new Lifecycle.State(null, null, null);
-            for (EventInput event : events) {
-                state = Lifecycle.apply(state, event.type(), event.occurredOn());
-            }
-            assertThat(state.status()).isNotNull();
+            assertThat(Lifecycle.replayInputs(events).status()).isNotNull();
             assertThat(fact(p, PersonField.INTERNMENT_PLACE) != null)
                     .isEqualTo(events.stream().anyMatch(e -> e.type() == EventType.INTERNED));
         });

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.ParleyTest;
-import org.parley.registry.EventInput;
 import org.parley.registry.Lifecycle;
 import org.parley.registry.NewPerson;
 import org.parley.registry.PersonField;
@@ -51,10 +50,7 @@ class DemoWorldTest {
     }
 
     private static Stored expected(NewPerson person) {
-        Lifecycle.State state = new Lifecycle.State(null, null, null);
-        for (EventInput event : person.events()) {
-            state = Lifecycle.apply(state, event.type(), event.occurredOn());
-        }
+        Lifecycle.State state = Lifecycle.replayInputs(person.events());
         return new Stored((String) person.facts().get(PersonField.SURNAME),
                 (String) person.facts().get(PersonField.GIVEN_NAME), (String) person.facts().get(PersonField.PATRONYMIC),
                 (LocalDate) person.facts().get(PersonField.CAPTURE_DATE), state.status().name(),
