@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.parley.api.AuditedRecords;
+import org.parley.api.AuditedRecords.Kind;
+import org.parley.api.AuditedRecords.StateScan;
 import org.parley.database.StreamingQuery;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
@@ -32,13 +34,15 @@ import org.springframework.transaction.annotation.Transactional;
  * its size, and each checkpoint is consistent with the one before it (an RFC 9162 consistency proof over the
  * recomputed tree). Consistency is transitive, so consecutive pairs prove every later checkpoint consistent
  * with every earlier one;</li>
- * <li>each entry's state hash is the hash of the state its record's feature stored for that version, every stored
- * state has its entry, and every record as stored now is its latest recorded state ({@link AuditedRecords});</li>
+ * <li>each entry's state hash is the hash of the state its record's feature recorded for that version, every
+ * recorded state has its entry, and every record as stored now is the state of its latest entry: not changed, set
+ * back or removed without one ({@link AuditedRecords});</li>
  * <li>a checkpoint a party kept, if given, is signed by this instance and consistent with the log now.</li>
  * </ol>
  * Entries are streamed through a cursor and hashed as they come; memory holds the recomputed subtree hashes
- * (about 64 bytes per entry) and the keys of entries whose records are checked. Whether records were changed
- * without an entry is found on a second thread and connection, reading the same exported snapshot.
+ * (about 64 bytes per entry) and the keys of entries whose records are checked. The features' state scans run
+ * meanwhile on threads and connections of their own, reading the same exported snapshot; their hashes are held
+ * until the entries are read, then matched.
  */
 @Service
 public class AuditVerifier {
@@ -67,7 +71,7 @@ public class AuditVerifier {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify(Optional<Checkpoint> kept) {
         long started = System.nanoTime();
-        CompletableFuture<List<ChangedRecord>> changedRecords = changedRecords(repository.exportSnapshot());
+        List<CompletableFuture<StateMatching.ScannedStates>> scans = startStateScans(repository.exportSnapshot());
         TreeFrontier stored = repository.head();
         Run run = new Run(stored.size());
         List<Checkpoint> signed = checkpoints.all();
@@ -76,30 +80,32 @@ public class AuditVerifier {
         kept.ifPresent(c -> rootsWanted.put(c.treeSize(), null));
         rootsWanted.put(stored.size(), null);
         TreeFrontier frontier = recomputeTree(run, rootsWanted);
+        System.err.println("TIMING tree " + (System.nanoTime() - started) / 1_000_000);
         checkStoredNodes(run, frontier.size());
         if (!MessageDigest.isEqual(frontier.packed(), stored.packed()) || frontier.size() != stored.size()) {
             run.problem(null, "the stored head of the tree (size " + stored.size() + ") is not the one recomputed from "
                     + "the entries (size " + frontier.size() + "): new entries would extend a wrong tree");
         }
+        System.err.println("TIMING nodes " + (System.nanoTime() - started) / 1_000_000);
         checkCheckpoints(run, signed, rootsWanted, frontier.size());
         kept.ifPresent(c -> checkKept(run, c, rootsWanted, frontier));
-        long states = checkRecordStates(run);
-        changedRecords.join().forEach(changed ->
-                run.problem(run.auditedEntries.get(stateKey(changed.type(), changed.id(), changed.version())),
-                        changed.what()));
-        return new Verification(frontier.size(), signed.size(), states, Duration.ofNanos(System.nanoTime() - started),
-                List.copyOf(run.problems));
+        List<StateMatching.ScannedStates> scanned = scans.stream().map(CompletableFuture::join).toList();
+        System.err.println("TIMING scans " + (System.nanoTime() - started) / 1_000_000);
+        new StateMatching(run.auditedEntries, run::stateMatches, run::problem).check(scanned);
+        long recorded = scanned.stream().filter(s -> s.kind() == Kind.RECORDED).mapToLong(s -> s.states().size()).sum();
+        long current = scanned.stream().filter(s -> s.kind() == Kind.CURRENT).mapToLong(s -> s.states().size()).sum();
+        return new Verification(frontier.size(), signed.size(), recorded, current,
+                Duration.ofNanos(System.nanoTime() - started), List.copyOf(run.problems));
     }
 
     /** What one verification collects. */
     private static final class Run {
         final List<Verification.Problem> problems = new ArrayList<>();
         final ComputedNodes nodes = new ComputedNodes();
-        /** For the record types with a history: "type/id/version" to the entry's seq. */
-        final Map<String, Long> auditedEntries;
-        /** The state hashes of those entries by seq, and which of them a recorded state matched. */
+        /** For the record types whose states are checked: each entry's record and version to its seq. */
+        final Map<StateMatching.StateKey, Long> auditedEntries;
+        /** The state hashes of those entries by seq. */
         byte[] stateHashes = new byte[0];
-        final BitSet matched = new BitSet();
         /** Tree positions whose entry does not give its stored leaf hash, or where entries are missing. */
         final BitSet altered = new BitSet();
 
@@ -129,7 +135,8 @@ public class AuditVerifier {
 
     private TreeFrontier recomputeTree(Run run, Map<Long, byte[]> rootsWanted) {
         TreeFrontier frontier = new TreeFrontier();
-        List<String> auditedTypes = recordSources.stream().map(AuditedRecords::recordType).toList();
+        Map<String, String> auditedTypes = new HashMap<>();
+        recordSources.forEach(source -> auditedTypes.put(source.recordType(), source.recordType()));
         long[] next = {0};
         if (rootsWanted.containsKey(0L)) {
             rootsWanted.put(0L, frontier.root());
@@ -153,8 +160,9 @@ public class AuditVerifier {
             if (rootsWanted.containsKey(frontier.size())) {
                 rootsWanted.put(frontier.size(), frontier.root());
             }
-            if (entry.recordVersion() != null && auditedTypes.contains(entry.recordType())) {
-                run.auditedEntries.put(stateKey(entry.recordType(), entry.recordId(), entry.recordVersion()),
+            String auditedType = auditedTypes.get(entry.recordType());
+            if (entry.recordVersion() != null && auditedType != null) {
+                run.auditedEntries.put(new StateMatching.StateKey(auditedType, entry.recordId(), entry.recordVersion()),
                         entry.seq());
                 run.stateHash(entry.seq(), entry.stateHash());
             }
@@ -229,55 +237,24 @@ public class AuditVerifier {
         }
     }
 
-    /** A record as stored now that is not its latest recorded state. */
-    private record ChangedRecord(String type, String id, int version, String what) {
-    }
-
     /**
-     * Looks for records changed without an entry on a second thread and connection, in the same snapshot: the
-     * slowest check, it runs while this thread recomputes the tree.
+     * Runs every feature's state scans at once, each on a thread and connection of its own in the same snapshot
+     * (several scans per feature let its largest work use every core).
      */
-    private CompletableFuture<List<ChangedRecord>> changedRecords(String snapshot) {
-        return CompletableFuture.supplyAsync(() -> sameSnapshot.execute(status -> {
-            repository.useSnapshot(snapshot);
-            List<ChangedRecord> changed = new ArrayList<>();
-            for (AuditedRecords source : recordSources) {
-                source.forEachChangedRecord((id, version, what) ->
-                        changed.add(new ChangedRecord(source.recordType(), id, version, what)));
-            }
-            return changed;
-        }), task -> new Thread(task, "audit-verify-records").start());
-    }
-
-    private long checkRecordStates(Run run) {
-        long[] count = {0};
+    private List<CompletableFuture<StateMatching.ScannedStates>> startStateScans(String snapshot) {
+        List<CompletableFuture<StateMatching.ScannedStates>> scans = new ArrayList<>();
+        long T0 = System.nanoTime();
         for (AuditedRecords source : recordSources) {
-            String type = source.recordType();
-            source.forEachState((id, version, hash) -> {
-                count[0]++;
-                Long seq = run.auditedEntries.get(stateKey(type, id, version));
-                if (seq == null) {
-                    run.problem(null, type + " " + id + " has a recorded state of version " + version
-                            + " but no audit entry for it");
-                    return;
-                }
-                run.matched.set(Math.toIntExact(seq));
-                if (!run.stateMatches(seq, hash)) {
-                    run.problem(seq, "its state hash is not the hash of " + type + " " + id + "'s recorded state of "
-                            + "version " + version);
-                }
-            });
-        }
-        run.auditedEntries.forEach((stateKey, seq) -> {
-            if (!run.matched.get(Math.toIntExact(seq))) {
-                run.problem(seq, "no recorded state exists for " + stateKey.replace('/', ' ')
-                        .replaceFirst(" (\\d+)$", " version $1"));
+            for (StateScan scan : source.stateScans()) {
+                scans.add(CompletableFuture.supplyAsync(() -> sameSnapshot.execute(status -> {
+                    repository.useSnapshot(snapshot);
+                    List<StateMatching.State> states = new ArrayList<>();
+                    scan.scan().accept((id, version, hash) -> states.add(new StateMatching.State(id, version, hash)));
+                    System.err.println("TIMING scan " + scan.kind() + " " + (System.nanoTime() - T0) / 1_000_000);
+                    return new StateMatching.ScannedStates(source.recordType(), scan.kind(), states);
+                }), task -> new Thread(task, "audit-verify-" + source.recordType()).start()));
             }
-        });
-        return count[0];
-    }
-
-    private static String stateKey(String type, String id, int version) {
-        return type + "/" + id + "/" + version;
+        }
+        return scans;
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link AuditVerifier} found: how much it checked, and every problem (up to a limit), each tied to the entry
- * it makes bad where there is one ({@code seq}), otherwise to a checkpoint or the tree as a whole.
+ * What {@link AuditVerifier} found: how much it checked (entries, checkpoints, recorded states, records as stored
+ * now), and every problem (up to a limit), each tied to the entry it makes bad where there is one ({@code seq}),
+ * otherwise to a checkpoint or the tree as a whole.
  */
-public record Verification(long entries, int checkpoints, long recordStates, Duration took, List<Problem> problems) {
+public record Verification(long entries, int checkpoints, long recordStates, long currentRecords, Duration took,
+        List<Problem> problems) {
 
     /** One thing that is wrong. {@code seq}: the entry it concerns, or null. */
     public record Problem(Long seq, String what) {
@@ -31,8 +33,9 @@ public record Verification(long entries, int checkpoints, long recordStates, Dur
     /** The report the command line prints: the first bad entry first, then every other problem. */
     public String report() {
         if (ok()) {
-            return String.format("Audit log verified: %d entries, %d checkpoints, %d record states in %.1f s.",
-                    entries, checkpoints, recordStates, took.toMillis() / 1000.0);
+            return String.format("Audit log verified: %d entries, %d checkpoints, %d recorded states and %d records "
+                    + "as stored now in %.1f s.", entries, checkpoints, recordStates, currentRecords,
+                    took.toMillis() / 1000.0);
         }
         StringBuilder out = new StringBuilder("Audit log verification FAILED (" + problems.size() + " problem"
                 + (problems.size() == 1 ? "" : "s") + ").\n");

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.parley.api.CanonicalJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -27,11 +28,11 @@ class EventRepository {
         long id = jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place, note, supersedes, "
                         + "changes) values (:person, (select coalesce(max(seq), 0) + 1 from person_event "
                         + "where person_id = :person), :type, :occurred, :place, :note, :supersedes, "
-                        + ":changes::jsonb) returning id")
+                        + ":changes::json) returning id")
                 .param("person", personId).param("type", event.type().name())
                 .param("occurred", event.occurredOn()).param("place", event.place()).param("note", event.note())
                 .param("supersedes", event.supersedes())
-                .param("changes", changes == null ? null : json.writeValueAsString(changes))
+                .param("changes", changes == null ? null : CanonicalJson.write(json.valueToTree(changes)))
                 .query(Long.class).single();
         return history(personId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
     }

@@ -79,20 +79,15 @@ class PersonBulkLoader {
 
     /** Refreshes the planner's statistics after a load, which can change the tables' sizes by orders of magnitude. */
     void analyze() {
-        jdbc.sql("analyze person, person_event, person_state, person_name_key").update();
+        jdbc.sql("analyze person, person_event, person_name_key").update();
     }
 
-    /** Stores the state of each new person, read back as stored, and answers them as changes for the audit log. */
+    /** The state of each new person, read back as stored, as the changes for the audit log. */
     List<AuditLog.Change> states(List<Long> ids) {
         List<AuditLog.Change> changes = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            List<Object[]> stateRows = new ArrayList<>(batch.size());
-            changes.addAll(states.states(AuditActions.BULK_LOAD, persons.find(batch), events.latest(batch),
-                    stateRows));
-            StringBuilder rows = new StringBuilder();
-            stateRows.forEach(row -> row(rows, row));
-            copy("copy person_state (person_id, version, state) from stdin (format csv)", rows);
+            changes.addAll(states.changes(AuditActions.BULK_LOAD, persons.find(batch), events.latest(batch)));
         }
         return changes;
     }
@@ -122,7 +117,7 @@ class PersonBulkLoader {
                 default -> value;
             });
         }
-        values.add(persons.writeSources(facts));
+        values.add(PersonRepository.writeSources(facts));
         values.add(state.status().name());
         values.add(state.notifiedOn());
         values.add(PersonRepository.nameScript(facts).iso15924());

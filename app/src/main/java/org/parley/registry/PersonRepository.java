@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.parley.api.Caller;
+import org.parley.api.CanonicalJson;
 import org.parley.names.NameNormalizer;
 import org.parley.names.Script;
 import org.parley.names.SearchKeys;
@@ -45,7 +46,7 @@ class PersonRepository {
         String columns = FACT_COLUMNS.stream().map(PersonField::column).collect(Collectors.joining(", "));
         String values = FACT_COLUMNS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "));
         return jdbc.sql("insert into person (" + columns + ", fact_sources, status, name_script, search_key) values ("
-                        + values + ", :fact_sources::jsonb, :status, :name_script, :search_key) returning id")
+                        + values + ", :fact_sources::json, :status, :name_script, :search_key) returning id")
                 .params(parameters(facts, partyIds))
                 .param("status", status.name())
                 .query(Long.class).single();
@@ -55,7 +56,7 @@ class PersonRepository {
     boolean update(long id, int version, PersonInput facts, Map<String, Long> partyIds) {
         String assignments = FACT_COLUMNS.stream().map(f -> f.column() + " = :" + f.column())
                 .collect(Collectors.joining(", "));
-        return jdbc.sql("update person set " + assignments + ", fact_sources = :fact_sources::jsonb, "
+        return jdbc.sql("update person set " + assignments + ", fact_sources = :fact_sources::json, "
                         + "name_script = :name_script, search_key = :search_key, version = version + 1, "
                         + "updated_at = now() where id = :id and version = :version")
                 .params(parameters(facts, partyIds))
@@ -215,10 +216,9 @@ class PersonRepository {
                 .collect(Collectors.joining(" "));
     }
 
-    String writeSources(PersonInput facts) {
-        Map<String, FactRecord> byName = new HashMap<>();
-        facts.sources().forEach((field, fact) -> byName.put(field.jsonName(), fact));
-        return json.writeValueAsString(byName);
+    /** The sources as stored: the canonical JSON text a person's audited state embeds (see {@link PersonStates}). */
+    static String writeSources(PersonInput facts) {
+        return CanonicalJson.write(PersonJson.writeFacts(facts).get(PersonJson.SOURCES));
     }
 
     private Person map(ResultSet rs, int row) throws SQLException {

@@ -3,17 +3,23 @@ package org.parley.registry;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.parley.api.CanonicalJson;
+import java.util.stream.Stream;
+import org.parley.api.CanonicalJsonBytes;
 
 /**
- * Writes a person's state (see {@link PersonStates}) as canonical JSON straight into a string, members in the
- * order RFC 8785 sorts them, without building a tree: the verifier writes a million of these.
+ * Writes a person's state (see {@link PersonStates}) as canonical JSON straight into UTF-8 bytes, members in the
+ * order RFC 8785 sorts them, without building a tree: the verifier writes a million of these. Text values come as
+ * Java strings when a change is recorded and as the UTF-8 bytes of the stored columns when the verifier recomputes
+ * a state; both give the same bytes (see {@link CanonicalJsonBytes}).
  */
 final class PersonStateJson {
 
-    /** An event's members; {@code changes} is already canonical JSON, or null. */
-    record Event(long id, int seq, String type, String occurredOn, String place, String note, Long supersedes,
-            String changes) {
+    /**
+     * An event's members. Text members ({@code type}, {@code place}, {@code note}) are a String, UTF-8 bytes or
+     * null; {@code changes} is already canonical JSON (String or bytes), or null.
+     */
+    record Event(long id, int seq, Object type, String occurredOn, Object place, Object note, Long supersedes,
+            Object changes) {
     }
 
     private static final String ID = "id";
@@ -28,71 +34,81 @@ final class PersonStateJson {
 
     static {
         Arrays.stream(PersonField.values()).forEach(f -> FACTS.put(f.jsonName(), f));
-        KEYS = java.util.stream.Stream.concat(FACTS.keySet().stream(),
-                java.util.stream.Stream.of(ID, VERSION, SOURCES, STATUS, NOTIFIED_ON, EVENT)).sorted()
-                .toArray(String[]::new);
+        KEYS = Stream.concat(FACTS.keySet().stream(), Stream.of(ID, VERSION, SOURCES, STATUS, NOTIFIED_ON, EVENT))
+                .sorted().toArray(String[]::new);
     }
 
     private PersonStateJson() {
     }
 
     /**
-     * @param facts by {@link PersonField#ordinal()}: a String, a Boolean, or null where unknown
-     * @param sources the sources as canonical JSON
+     * @param facts by {@link PersonField#ordinal()}: a String, UTF-8 bytes, a Boolean, or null where unknown
+     * @param sources the sources as canonical JSON (String or UTF-8 bytes)
+     * @param status a String or UTF-8 bytes
      */
-    static String write(long id, int version, Object[] facts, String sources, String status, String notifiedOn,
-            Event event) {
-        StringBuilder out = new StringBuilder(1024);
-        out.append('{');
+    static CanonicalJsonBytes write(CanonicalJsonBytes out, long id, int version, Object[] facts, Object sources,
+            Object status, String notifiedOn, Event event) {
+        out.reset().ascii('{');
         for (int i = 0; i < KEYS.length; i++) {
             if (i > 0) {
-                out.append(',');
+                out.ascii(',');
             }
             String key = KEYS[i];
-            CanonicalJson.string(out, key);
-            out.append(':');
+            out.name(key);
             switch (key) {
-                case ID -> out.append(id);
-                case VERSION -> out.append(version);
-                case SOURCES -> out.append(sources);
+                case ID -> out.number(id);
+                case VERSION -> out.number(version);
+                case SOURCES -> raw(out, sources);
                 case STATUS -> text(out, status);
-                case NOTIFIED_ON -> text(out, notifiedOn);
+                case NOTIFIED_ON -> out.string(notifiedOn);
                 case EVENT -> event(out, event);
                 default -> value(out, facts[FACTS.get(key).ordinal()]);
             }
         }
-        return out.append('}').toString();
+        return out.ascii('}');
     }
 
-    private static void event(StringBuilder out, Event e) {
-        out.append("{\"changes\":").append(e.changes() == null ? "null" : e.changes());
-        out.append(",\"id\":").append(e.id());
-        out.append(",\"note\":");
+    private static void event(CanonicalJsonBytes out, Event e) {
+        if (e == null) {
+            out.raw((byte[]) null);
+            return;
+        }
+        out.ascii('{').name("changes");
+        raw(out, e.changes());
+        out.ascii(',').name("id").number(e.id());
+        out.ascii(',').name("note");
         text(out, e.note());
-        out.append(",\"occurredOn\":");
-        text(out, e.occurredOn());
-        out.append(",\"place\":");
+        out.ascii(',').name("occurredOn").string(e.occurredOn());
+        out.ascii(',').name("place");
         text(out, e.place());
-        out.append(",\"seq\":").append(e.seq());
-        out.append(",\"supersedes\":").append(e.supersedes());
-        out.append(",\"type\":");
+        out.ascii(',').name("seq").number(e.seq());
+        out.ascii(',').name("supersedes").number(e.supersedes());
+        out.ascii(',').name("type");
         text(out, e.type());
-        out.append('}');
+        out.ascii('}');
     }
 
-    private static void value(StringBuilder out, Object value) {
+    private static void value(CanonicalJsonBytes out, Object value) {
         if (value instanceof Boolean b) {
-            out.append(b.booleanValue());
+            out.bool(b);
         } else {
-            text(out, (String) value);
+            text(out, value);
         }
     }
 
-    private static void text(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("null");
+    private static void text(CanonicalJsonBytes out, Object value) {
+        if (value instanceof byte[] bytes) {
+            out.string(bytes);
         } else {
-            CanonicalJson.string(out, value);
+            out.string((String) value);
+        }
+    }
+
+    private static void raw(CanonicalJsonBytes out, Object json) {
+        if (json instanceof byte[] bytes) {
+            out.raw(bytes);
+        } else {
+            out.raw((String) json);
         }
     }
 }

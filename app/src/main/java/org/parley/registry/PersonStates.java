@@ -7,21 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.parley.api.CanonicalJson;
+import org.parley.api.CanonicalJsonBytes;
 import org.parley.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A person's state after each change, as the audit log hashes it, kept in table {@code person_state}. The state
- * is the canonical JSON (RFC 8785) of the record as stored — id, version, every fact (null where unknown) with
- * its sources, status, notification date — and of the lifecycle event that change appended ({@code event}: id,
- * seq, type, occurredOn, place, note, supersedes, changes), since every change of a person appends exactly one
- * event. Keeping the text of every version lets the verifier recompute each entry's state hash, and recomputing
- * the latest version from the stored row and its last event shows a record changed without an entry.
+ * A person's state after each change, as the audit log hashes it. The state is the canonical JSON (RFC 8785) of the
+ * record as stored — id, version, every fact (null where unknown) with its sources, status, notification date — and
+ * of the lifecycle event that change appended ({@code event}: id, seq, type, occurredOn, place, note, supersedes,
+ * changes), since every change of a person appends exactly one event. A person's latest state is its row and last
+ * event; table {@code person_state} keeps the text of every earlier version, written when a change replaces it. So
+ * the verifier hashes each version once: earlier ones from their kept text, the latest recomputed from the row,
+ * which shows a record changed without an entry.
  */
 @Component
 class PersonStates {
@@ -36,23 +35,27 @@ class PersonStates {
         this.json = json;
     }
 
-    /** Stores the person's new state and returns it as the change for the audit log. */
-    AuditLog.Change record(String action, Person person, LifecycleEvent event) {
-        String state = canonical(person, event);
-        jdbc.sql("insert into person_state (person_id, version, state) values (:id, :version, :state)")
-                .param("id", person.id()).param("version", person.version()).param("state", state).update();
-        return new AuditLog.Change(action, RECORD_TYPE, String.valueOf(person.id()), person.version(), state);
+    /** The person's new state (after a change that appended {@code event}) as the change for the audit log. */
+    AuditLog.Change change(String action, Person person, LifecycleEvent event) {
+        return new AuditLog.Change(action, RECORD_TYPE, String.valueOf(person.id()), person.version(),
+                canonical(person, event));
     }
 
-    /** The states of many new persons: the changes for the audit log, and the rows for a COPY into person_state. */
-    List<AuditLog.Change> states(String action, List<Person> persons, Map<Long, LifecycleEvent> latestEvents,
-            List<Object[]> rows) {
+    /**
+     * Keeps the state a change is about to replace — the person as stored before it, with its last event — as the
+     * recorded state of that version. Called in the change's transaction, before the change.
+     */
+    void keepReplaced(Person before, LifecycleEvent lastEvent) {
+        jdbc.sql("insert into person_state (person_id, version, state) values (:id, :version, :state)")
+                .param("id", before.id()).param("version", before.version())
+                .param("state", canonical(before, lastEvent)).update();
+    }
+
+    /** The states of many new persons: the changes for the audit log. */
+    List<AuditLog.Change> changes(String action, List<Person> persons, Map<Long, LifecycleEvent> latestEvents) {
         List<AuditLog.Change> changes = new ArrayList<>(persons.size());
         for (Person person : persons) {
-            String state = canonical(person, latestEvents.get(person.id()));
-            rows.add(new Object[] {person.id(), person.version(), state});
-            changes.add(new AuditLog.Change(action, RECORD_TYPE, String.valueOf(person.id()), person.version(),
-                    state));
+            changes.add(change(action, person, latestEvents.get(person.id())));
         }
         return changes;
     }
@@ -64,11 +67,12 @@ class PersonStates {
             facts[field.ordinal()] = field.kind().name().equals("boolean") ? (Object) Boolean.TRUE.equals(value)
                     : value == null ? null : value.toString();
         }
-        String sources = CanonicalJson.write(PersonJson.writeFacts(person.facts()).get(PersonJson.SOURCES));
-        return PersonStateJson.write(person.id(), person.version(), facts, sources, person.status().name(),
-                text(person.notifiedOn()), new PersonStateJson.Event(event.id(), event.seq(), event.type().name(),
-                        text(event.occurredOn()), event.place(), event.note(), event.supersedes(),
-                        event.changes() == null ? null : CanonicalJson.write(json.valueToTree(event.changes()))));
+        return PersonStateJson.write(new CanonicalJsonBytes(), person.id(), person.version(), facts,
+                PersonRepository.writeSources(person.facts()), person.status().name(), text(person.notifiedOn()),
+                new PersonStateJson.Event(event.id(), event.seq(), event.type().name(), text(event.occurredOn()),
+                        event.place(), event.note(), event.supersedes(),
+                        event.changes() == null ? null : CanonicalJson.write(json.valueToTree(event.changes()))))
+                .toString();
     }
 
     /** The positions of a state's columns in a result (looked up once: by name they cost a map lookup each). */
@@ -102,42 +106,29 @@ class PersonStates {
     }
 
     /**
-     * The state of a person as stored now, from a row of {@code person} (with {@code holding_code} and
-     * {@code origin_code}) and its last event (columns {@code e_id}, {@code e_seq}, … {@code e_changes}).
+     * The SHA-256 of the state of a person as stored now, from a row of {@code person} (with {@code holding_code}
+     * and {@code origin_code}) and its last event (columns {@code e_id}, {@code e_seq}, … {@code e_changes}).
+     * Text columns are read as their UTF-8 bytes and written as they are: no decoding, no parsing.
      */
-    String canonical(ResultSet rs, Columns columns) throws SQLException {
+    static byte[] stateHash(ResultSet rs, Columns columns, CanonicalJsonBytes out)
+            throws SQLException {
         Object[] facts = new Object[PersonField.values().length];
         for (PersonField field : PersonField.values()) {
             int column = columns.facts[field.ordinal()];
             facts[field.ordinal()] = switch (field.kind().name()) {
                 case "boolean" -> rs.getBoolean(column);
                 case "date" -> text(rs.getObject(column, LocalDate.class));
-                default -> rs.getString(column);
+                default -> rs.getBytes(column);
             };
         }
         int[] e = columns.event;
-        String changes = rs.getString(e[7]);
-        return PersonStateJson.write(rs.getLong(columns.id), rs.getInt(columns.version), facts,
-                sources(rs.getString(columns.sources)), rs.getString(columns.status),
-                text(rs.getObject(columns.notifiedOn, LocalDate.class)),
-                new PersonStateJson.Event(rs.getLong(e[0]), rs.getInt(e[1]), rs.getString(e[2]),
-                        text(rs.getObject(e[3], LocalDate.class)), rs.getString(e[4]), rs.getString(e[5]),
-                        (Long) rs.getObject(e[6]), changes == null ? null : CanonicalJson.write(json.readTree(changes))));
-    }
-
-    /** Stored sources as {@link PersonJson#writeFacts} writes them: absent confidence and voluntary left out. */
-    private String sources(String stored) {
-        if (stored.equals("{}")) {
-            return stored;
-        }
-        JsonNode tree = json.readTree(stored);
-        ObjectNode sources = JsonNodeFactory.instance.objectNode();
-        tree.properties().forEach(fact -> {
-            ObjectNode kept = sources.putObject(fact.getKey());
-            fact.getValue().properties().stream().filter(member -> !member.getValue().isNull())
-                    .forEach(member -> kept.set(member.getKey(), member.getValue()));
-        });
-        return CanonicalJson.write(sources);
+        // a person whose events were removed has no last event: its state has none, and matches no entry
+        PersonStateJson.Event event = rs.getObject(e[0]) == null ? null : new PersonStateJson.Event(rs.getLong(e[0]), rs.getInt(e[1]), rs.getBytes(e[2]),
+                text(rs.getObject(e[3], LocalDate.class)), rs.getBytes(e[4]), rs.getBytes(e[5]),
+                (Long) rs.getObject(e[6]), rs.getBytes(e[7]));
+        return PersonStateJson.write(out, rs.getLong(columns.id), rs.getInt(columns.version), facts,
+                rs.getBytes(columns.sources), rs.getBytes(columns.status),
+                text(rs.getObject(columns.notifiedOn, LocalDate.class)), event).sha256();
     }
 
     private static String text(LocalDate date) {

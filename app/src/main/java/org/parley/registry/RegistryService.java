@@ -141,7 +141,7 @@ public class RegistryService {
                 (LocalDate) facts.get(PersonField.CAPTURE_DATE), (String) facts.get(PersonField.CAPTURE_PLACE), null,
                 null), null);
         Person person = stored(id);
-        audit.append(caller, states.record(AuditActions.CREATE, person, captured));
+        audit.append(caller, states.change(AuditActions.CREATE, person, captured));
         return person;
     }
 
@@ -202,6 +202,7 @@ public class RegistryService {
         if (changes.isEmpty()) {
             return current;
         }
+        states.keepReplaced(current, events.latest(List.of(id)).get(id));
         if (!persons.update(id, version, facts, partyIds(facts))) {
             throw staleVersion(stored(id), version);
         }
@@ -209,7 +210,7 @@ public class RegistryService {
         LifecycleEvent correction = events.append(id, new EventInput(EventType.CORRECTION, LocalDate.now(), null,
                 reason, null), changes);
         Person updated = stored(id);
-        audit.append(caller, states.record(AuditActions.CORRECT, updated, correction));
+        audit.append(caller, states.change(AuditActions.CORRECT, updated, correction));
         return updated;
     }
 
@@ -244,9 +245,10 @@ public class RegistryService {
             details.put("event", e.event().name());
             throw new ConflictException("invalid-transition", e.getMessage(), details);
         }
+        states.keepReplaced(person, history.get(history.size() - 1));
         LifecycleEvent appended = events.append(personId, event, null);
         persons.updateLifecycle(person.id(), after, place);
-        audit.append(caller, states.record(AuditActions.ADD_EVENT, stored(personId), appended));
+        audit.append(caller, states.change(AuditActions.ADD_EVENT, stored(personId), appended));
         return appended;
     }
 

@@ -1,5 +1,6 @@
 package org.parley.wishes;
 
+import java.util.List;
 import org.parley.api.AuditedRecords;
 import org.parley.api.CanonicalJson;
 import org.parley.audit.AuditLog;
@@ -10,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Statements as the audit log sees them: the canonical JSON of a statement's row is the state its audit entry
  * hashes (a statement has one version only: it is never changed). The verifier recomputes each state from the
- * stored row, so a row altered or added without its entry shows up as a state without a matching entry.
+ * stored row, so a row altered, added or removed without its entry shows up as a state or an entry that does not
+ * match.
  */
 @Component
 class StatementStates implements AuditedRecords {
@@ -50,14 +52,10 @@ class StatementStates implements AuditedRecords {
         return RECORD_TYPE;
     }
 
+    /** A statement is never changed: its stored row is its one recorded state, recomputed here from the row. */
     @Override
-    public void forEachState(StateVisitor visitor) {
-        statements.forEach(statement -> visitor.state(String.valueOf(statement.id()), VERSION,
-                AuditLog.stateHash(canonical(statement))));
-    }
-
-    @Override
-    public void forEachChangedRecord(ChangeVisitor visitor) {
-        // The state is the row itself: a changed row is a state whose hash no entry holds (see forEachState).
+    public List<StateScan> stateScans() {
+        return List.of(new StateScan(Kind.RECORDED, visitor -> statements.forEach(statement ->
+                visitor.state(String.valueOf(statement.id()), VERSION, AuditLog.stateHash(canonical(statement))))));
     }
 }

@@ -3,6 +3,7 @@ package org.parley.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,18 +127,79 @@ class AuditTamperingTest {
                 () -> jdbc.sql("update person set rank = 'солдат' where id = :id").param("id", personId).update());
     }
 
+    /** Corrects the fresh person's rank: version 1's state (with 'солдат') is then kept in person_state. */
+    private long corrected() {
+        ApiClient registrar = new ApiClient(port).as("registrar@party-a");
+        assertThat(registrar.patch("/api/v1/persons/" + personId, "{\"version\": 1, \"rank\": \"сержант\"}")
+                .status()).isEqualTo(200);
+        assertThat(verifier.verify(Optional.empty()).problems()).isEmpty();
+        return jdbc.sql("select seq from audit_entry where record_type = 'person' and record_id = :id "
+                + "and record_version = 2").param("id", String.valueOf(personId)).query(Long.class).single();
+    }
+
     @Test
     void aRecordedStateAlteredIsNamed() {
+        corrected();
         tampered("person_state",
                 () -> jdbc.sql("update person_state set state = replace(state, 'солдат', 'генерал') "
                         + "where person_id = :id").param("id", personId).update(),
                 () -> {
                     Verification.Problem first = firstBadEntry();
                     assertThat(first.seq()).isEqualTo(personSeq);
-                    assertThat(first.what()).contains("state hash");
+                    assertThat(first.what()).contains("state hash").contains("person " + personId);
                 },
                 () -> jdbc.sql("update person_state set state = replace(state, 'генерал', 'солдат') "
                         + "where person_id = :id").param("id", personId).update());
+    }
+
+    @Test
+    void aRecordedStateRemovedIsNamed() {
+        corrected();
+        String kept = jdbc.sql("select state from person_state where person_id = :id and version = 1")
+                .param("id", personId).query(String.class).single();
+        tampered("person_state",
+                () -> jdbc.sql("delete from person_state where person_id = :id").param("id", personId).update(),
+                () -> assertThat(firstBadEntry()).extracting(Verification.Problem::seq, Verification.Problem::what)
+                        .containsExactly(personSeq, "no recorded state exists for person " + personId + " version 1"),
+                () -> jdbc.sql("insert into person_state (person_id, version, state) values (:id, 1, :state)")
+                        .param("id", personId).param("state", kept).update());
+    }
+
+    @Test
+    void aRecordSetBackToAnEarlierVersionIsNamed() {
+        long correctionSeq = corrected();
+        tampered("person",
+                () -> jdbc.sql("update person set version = 1, rank = 'солдат' where id = :id").param("id", personId)
+                        .update(),
+                () -> assertThat(verifier.verify(Optional.empty()).problems()).extracting(Object::toString)
+                        .contains("entry " + correctionSeq + ": person " + personId + " as stored now is at version 1, "
+                                + "but this entry recorded version 2: set back without an audit entry"),
+                () -> jdbc.sql("update person set version = 2, rank = 'сержант' where id = :id").param("id", personId)
+                        .update());
+    }
+
+    @Test
+    void aRecordRemovedIsNamed() {
+        long elsewhere = personId + 1_000_000;
+        // moving the row to another id removes the audited person and adds one that no entry knows
+        Runnable move = () -> jdbc.sql("update person set id = :to where id = :from").param("to", elsewhere)
+                .param("from", personId).update();
+        Runnable back = () -> jdbc.sql("update person set id = :to where id = :from").param("to", personId)
+                .param("from", elsewhere).update();
+        jdbc.sql("alter table person disable trigger all").update(); // foreign keys are triggers too
+        try {
+            move.run();
+            List<Verification.Problem> problems = verifier.verify(Optional.empty()).problems();
+            assertThat(problems).extracting(Verification.Problem::toString).contains(
+                    "entry " + personSeq + ": person " + personId + " is not stored any more: removed without an "
+                            + "audit entry",
+                    "person " + elsewhere + " is at version 1, which has no audit entry: changed without an audit "
+                            + "entry");
+        } finally {
+            back.run();
+            jdbc.sql("alter table person enable trigger all").update();
+        }
+        assertThat(verifier.verify(Optional.empty()).problems()).isEmpty();
     }
 
     @Test

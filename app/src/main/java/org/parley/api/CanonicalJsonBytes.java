@@ -1,0 +1,160 @@
+package org.parley.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * Canonical JSON (RFC 8785, as {@link CanonicalJson} writes it) written straight into UTF-8 bytes, for the texts
+ * that are written once when a record changes and recomputed for every record when the audit log is verified.
+ * Strings can come as Java strings or as the UTF-8 bytes a database column holds: escaping at byte level is the
+ * same as escaping the characters, since every byte of a multi-byte UTF-8 sequence is 0x80 or above, and only ",
+ * \ and characters below 0x20 are escaped. So the verifier hashes a row's text without decoding it. The caller
+ * writes members in their canonical order; reusable with {@link #reset()}.
+ */
+public final class CanonicalJsonBytes {
+
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private byte[] buffer = new byte[2048];
+    private int length;
+    private MessageDigest digest;
+
+    public CanonicalJsonBytes reset() {
+        length = 0;
+        return this;
+    }
+
+    public CanonicalJsonBytes ascii(char c) {
+        ensure(1);
+        buffer[length++] = (byte) c;
+        return this;
+    }
+
+    /** A member's name and the colon: {@code "name":}. Names are plain ASCII here. */
+    public CanonicalJsonBytes name(String name) {
+        ensure(name.length() + 3);
+        buffer[length++] = '"';
+        for (int i = 0; i < name.length(); i++) {
+            buffer[length++] = (byte) name.charAt(i);
+        }
+        buffer[length++] = '"';
+        buffer[length++] = ':';
+        return this;
+    }
+
+    /** Text that is already canonical JSON (or null), copied as it is. */
+    public CanonicalJsonBytes raw(byte[] json) {
+        if (json == null) {
+            return bytes(NULL);
+        }
+        return bytes(json);
+    }
+
+    public CanonicalJsonBytes raw(String json) {
+        return raw(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public CanonicalJsonBytes number(long value) {
+        return ascii(Long.toString(value));
+    }
+
+    public CanonicalJsonBytes number(Long value) {
+        return value == null ? bytes(NULL) : number(value.longValue());
+    }
+
+    public CanonicalJsonBytes bool(boolean value) {
+        return bytes(value ? TRUE : FALSE);
+    }
+
+    /** A string value, or null. */
+    public CanonicalJsonBytes string(String value) {
+        return string(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A string value given as its UTF-8 bytes, or null. */
+    public CanonicalJsonBytes string(byte[] utf8) {
+        if (utf8 == null) {
+            return bytes(NULL);
+        }
+        ensure(utf8.length * 6 + 2);
+        buffer[length++] = '"';
+        for (byte b : utf8) {
+            if (b == '"' || b == '\\') {
+                buffer[length++] = '\\';
+                buffer[length++] = b;
+            } else if (b >= 0 && b < 0x20) {
+                escapeControl(b);
+            } else {
+                buffer[length++] = b;
+            }
+        }
+        buffer[length++] = '"';
+        return this;
+    }
+
+    private void escapeControl(byte b) {
+        buffer[length++] = '\\';
+        switch (b) {
+            case '\b' -> buffer[length++] = 'b';
+            case '\f' -> buffer[length++] = 'f';
+            case '\n' -> buffer[length++] = 'n';
+            case '\r' -> buffer[length++] = 'r';
+            case '\t' -> buffer[length++] = 't';
+            default -> {
+                buffer[length++] = 'u';
+                buffer[length++] = '0';
+                buffer[length++] = '0';
+                buffer[length++] = HEX[b >> 4];
+                buffer[length++] = HEX[b & 0xf];
+            }
+        }
+    }
+
+    /** SHA-256 of what was written. */
+    public byte[] sha256() {
+        if (digest == null) {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+        digest.update(buffer, 0, length);
+        return digest.digest();
+    }
+
+    public byte[] toBytes() {
+        return Arrays.copyOf(buffer, length);
+    }
+
+    @Override
+    public String toString() {
+        return new String(buffer, 0, length, StandardCharsets.UTF_8);
+    }
+
+    private CanonicalJsonBytes ascii(String text) {
+        ensure(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            buffer[length++] = (byte) text.charAt(i);
+        }
+        return this;
+    }
+
+    private CanonicalJsonBytes bytes(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
+        return this;
+    }
+
+    private void ensure(int more) {
+        if (length + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
+    }
+}
