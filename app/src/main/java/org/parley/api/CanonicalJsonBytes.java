@@ -20,9 +20,17 @@ public final class CanonicalJsonBytes {
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private byte[] buffer = new byte[2048];
+    private byte[] buffer;
     private int length;
     private MessageDigest digest;
+
+    public CanonicalJsonBytes() {
+        this(2048);
+    }
+
+    public CanonicalJsonBytes(int capacity) {
+        buffer = new byte[capacity];
+    }
 
     public CanonicalJsonBytes reset() {
         length = 0;
@@ -35,16 +43,14 @@ public final class CanonicalJsonBytes {
         return this;
     }
 
-    /** A member's name and the colon: {@code "name":}. Names are plain ASCII here. */
-    public CanonicalJsonBytes name(String name) {
-        ensure(name.length() + 3);
-        buffer[length++] = '"';
-        for (int i = 0; i < name.length(); i++) {
-            buffer[length++] = (byte) name.charAt(i);
-        }
-        buffer[length++] = '"';
-        buffer[length++] = ':';
-        return this;
+    /** A member's name and the colon, {@code "name":}, as {@link #name(byte[])} takes it. Names are plain ASCII. */
+    public static byte[] memberName(String name) {
+        return ("\"" + name + "\":").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A member's name and the colon, made by {@link #memberName(String)}. */
+    public CanonicalJsonBytes name(byte[] memberName) {
+        return bytes(memberName);
     }
 
     /** Text that is already canonical JSON (or null), copied as it is. */
@@ -78,23 +84,51 @@ public final class CanonicalJsonBytes {
 
     /** A string value given as its UTF-8 bytes, or null. */
     public CanonicalJsonBytes string(byte[] utf8) {
-        if (utf8 == null) {
+        return utf8 == null ? bytes(NULL) : string(utf8, 0, utf8.length);
+    }
+
+    /** A string value given as UTF-8 bytes within {@code source}, or null where {@code length} is negative. */
+    public CanonicalJsonBytes string(byte[] source, int from, int length) {
+        if (length < 0) {
             return bytes(NULL);
         }
-        ensure(utf8.length * 6 + 2);
-        buffer[length++] = '"';
-        for (byte b : utf8) {
+        ensure(length * 6 + 2);
+        buffer[this.length++] = '"';
+        int end = from + length;
+        int plain = from;
+        while (plain < end && !escaped(source[plain])) {
+            plain++;
+        }
+        System.arraycopy(source, from, buffer, this.length, plain - from);
+        this.length += plain - from;
+        for (int i = plain; i < end; i++) {
+            byte b = source[i];
             if (b == '"' || b == '\\') {
-                buffer[length++] = '\\';
-                buffer[length++] = b;
+                buffer[this.length++] = '\\';
+                buffer[this.length++] = b;
             } else if (b >= 0 && b < 0x20) {
                 escapeControl(b);
             } else {
-                buffer[length++] = b;
+                buffer[this.length++] = b;
             }
         }
-        buffer[length++] = '"';
+        buffer[this.length++] = '"';
         return this;
+    }
+
+    /** Text within {@code source} that is already canonical JSON, copied as it is; null where length is negative. */
+    public CanonicalJsonBytes raw(byte[] source, int from, int length) {
+        if (length < 0) {
+            return bytes(NULL);
+        }
+        ensure(length);
+        System.arraycopy(source, from, buffer, this.length, length);
+        this.length += length;
+        return this;
+    }
+
+    private static boolean escaped(byte b) {
+        return b == '"' || b == '\\' || (b >= 0 && b < 0x20);
     }
 
     private void escapeControl(byte b) {
@@ -113,6 +147,26 @@ public final class CanonicalJsonBytes {
                 buffer[length++] = HEX[b & 0xf];
             }
         }
+    }
+
+    /** Bytes as a JSON string of lowercase hexadecimal digits, or null. */
+    public CanonicalJsonBytes hex(byte[] bytes) {
+        if (bytes == null) {
+            return bytes(NULL);
+        }
+        ensure(bytes.length * 2 + 2);
+        buffer[length++] = '"';
+        for (byte b : bytes) {
+            buffer[length++] = HEX[(b >> 4) & 0xf];
+            buffer[length++] = HEX[b & 0xf];
+        }
+        buffer[length++] = '"';
+        return this;
+    }
+
+    /** Feeds what was written to a digest. */
+    public void update(MessageDigest digest) {
+        digest.update(buffer, 0, length);
     }
 
     /** SHA-256 of what was written. */

@@ -1,9 +1,7 @@
 package org.parley.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
-import org.parley.api.CanonicalJson;
+import org.parley.api.CanonicalJsonBytes;
 
 /**
  * One entry of the audit log: who ({@code actor}, their organisation), did what ({@code action}) to which record
@@ -16,38 +14,36 @@ import org.parley.api.CanonicalJson;
 public record AuditEntry(long seq, Instant at, String actor, String organisation, String action, String recordType,
         String recordId, Integer recordVersion, byte[] stateHash) {
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] ACTION = CanonicalJsonBytes.memberName("action");
+    private static final byte[] ACTOR = CanonicalJsonBytes.memberName("actor");
+    private static final byte[] AT = CanonicalJsonBytes.memberName("at");
+    private static final byte[] ORGANISATION = CanonicalJsonBytes.memberName("organisation");
+    private static final byte[] RECORD_ID = CanonicalJsonBytes.memberName("recordId");
+    private static final byte[] RECORD_TYPE = CanonicalJsonBytes.memberName("recordType");
+    private static final byte[] RECORD_VERSION = CanonicalJsonBytes.memberName("recordVersion");
+    private static final byte[] SEQ = CanonicalJsonBytes.memberName("seq");
+    private static final byte[] STATE_HASH = CanonicalJsonBytes.memberName("stateHash");
 
     /** The bytes whose leaf hash the tree holds. */
     public byte[] leafBytes() {
-        StringBuilder out = new StringBuilder(256);
-        out.append("{\"action\":");
-        CanonicalJson.string(out, action);
-        out.append(",\"actor\":");
-        nullable(out, actor);
-        out.append(",\"at\":");
-        CanonicalJson.string(out, at.toString());
-        out.append(",\"organisation\":");
-        nullable(out, organisation);
-        out.append(",\"recordId\":");
-        nullable(out, recordId);
-        out.append(",\"recordType\":");
-        CanonicalJson.string(out, recordType);
-        out.append(",\"recordVersion\":").append(recordVersion);
-        out.append(",\"seq\":").append(seq);
-        out.append(",\"stateHash\":\"").append(HEX.formatHex(stateHash)).append("\"}");
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return writeLeaf(new CanonicalJsonBytes(256)).toBytes();
     }
 
     public byte[] leafHash() {
-        return MerkleHash.leaf(leafBytes());
+        return MerkleHash.leaf(writeLeaf(new CanonicalJsonBytes(256)));
     }
 
-    private static void nullable(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("null");
-        } else {
-            CanonicalJson.string(out, value);
-        }
+    /** Writes the leaf's bytes into {@code out} (reset first): the verifier reuses one for a million entries. */
+    CanonicalJsonBytes writeLeaf(CanonicalJsonBytes out) {
+        out.reset().ascii('{').name(ACTION).string(action);
+        out.ascii(',').name(ACTOR).string(actor);
+        out.ascii(',').name(AT).string(at.toString());
+        out.ascii(',').name(ORGANISATION).string(organisation);
+        out.ascii(',').name(RECORD_ID).string(recordId);
+        out.ascii(',').name(RECORD_TYPE).string(recordType);
+        out.ascii(',').name(RECORD_VERSION).number(recordVersion == null ? null : recordVersion.longValue());
+        out.ascii(',').name(SEQ).number(seq);
+        out.ascii(',').name(STATE_HASH).hex(stateHash);
+        return out.ascii('}');
     }
 }

@@ -2,7 +2,6 @@ package org.parley.audit;
 
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,8 @@ import javax.sql.DataSource;
 import org.parley.api.AuditedRecords;
 import org.parley.api.AuditedRecords.Kind;
 import org.parley.api.AuditedRecords.StateScan;
-import org.parley.database.StreamingQuery;
+import org.parley.api.CanonicalJsonBytes;
+import org.parley.database.BinaryCopyQuery;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,29 +71,35 @@ public class AuditVerifier {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify(Optional<Checkpoint> kept) {
         long started = System.nanoTime();
-        List<CompletableFuture<StateMatching.ScannedStates>> scans = startStateScans(repository.exportSnapshot());
+        String snapshot = repository.exportSnapshot();
         TreeFrontier stored = repository.head();
         Run run = new Run(stored.size());
+        CompletableFuture<StateMatching> entriesRead = new CompletableFuture<>();
+        List<CompletableFuture<StateMatching.Part>> scans = startStateScans(snapshot, entriesRead);
         List<Checkpoint> signed = checkpoints.all();
         Map<Long, byte[]> rootsWanted = new HashMap<>();
         signed.forEach(c -> rootsWanted.put(c.treeSize(), null));
         kept.ifPresent(c -> rootsWanted.put(c.treeSize(), null));
         rootsWanted.put(stored.size(), null);
-        TreeFrontier frontier = recomputeTree(run, rootsWanted);
-        System.err.println("TIMING tree " + (System.nanoTime() - started) / 1_000_000);
+        TreeFrontier frontier;
+        try {
+            frontier = recomputeTree(run, rootsWanted);
+            entriesRead.complete(new StateMatching(run.auditedEntries, run.superseded, run::stateMatches));
+        } catch (RuntimeException e) {
+            entriesRead.completeExceptionally(e);
+            throw e;
+        }
         checkStoredNodes(run, frontier.size());
         if (!MessageDigest.isEqual(frontier.packed(), stored.packed()) || frontier.size() != stored.size()) {
             run.problem(null, "the stored head of the tree (size " + stored.size() + ") is not the one recomputed from "
                     + "the entries (size " + frontier.size() + "): new entries would extend a wrong tree");
         }
-        System.err.println("TIMING nodes " + (System.nanoTime() - started) / 1_000_000);
         checkCheckpoints(run, signed, rootsWanted, frontier.size());
         kept.ifPresent(c -> checkKept(run, c, rootsWanted, frontier));
-        List<StateMatching.ScannedStates> scanned = scans.stream().map(CompletableFuture::join).toList();
-        System.err.println("TIMING scans " + (System.nanoTime() - started) / 1_000_000);
-        new StateMatching(run.auditedEntries, run::stateMatches, run::problem).check(scanned);
-        long recorded = scanned.stream().filter(s -> s.kind() == Kind.RECORDED).mapToLong(s -> s.states().size()).sum();
-        long current = scanned.stream().filter(s -> s.kind() == Kind.CURRENT).mapToLong(s -> s.states().size()).sum();
+        List<StateMatching.Part> parts = scans.stream().map(CompletableFuture::join).toList();
+        entriesRead.join().finish(parts, run::problem);
+        long recorded = parts.stream().filter(p -> p.kind() == Kind.RECORDED).mapToLong(StateMatching.Part::states).sum();
+        long current = parts.stream().filter(p -> p.kind() == Kind.CURRENT).mapToLong(StateMatching.Part::states).sum();
         return new Verification(frontier.size(), signed.size(), recorded, current,
                 Duration.ofNanos(System.nanoTime() - started), List.copyOf(run.problems));
     }
@@ -101,15 +107,18 @@ public class AuditVerifier {
     /** What one verification collects. */
     private static final class Run {
         final List<Verification.Problem> problems = new ArrayList<>();
-        final ComputedNodes nodes = new ComputedNodes();
+        final ComputedNodes nodes;
         /** For the record types whose states are checked: each entry's record and version to its seq. */
         final Map<StateMatching.StateKey, Long> auditedEntries;
+        /** Those entries (by seq) whose record has an entry of a later version. */
+        final BitSet superseded = new BitSet();
         /** The state hashes of those entries by seq. */
         byte[] stateHashes = new byte[0];
         /** Tree positions whose entry does not give its stored leaf hash, or where entries are missing. */
         final BitSet altered = new BitSet();
 
         Run(long expectedEntries) {
+            nodes = new ComputedNodes(expectedEntries);
             auditedEntries = new HashMap<>((int) Math.min(Integer.MAX_VALUE / 2, expectedEntries * 4 / 3 + 16));
         }
 
@@ -121,9 +130,9 @@ public class AuditVerifier {
             System.arraycopy(hash, 0, stateHashes, offset, MerkleHash.SIZE);
         }
 
-        boolean stateMatches(long seq, byte[] hash) {
+        boolean stateMatches(long seq, byte[] hashes, int from) {
             int offset = Math.toIntExact(seq * MerkleHash.SIZE);
-            return Arrays.equals(stateHashes, offset, offset + MerkleHash.SIZE, hash, 0, MerkleHash.SIZE);
+            return Arrays.equals(stateHashes, offset, offset + MerkleHash.SIZE, hashes, from, from + MerkleHash.SIZE);
         }
 
         void problem(Long seq, String what) {
@@ -135,23 +144,25 @@ public class AuditVerifier {
 
     private TreeFrontier recomputeTree(Run run, Map<Long, byte[]> rootsWanted) {
         TreeFrontier frontier = new TreeFrontier();
+        CanonicalJsonBytes leafBytes = new CanonicalJsonBytes(512);
         Map<String, String> auditedTypes = new HashMap<>();
         recordSources.forEach(source -> auditedTypes.put(source.recordType(), source.recordType()));
         long[] next = {0};
         if (rootsWanted.containsKey(0L)) {
             rootsWanted.put(0L, frontier.root());
         }
-        StreamingQuery.forEach(dataSource, "select " + AuditEntries.COLUMNS + " from audit_entry order by seq",
-                (ResultSet rs) -> {
-            AuditEntries.Listed row = AuditEntries.map(rs, 0);
-            AuditEntry entry = row.entry();
+        BinaryCopyQuery.forEach(dataSource, "select " + AuditEntries.COLUMNS + " from audit_entry order by seq",
+                row -> {
+            AuditEntry entry = new AuditEntry(row.int8(0), row.timestamp(1), row.text(2), row.text(3), row.text(4),
+                    row.text(5), row.text(6), row.isNull(7) ? null : row.int4(7), row.bytes(8));
             if (entry.seq() != next[0]) { // reported once per gap: later entries are compared with their own seq
                 run.problem(next[0], "is missing: the entry stored after " + (next[0] - 1) + " is " + entry.seq());
                 run.altered.set(Math.toIntExact(frontier.size()));
             }
             next[0] = entry.seq() + 1;
-            byte[] leaf = entry.leafHash();
-            if (!MessageDigest.isEqual(leaf, row.leafHash())) {
+            byte[] leaf = MerkleHash.leaf(entry.writeLeaf(leafBytes));
+            if (row.length(9) != MerkleHash.SIZE
+                    || !Arrays.equals(leaf, 0, MerkleHash.SIZE, row.data(), row.offset(9), row.offset(9) + MerkleHash.SIZE)) {
                 run.problem(entry.seq(), "its fields do not give its stored leaf hash: the entry was altered");
                 run.altered.set(Math.toIntExact(frontier.size()));
             }
@@ -162,8 +173,14 @@ public class AuditVerifier {
             }
             String auditedType = auditedTypes.get(entry.recordType());
             if (entry.recordVersion() != null && auditedType != null) {
-                run.auditedEntries.put(new StateMatching.StateKey(auditedType, entry.recordId(), entry.recordVersion()),
-                        entry.seq());
+                int version = entry.recordVersion();
+                run.auditedEntries.put(new StateMatching.StateKey(auditedType, entry.recordId(), version), entry.seq());
+                // a record's entries come in the order of its versions (each change waits for the one before)
+                Long earlier = version > 1 ? run.auditedEntries.get(
+                        new StateMatching.StateKey(auditedType, entry.recordId(), version - 1)) : null;
+                if (earlier != null) {
+                    run.superseded.set(Math.toIntExact(earlier));
+                }
                 run.stateHash(entry.seq(), entry.stateHash());
             }
         });
@@ -172,17 +189,16 @@ public class AuditVerifier {
 
     private void checkStoredNodes(Run run, long size) {
         long[] seen = new long[64];
-        StreamingQuery.forEach(dataSource, "select level, idx, hash from audit_node order by level, idx",
-                (ResultSet rs) -> {
-                    int level = rs.getInt(1);
-                    long index = rs.getLong(2);
+        BinaryCopyQuery.forEach(dataSource, "select level, idx, hash from audit_node order by level, idx", row -> {
+                    int level = row.int2(0);
+                    long index = row.int8(1);
                     seen[level]++;
                     long first = index << level;
                     long end = (index + 1) << level;
                     // a subtree over an altered or missing entry differs because of it; that entry is already named
                     boolean explained = run.altered.nextSetBit(Math.toIntExact(first)) >= 0
                             && run.altered.nextSetBit(Math.toIntExact(first)) < end;
-                    if (!explained && !run.nodes.matches(level, index, rs.getBytes(3))) {
+                    if (!explained && !run.nodes.matches(level, index, row.bytes(2))) {
                         run.problem(null, "the stored hash of the subtree over entries " + first + " to " + (end - 1)
                                 + " is wrong: proofs over them would fail");
                     }
@@ -239,20 +255,24 @@ public class AuditVerifier {
 
     /**
      * Runs every feature's state scans at once, each on a thread and connection of its own in the same snapshot
-     * (several scans per feature let its largest work use every core).
+     * (several scans per feature let its largest work use every core). Each scan holds its states until the entries
+     * are read, then matches them on its own thread, while the others go on.
      */
-    private List<CompletableFuture<StateMatching.ScannedStates>> startStateScans(String snapshot) {
-        List<CompletableFuture<StateMatching.ScannedStates>> scans = new ArrayList<>();
-        long T0 = System.nanoTime();
+    private List<CompletableFuture<StateMatching.Part>> startStateScans(String snapshot,
+            CompletableFuture<StateMatching> entriesRead) {
+        List<CompletableFuture<StateMatching.Part>> scans = new ArrayList<>();
         for (AuditedRecords source : recordSources) {
             for (StateScan scan : source.stateScans()) {
-                scans.add(CompletableFuture.supplyAsync(() -> sameSnapshot.execute(status -> {
-                    repository.useSnapshot(snapshot);
-                    List<StateMatching.State> states = new ArrayList<>();
-                    scan.scan().accept((id, version, hash) -> states.add(new StateMatching.State(id, version, hash)));
-                    System.err.println("TIMING scan " + scan.kind() + " " + (System.nanoTime() - T0) / 1_000_000);
-                    return new StateMatching.ScannedStates(source.recordType(), scan.kind(), states);
-                }), task -> new Thread(task, "audit-verify-" + source.recordType()).start()));
+                scans.add(CompletableFuture.supplyAsync(() -> {
+                    StateMatching.States states = sameSnapshot.execute(status -> {
+                        repository.useSnapshot(snapshot);
+                        StateMatching.States scanned = new StateMatching.States();
+                        scan.scan().accept(scanned::add);
+                        return scanned;
+                    });
+                    return entriesRead.join().match(new StateMatching.ScannedStates(source.recordType(), scan.kind(),
+                            states));
+                }, task -> new Thread(task, "audit-verify-" + source.recordType()).start()));
             }
         }
         return scans;

@@ -9,10 +9,17 @@ final class ComputedNodes implements NodeSource {
 
     private final List<byte[]> levels = new ArrayList<>();
     private final long[] counts = new long[Long.SIZE];
+    private final long expectedLeaves;
+
+    /** Sized for {@code expectedLeaves} (the stored tree's size), so that the arrays seldom grow by copying. */
+    ComputedNodes(long expectedLeaves) {
+        this.expectedLeaves = expectedLeaves;
+    }
 
     void add(int level, long index, byte[] hash) {
         while (levels.size() <= level) {
-            levels.add(new byte[MerkleHash.SIZE * 1024]);
+            long expected = Math.max(1024, (expectedLeaves >> levels.size()) + 1);
+            levels.add(new byte[(int) Math.min(Integer.MAX_VALUE - 8, expected * MerkleHash.SIZE)]);
         }
         if (counts[level] != index) {
             throw new IllegalStateException("node (" + level + ", " + index + ") out of order");

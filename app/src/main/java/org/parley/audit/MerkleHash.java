@@ -2,6 +2,7 @@ package org.parley.audit;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.parley.api.CanonicalJsonBytes;
 
 /** The hashes of RFC 9162 §2.1.1 with SHA-256: leaves and inner nodes are kept apart by a prefix byte. */
 public final class MerkleHash {
@@ -33,6 +34,14 @@ public final class MerkleHash {
         MessageDigest digest = DIGEST.get();
         digest.update(LEAF);
         return digest.digest(entry);
+    }
+
+    /** SHA-256(0x00 || entry), the entry as written into {@code entry}. */
+    static byte[] leaf(CanonicalJsonBytes entry) {
+        MessageDigest digest = DIGEST.get();
+        digest.update(LEAF);
+        entry.update(digest);
+        return digest.digest();
     }
 
     /** SHA-256(0x01 || left || right). */

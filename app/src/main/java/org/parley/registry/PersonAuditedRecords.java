@@ -1,14 +1,11 @@
 package org.parley.registry;
 
-import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.parley.api.AuditedRecords;
 import org.parley.api.CanonicalJsonBytes;
-import org.parley.database.StreamingQuery;
+import org.parley.database.BinaryCopyQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,18 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PersonAuditedRecords implements AuditedRecords {
-
-    /** Each person's columns that make its state, and its last event. */
-    private static final String CURRENT = "select p.id, p.version, "
-            + Arrays.stream(PersonField.values()).filter(f -> !f.kind().name().equals("party"))
-                    .map(f -> "p." + f.column()).collect(Collectors.joining(", "))
-            + ", p.fact_sources, p.status, p.notified_on, h.code as holding_code, o.code as origin_code, "
-            + "e.id as e_id, e.seq as e_seq, e.type as e_type, e.occurred_on as e_occurred_on, e.place as e_place, "
-            + "e.note as e_note, e.supersedes as e_supersedes, e.changes as e_changes "
-            + "from person p join organisation h on h.id = p.holding_party_id "
-            + "left join organisation o on o.id = p.power_of_origin_id "
-            + "left join lateral (select * from person_event e where e.person_id = p.id order by e.seq desc limit 1) e "
-            + "on true ";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -51,9 +36,9 @@ class PersonAuditedRecords implements AuditedRecords {
     @Override
     public List<StateScan> stateScans() {
         List<StateScan> scans = new ArrayList<>();
-        scans.add(new StateScan(Kind.RECORDED, visitor -> StreamingQuery.forEach(dataSource,
+        scans.add(new StateScan(Kind.RECORDED, visitor -> BinaryCopyQuery.forEach(dataSource,
                 "select person_id, version, sha256(convert_to(state, 'UTF8')) from person_state",
-                (ResultSet rs) -> visitor.state(rs.getString(1), rs.getInt(2), rs.getBytes(3)))));
+                row -> visitor.state(Long.toString(row.int8(0)), row.int4(1), row.bytes(2)))));
         for (int part = 0; part < parts; part++) {
             int index = part;
             scans.add(new StateScan(Kind.CURRENT, visitor -> current(index, visitor)));
@@ -73,13 +58,7 @@ class PersonAuditedRecords implements AuditedRecords {
         String range = "where p.ctid >= '(" + from + ",0)'::tid"
                 + (part == parts - 1 ? "" : " and p.ctid < '(" + blocks * (part + 1) / parts + ",0)'::tid");
         CanonicalJsonBytes out = new CanonicalJsonBytes();
-        PersonStates.Columns[] columns = new PersonStates.Columns[1];
-        StreamingQuery.forEach(dataSource, CURRENT + range, (ResultSet rs) -> {
-            if (columns[0] == null) {
-                columns[0] = new PersonStates.Columns(rs);
-            }
-            visitor.state(rs.getString(1), rs.getInt(2),
-                    PersonStates.stateHash(rs, columns[0], out));
-        });
+        BinaryCopyQuery.forEach(dataSource, PersonStates.CURRENT_STATES + range, row ->
+                visitor.state(Long.toString(row.int8(0)), row.int4(1), PersonStates.stateHash(row, out)));
     }
 }

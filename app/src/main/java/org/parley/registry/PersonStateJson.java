@@ -28,14 +28,27 @@ final class PersonStateJson {
     private static final String STATUS = "status";
     private static final String NOTIFIED_ON = "notifiedOn";
     private static final String EVENT = "event";
-    /** Every member of a state, sorted by UTF-16 code units as JCS requires. */
+    /** Every member of a state, sorted by UTF-16 code units as JCS requires, and each one's name as written. */
     private static final String[] KEYS;
+    private static final byte[][] NAMES;
+    /** For each member: the fact's {@link PersonField#ordinal()}, or -1 for the others. */
+    private static final int[] SLOTS;
     private static final Map<String, PersonField> FACTS = new HashMap<>();
+    private static final byte[] CHANGES = CanonicalJsonBytes.memberName("changes");
+    private static final byte[] EVENT_ID = CanonicalJsonBytes.memberName("id");
+    private static final byte[] NOTE = CanonicalJsonBytes.memberName("note");
+    private static final byte[] OCCURRED_ON = CanonicalJsonBytes.memberName("occurredOn");
+    private static final byte[] PLACE = CanonicalJsonBytes.memberName("place");
+    private static final byte[] SEQ = CanonicalJsonBytes.memberName("seq");
+    private static final byte[] SUPERSEDES = CanonicalJsonBytes.memberName("supersedes");
+    private static final byte[] TYPE = CanonicalJsonBytes.memberName("type");
 
     static {
         Arrays.stream(PersonField.values()).forEach(f -> FACTS.put(f.jsonName(), f));
         KEYS = Stream.concat(FACTS.keySet().stream(), Stream.of(ID, VERSION, SOURCES, STATUS, NOTIFIED_ON, EVENT))
                 .sorted().toArray(String[]::new);
+        NAMES = Arrays.stream(KEYS).map(CanonicalJsonBytes::memberName).toArray(byte[][]::new);
+        SLOTS = Arrays.stream(KEYS).mapToInt(key -> FACTS.containsKey(key) ? FACTS.get(key).ordinal() : -1).toArray();
     }
 
     private PersonStateJson() {
@@ -53,16 +66,19 @@ final class PersonStateJson {
             if (i > 0) {
                 out.ascii(',');
             }
-            String key = KEYS[i];
-            out.name(key);
-            switch (key) {
+            out.name(NAMES[i]);
+            int slot = SLOTS[i];
+            if (slot >= 0) {
+                value(out, facts[slot]);
+                continue;
+            }
+            switch (KEYS[i]) {
                 case ID -> out.number(id);
                 case VERSION -> out.number(version);
                 case SOURCES -> raw(out, sources);
                 case STATUS -> text(out, status);
                 case NOTIFIED_ON -> out.string(notifiedOn);
-                case EVENT -> event(out, event);
-                default -> value(out, facts[FACTS.get(key).ordinal()]);
+                default -> event(out, event);
             }
         }
         return out.ascii('}');
@@ -73,17 +89,17 @@ final class PersonStateJson {
             out.raw((byte[]) null);
             return;
         }
-        out.ascii('{').name("changes");
+        out.ascii('{').name(CHANGES);
         raw(out, e.changes());
-        out.ascii(',').name("id").number(e.id());
-        out.ascii(',').name("note");
+        out.ascii(',').name(EVENT_ID).number(e.id());
+        out.ascii(',').name(NOTE);
         text(out, e.note());
-        out.ascii(',').name("occurredOn").string(e.occurredOn());
-        out.ascii(',').name("place");
+        out.ascii(',').name(OCCURRED_ON).string(e.occurredOn());
+        out.ascii(',').name(PLACE);
         text(out, e.place());
-        out.ascii(',').name("seq").number(e.seq());
-        out.ascii(',').name("supersedes").number(e.supersedes());
-        out.ascii(',').name("type");
+        out.ascii(',').name(SEQ).number(e.seq());
+        out.ascii(',').name(SUPERSEDES).number(e.supersedes());
+        out.ascii(',').name(TYPE);
         text(out, e.type());
         out.ascii('}');
     }

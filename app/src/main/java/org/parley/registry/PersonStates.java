@@ -1,14 +1,15 @@
 package org.parley.registry;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.parley.api.CanonicalJson;
 import org.parley.api.CanonicalJsonBytes;
 import org.parley.audit.AuditLog;
+import org.parley.database.BinaryCopyQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,60 +76,58 @@ class PersonStates {
                 .toString();
     }
 
-    /** The positions of a state's columns in a result (looked up once: by name they cost a map lookup each). */
-    static final class Columns {
-        private final int[] facts = new int[PersonField.values().length];
-        private final int id;
-        private final int version;
-        private final int sources;
-        private final int status;
-        private final int notifiedOn;
-        private final int[] event = new int[8];
+    private static final PersonField[] FIELDS = PersonField.values();
+    /** Which facts are booleans and which dates (the others are text), by ordinal: looked up once. */
+    private static final boolean[] BOOLEAN_FACTS = new boolean[FIELDS.length];
+    private static final boolean[] DATE_FACTS = new boolean[FIELDS.length];
 
-        Columns(ResultSet rs) throws SQLException {
-            for (PersonField field : PersonField.values()) {
-                facts[field.ordinal()] = rs.findColumn(switch (field) {
-                    case HOLDING_PARTY -> "holding_code";
-                    case POWER_OF_ORIGIN -> "origin_code";
-                    default -> field.column();
-                });
-            }
-            id = rs.findColumn("id");
-            version = rs.findColumn("version");
-            sources = rs.findColumn("fact_sources");
-            status = rs.findColumn("status");
-            notifiedOn = rs.findColumn("notified_on");
-            String[] eventColumns = {"id", "seq", "type", "occurred_on", "place", "note", "supersedes", "changes"};
-            for (int i = 0; i < eventColumns.length; i++) {
-                event[i] = rs.findColumn("e_" + eventColumns[i]);
-            }
+    static {
+        for (PersonField field : FIELDS) {
+            BOOLEAN_FACTS[field.ordinal()] = field.kind().name().equals("boolean");
+            DATE_FACTS[field.ordinal()] = field.kind().name().equals("date");
         }
     }
 
+    /** The event members a state holds, as columns of the current-state query (prefixed {@code e_}). */
+    private static final String[] EVENT_COLUMNS = {"id", "seq", "type", "occurred_on", "place", "note", "supersedes",
+        "changes"};
+
     /**
-     * The SHA-256 of the state of a person as stored now, from a row of {@code person} (with {@code holding_code}
-     * and {@code origin_code}) and its last event (columns {@code e_id}, {@code e_seq}, … {@code e_changes}).
-     * Text columns are read as their UTF-8 bytes and written as they are: no decoding, no parsing.
+     * Each person's state as stored now: its row, its parties' codes and its last event, the columns in the order
+     * {@link #stateHash} reads them. Filtered by the caller ({@code where …} on {@code p}).
      */
-    static byte[] stateHash(ResultSet rs, Columns columns, CanonicalJsonBytes out)
-            throws SQLException {
-        Object[] facts = new Object[PersonField.values().length];
-        for (PersonField field : PersonField.values()) {
-            int column = columns.facts[field.ordinal()];
-            facts[field.ordinal()] = switch (field.kind().name()) {
-                case "boolean" -> rs.getBoolean(column);
-                case "date" -> text(rs.getObject(column, LocalDate.class));
-                default -> rs.getBytes(column);
-            };
+    static final String CURRENT_STATES = "select p.id, p.version, "
+            + Arrays.stream(PersonField.values()).map(f -> switch (f) {
+                case HOLDING_PARTY -> "h.code";
+                case POWER_OF_ORIGIN -> "o.code";
+                default -> "p." + f.column();
+            }).collect(Collectors.joining(", "))
+            + ", p.fact_sources, p.status, p.notified_on, "
+            + Arrays.stream(EVENT_COLUMNS).map(c -> "e." + c).collect(Collectors.joining(", "))
+            + " from person p join organisation h on h.id = p.holding_party_id "
+            + "left join organisation o on o.id = p.power_of_origin_id "
+            + "left join lateral (select * from person_event e where e.person_id = p.id order by e.seq desc limit 1) e "
+            + "on true ";
+
+    /**
+     * The SHA-256 of the state of a person as stored now, from a row of {@link #CURRENT_STATES}. Text columns are
+     * written from their UTF-8 bytes as they arrive: no decoding, no parsing.
+     */
+    static byte[] stateHash(BinaryCopyQuery.Row row, CanonicalJsonBytes out) {
+        Object[] facts = new Object[FIELDS.length];
+        for (int i = 0; i < FIELDS.length; i++) {
+            int column = 2 + i;
+            facts[i] = BOOLEAN_FACTS[i] ? (row.isNull(column) ? null : (Object) row.bool(column))
+                    : DATE_FACTS[i] ? text(row.date(column)) : row.bytes(column);
         }
-        int[] e = columns.event;
+        int sources = 2 + FIELDS.length;
+        int e = sources + 3;
         // a person whose events were removed has no last event: its state has none, and matches no entry
-        PersonStateJson.Event event = rs.getObject(e[0]) == null ? null : new PersonStateJson.Event(rs.getLong(e[0]), rs.getInt(e[1]), rs.getBytes(e[2]),
-                text(rs.getObject(e[3], LocalDate.class)), rs.getBytes(e[4]), rs.getBytes(e[5]),
-                (Long) rs.getObject(e[6]), rs.getBytes(e[7]));
-        return PersonStateJson.write(out, rs.getLong(columns.id), rs.getInt(columns.version), facts,
-                rs.getBytes(columns.sources), rs.getBytes(columns.status),
-                text(rs.getObject(columns.notifiedOn, LocalDate.class)), event).sha256();
+        PersonStateJson.Event event = row.isNull(e) ? null : new PersonStateJson.Event(row.int8(e), row.int4(e + 1),
+                row.bytes(e + 2), text(row.date(e + 3)), row.bytes(e + 4), row.bytes(e + 5),
+                row.isNull(e + 6) ? null : row.int8(e + 6), row.bytes(e + 7));
+        return PersonStateJson.write(out, row.int8(0), row.int4(1), facts, row.bytes(sources), row.bytes(sources + 1),
+                text(row.date(sources + 2)), event).sha256();
     }
 
     private static String text(LocalDate date) {

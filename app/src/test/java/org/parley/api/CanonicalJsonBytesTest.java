@@ -1,0 +1,51 @@
+package org.parley.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The byte writer gives the same text as {@link CanonicalJson}, whether a string comes as Java text or as bytes. */
+class CanonicalJsonBytesTest {
+
+    private static final List<String> TEXTS = List.of("", "Коваленко", "O'Neil \"Jack\"", "back\\slash", "tab\there",
+            "line\nbreak\r\n", "\u0000\u0001\u001f\u007f", "ё and ї", "𝓐 emoji 🙂", "</script>", "a\bb\fc");
+
+    @Test
+    void stringsAreEscapedAsCanonicalJsonDoes() {
+        for (String text : TEXTS) {
+            StringBuilder expected = new StringBuilder();
+            CanonicalJson.string(expected, text);
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            byte[] padded = new byte[utf8.length + 4];
+            System.arraycopy(utf8, 0, padded, 2, utf8.length);
+            assertThat(new CanonicalJsonBytes().string(text).toString()).as(text).isEqualTo(expected.toString());
+            assertThat(new CanonicalJsonBytes().string(utf8).toString()).as(text).isEqualTo(expected.toString());
+            assertThat(new CanonicalJsonBytes(1).string(padded, 2, utf8.length).toString()).as(text)
+                    .isEqualTo(expected.toString());
+        }
+    }
+
+    @Test
+    void membersNumbersNullsAndHashes() {
+        CanonicalJsonBytes out = new CanonicalJsonBytes(4).ascii('{').name(CanonicalJsonBytes.memberName("a"))
+                .number(-12L).ascii(',').name(CanonicalJsonBytes.memberName("b")).string((String) null).ascii(',')
+                .name(CanonicalJsonBytes.memberName("c")).bool(true).ascii(',')
+                .name(CanonicalJsonBytes.memberName("d")).hex(new byte[] {0, (byte) 0xab, 0x7f}).ascii(',')
+                .name(CanonicalJsonBytes.memberName("e")).raw("{\"x\":[1]}").ascii(',')
+                .name(CanonicalJsonBytes.memberName("f")).number((Long) null).ascii('}');
+        assertThat(out.toString()).isEqualTo("{\"a\":-12,\"b\":null,\"c\":true,\"d\":\"00ab7f\",\"e\":{\"x\":[1]},"
+                + "\"f\":null}");
+        assertThat(out.sha256()).isEqualTo(sha256(out.toString()));
+        assertThat(out.reset().string("x").toString()).isEqualTo("\"x\"");
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
