@@ -72,6 +72,7 @@ public class AuditVerifier {
     public Verification verify(Optional<Checkpoint> kept) {
         long started = System.nanoTime();
         String snapshot = repository.exportSnapshot();
+        repository.withoutParallelWorkers();
         TreeFrontier stored = repository.head();
         Run run = new Run(stored.size());
         CompletableFuture<StateMatching> entriesRead = new CompletableFuture<>();
@@ -266,6 +267,7 @@ public class AuditVerifier {
                 scans.add(CompletableFuture.supplyAsync(() -> {
                     StateMatching.States states = sameSnapshot.execute(status -> {
                         repository.useSnapshot(snapshot);
+                        repository.withoutParallelWorkers();
                         StateMatching.States scanned = new StateMatching.States();
                         scan.scan().accept(scanned::add);
                         return scanned;

@@ -1,7 +1,5 @@
 package org.parley.database;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.copy.CopyOut;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -39,7 +37,9 @@ public final class BinaryCopyQuery {
     /** One row of the result: its fields by position (0-based), valid until the handler returns. */
     public static final class Row {
 
-        private byte[] data = new byte[4096];
+        private byte[] data;
+        /** Where the row starts in {@link #data}; field offsets count from there. */
+        private int base;
         private int[] offsets = new int[16];
         private int[] lengths = new int[16];
 
@@ -53,7 +53,7 @@ public final class BinaryCopyQuery {
         }
 
         public int offset(int field) {
-            return offsets[field];
+            return base + offsets[field];
         }
 
         public int length(int field) {
@@ -83,15 +83,15 @@ public final class BinaryCopyQuery {
                 throw new IllegalStateException("field " + field + " is not a " + type + " (" + lengths[field]
                         + " bytes)");
             }
-            return offsets[field];
+            return base + offsets[field];
         }
 
         public String text(int field) {
-            return isNull(field) ? null : new String(data, offsets[field], lengths[field], StandardCharsets.UTF_8);
+            return isNull(field) ? null : new String(data, offset(field), lengths[field], StandardCharsets.UTF_8);
         }
 
         public byte[] bytes(int field) {
-            return isNull(field) ? null : Arrays.copyOfRange(data, offsets[field], offsets[field] + lengths[field]);
+            return isNull(field) ? null : Arrays.copyOfRange(data, offset(field), offset(field) + lengths[field]);
         }
 
         /** A date, or null; {@code infinity} and dates beyond what Java can hold are refused. */
@@ -126,7 +126,9 @@ public final class BinaryCopyQuery {
         }
 
         /** Reads the next row; false at the end of the result. */
-        private boolean read(DataInputStream in) throws IOException {
+        private boolean read(CopyInput in) throws SQLException, IOException {
+            in.startRow();
+            in.need(2);
             int count = in.readShort();
             if (count == -1) {
                 return false;
@@ -135,20 +137,93 @@ public final class BinaryCopyQuery {
                 offsets = new int[count];
                 lengths = new int[count];
             }
-            int used = 0;
             for (int field = 0; field < count; field++) {
+                in.need(4);
                 int length = in.readInt();
-                offsets[field] = used;
                 lengths[field] = length;
+                offsets[field] = in.position - in.rowStart;
                 if (length > 0) {
-                    if (used + length > data.length) {
-                        data = Arrays.copyOf(data, Math.max(data.length * 2, used + length));
-                    }
-                    in.readFully(data, used, length);
-                    used += length;
+                    in.need(length);
+                    in.position += length;
                 }
             }
+            data = in.buffer;
+            base = in.rowStart;
             return true;
+        }
+    }
+
+    /**
+     * The copy's bytes, as PostgreSQL sends them in messages, gathered in one buffer that rows are read from in
+     * place. When more bytes are needed, the row being read is moved to the buffer's start first.
+     */
+    private static final class CopyInput {
+
+        private final CopyOut copy;
+        private byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+        private int rowStart;
+
+        CopyInput(CopyOut copy) {
+            this.copy = copy;
+        }
+
+        void startRow() {
+            rowStart = position;
+        }
+
+        /** Makes at least {@code bytes} unread bytes available from {@link #position}. */
+        void need(int bytes) throws SQLException, IOException {
+            while (limit - position < bytes) {
+                byte[] message = copy.readFromCopy();
+                if (message == null) {
+                    throw new EOFException("the copy ended within a row");
+                }
+                if (rowStart > 0) {
+                    System.arraycopy(buffer, rowStart, buffer, 0, limit - rowStart);
+                    position -= rowStart;
+                    limit -= rowStart;
+                    rowStart = 0;
+                }
+                if (limit + message.length > buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, limit + message.length));
+                }
+                System.arraycopy(message, 0, buffer, limit, message.length);
+                limit += message.length;
+            }
+        }
+
+        int readShort() {
+            int value = (short) ((buffer[position] & 0xff) << 8 | (buffer[position + 1] & 0xff));
+            position += 2;
+            return value;
+        }
+
+        int readInt() {
+            int value = (buffer[position] & 0xff) << 24 | (buffer[position + 1] & 0xff) << 16
+                    | (buffer[position + 2] & 0xff) << 8 | (buffer[position + 3] & 0xff);
+            position += 4;
+            return value;
+        }
+
+        void readHeader() throws SQLException, IOException {
+            need(SIGNATURE.length + 8);
+            if (!Arrays.equals(buffer, position, position + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+                throw new IOException("not a binary copy: unexpected signature");
+            }
+            position += SIGNATURE.length;
+            readInt(); // flags: none defined that matter here
+            int extension = readInt();
+            need(extension);
+            position += extension;
+        }
+
+        /** Reads what follows the end marker, so that the connection is ready for the next statement. */
+        void finish() throws SQLException {
+            while (copy.readFromCopy() != null) {
+                // nothing is sent after the end marker
+            }
         }
     }
 
@@ -160,36 +235,38 @@ public final class BinaryCopyQuery {
             throw new IllegalStateException("a binary copy query reads in the caller's transaction");
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PGCopyInputStream copy = new PGCopyInputStream(connection.unwrap(PGConnection.class),
-                "copy (" + sql + ") to stdout (format binary)")) {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(copy, 1 << 16));
-            readHeader(in);
+        CopyOut copy = null;
+        try {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("copy (" + sql + ") to stdout (format binary)");
+            CopyInput in = new CopyInput(copy);
+            in.readHeader();
             Row row = new Row();
             while (row.read(in)) {
                 handler.row(row);
             }
-            // the end marker is read: let the copy finish so that the connection is ready for the next statement
-            while (copy.read() != -1) {
-                // nothing after the end marker
-            }
+            in.finish();
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("copy query failed: " + e.getMessage(), e);
         } finally {
+            drainIfActive(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    private static void readHeader(DataInputStream in) throws IOException {
-        byte[] signature = new byte[SIGNATURE.length];
-        try {
-            in.readFully(signature);
-        } catch (EOFException e) {
-            throw new IOException("no binary copy header", e);
+    /**
+     * A copy left unfinished (a handler threw) is read to its end, so that the connection can run the rollback. A
+     * cancel request would be quicker, but it may reach the server after the copy ended and cancel the rollback.
+     */
+    private static void drainIfActive(CopyOut copy) {
+        if (copy != null && copy.isActive()) {
+            try {
+                while (copy.readFromCopy() != null) {
+                    // discarded
+                }
+            } catch (SQLException e) {
+                // the connection is broken then; the pool finds out when it next checks it
+            }
         }
-        if (!Arrays.equals(signature, SIGNATURE)) {
-            throw new IOException("not a binary copy: unexpected signature");
-        }
-        in.readInt(); // flags: none defined that matter here
-        in.skipNBytes(in.readInt()); // header extension
     }
 }

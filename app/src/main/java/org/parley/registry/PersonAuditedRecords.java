@@ -1,7 +1,11 @@
 package org.parley.registry;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.parley.api.AuditedRecords;
 import org.parley.api.CanonicalJsonBytes;
@@ -57,8 +61,12 @@ class PersonAuditedRecords implements AuditedRecords {
         long from = blocks * part / parts;
         String range = "where p.ctid >= '(" + from + ",0)'::tid"
                 + (part == parts - 1 ? "" : " and p.ctid < '(" + blocks * (part + 1) / parts + ",0)'::tid");
+        Map<Long, byte[]> partyCodes = new HashMap<>();
+        jdbc.sql("select id, code from organisation").query((ResultSet rs) -> {
+            partyCodes.put(rs.getLong(1), rs.getString(2).getBytes(StandardCharsets.UTF_8));
+        });
         CanonicalJsonBytes out = new CanonicalJsonBytes();
         BinaryCopyQuery.forEach(dataSource, PersonStates.CURRENT_STATES + range, row ->
-                visitor.state(Long.toString(row.int8(0)), row.int4(1), PersonStates.stateHash(row, out)));
+                visitor.state(Long.toString(row.int8(0)), row.int4(1), PersonStates.stateHash(row, partyCodes, out)));
     }
 }

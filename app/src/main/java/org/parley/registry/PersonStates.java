@@ -77,12 +77,14 @@ class PersonStates {
     }
 
     private static final PersonField[] FIELDS = PersonField.values();
-    /** Which facts are booleans and which dates (the others are text), by ordinal: looked up once. */
+    /** Which facts are booleans, dates and parties (the others are text), by ordinal: looked up once. */
     private static final boolean[] BOOLEAN_FACTS = new boolean[FIELDS.length];
     private static final boolean[] DATE_FACTS = new boolean[FIELDS.length];
+    private static final boolean[] PARTY_FACTS = new boolean[FIELDS.length];
 
     static {
         for (PersonField field : FIELDS) {
+            PARTY_FACTS[field.ordinal()] = field.kind().name().equals("party");
             BOOLEAN_FACTS[field.ordinal()] = field.kind().name().equals("boolean");
             DATE_FACTS[field.ordinal()] = field.kind().name().equals("date");
         }
@@ -93,32 +95,33 @@ class PersonStates {
         "changes"};
 
     /**
-     * Each person's state as stored now: its row, its parties' codes and its last event, the columns in the order
-     * {@link #stateHash} reads them. Filtered by the caller ({@code where …} on {@code p}).
+     * Each person's state as stored now: its row (with its parties' ids, which {@link #stateHash} turns into their
+     * codes) and its last event, the columns in the order {@link #stateHash} reads them. Filtered by the caller
+     * ({@code where …} on {@code p}).
      */
     static final String CURRENT_STATES = "select p.id, p.version, "
             + Arrays.stream(PersonField.values()).map(f -> switch (f) {
-                case HOLDING_PARTY -> "h.code";
-                case POWER_OF_ORIGIN -> "o.code";
                 default -> "p." + f.column();
             }).collect(Collectors.joining(", "))
             + ", p.fact_sources, p.status, p.notified_on, "
             + Arrays.stream(EVENT_COLUMNS).map(c -> "e." + c).collect(Collectors.joining(", "))
-            + " from person p join organisation h on h.id = p.holding_party_id "
-            + "left join organisation o on o.id = p.power_of_origin_id "
-            + "left join lateral (select * from person_event e where e.person_id = p.id order by e.seq desc limit 1) e "
+            + " from person p left join lateral (select * from person_event e where e.person_id = p.id order by e.seq desc limit 1) e "
             + "on true ";
 
     /**
      * The SHA-256 of the state of a person as stored now, from a row of {@link #CURRENT_STATES}. Text columns are
      * written from their UTF-8 bytes as they arrive: no decoding, no parsing.
+     *
+     * @param partyCodes every organisation's code (UTF-8) by id
      */
-    static byte[] stateHash(BinaryCopyQuery.Row row, CanonicalJsonBytes out) {
+    static byte[] stateHash(BinaryCopyQuery.Row row, Map<Long, byte[]> partyCodes, CanonicalJsonBytes out) {
         Object[] facts = new Object[FIELDS.length];
         for (int i = 0; i < FIELDS.length; i++) {
             int column = 2 + i;
             facts[i] = BOOLEAN_FACTS[i] ? (row.isNull(column) ? null : (Object) row.bool(column))
-                    : DATE_FACTS[i] ? text(row.date(column)) : row.bytes(column);
+                    : DATE_FACTS[i] ? text(row.date(column))
+                    : PARTY_FACTS[i] ? (row.isNull(column) ? null : partyCodes.get(row.int8(column)))
+                    : row.bytes(column);
         }
         int sources = 2 + FIELDS.length;
         int e = sources + 3;

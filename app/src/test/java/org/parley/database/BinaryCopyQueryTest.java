@@ -67,6 +67,14 @@ class BinaryCopyQueryTest {
             assertThatThrownBy(() -> inTransaction(dataSource, () -> BinaryCopyQuery.forEach(dataSource,
                     "select * from no_such_table", row -> { })))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("no_such_table");
+            assertThatThrownBy(() -> inTransaction(dataSource, () -> BinaryCopyQuery.forEach(dataSource,
+                    "select g from generate_series(1, 100000) g", row -> {
+                        throw new IllegalArgumentException("handler gave up");
+                    }))).hasMessage("handler gave up");
+            long[] after = {0};
+            inTransaction(dataSource, () -> BinaryCopyQuery.forEach(dataSource, "select 2::int8",
+                    row -> after[0] = row.int8(0)));
+            assertThat(after[0]).as("a copy given up is read to its end: the connection works").isEqualTo(2);
         }
     }
 
