@@ -17,10 +17,12 @@ import org.springframework.stereotype.Component;
  * Persons' states for the audit verifier (see {@link PersonStates} for what a state holds): the hash of each
  * person's state as stored now, recomputed from its row and last event, and the hash of every earlier state kept
  * in {@code person_state}, computed by PostgreSQL. The persons are split into parts by their place in the table
- * (block ranges), one part per processor, so that the recomputation runs on every core.
+ * (block ranges), one part per processor (up to four), so that the recomputation runs on every core.
  */
 @Component
 class PersonAuditedRecords implements AuditedRecords {
+
+    private static final int MAX_PARTS = 4;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -29,7 +31,8 @@ class PersonAuditedRecords implements AuditedRecords {
     PersonAuditedRecords(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.parts = Math.max(1, Runtime.getRuntime().availableProcessors());
+        // at most four: with the verifier's other connections that stays within the default pool of ten
+        this.parts = Math.max(1, Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()));
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The audit log at scale, against a running Parley whose demo world made the log large (one entry per person):
  * proof generation time (inclusion and consistency proofs at the log's full size, through the API, so HTTP and
  * the token check are included), then append throughput under 1, 2, 4 and 8 concurrent writers (each append a
- * person registered through the API: the person, its event, its state and its audit entry in one transaction).
+ * person registered through the API: the person, its event, its name keys and its audit entry in one transaction).
  * {@code audit verify} is timed by the command itself, with the server stopped.
  *
  * <pre>
