@@ -3,6 +3,7 @@ package org.parley.api;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
@@ -147,6 +148,34 @@ public final class CanonicalJsonBytes {
                 buffer[length++] = HEX[b & 0xf];
             }
         }
+    }
+
+    /** A date as a JSON string in ISO form ({@link LocalDate#toString()}), or null. */
+    public CanonicalJsonBytes date(LocalDate date) {
+        if (date == null) {
+            return bytes(NULL);
+        }
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return string(date.toString()); // a sign or a fifth digit: rare enough for the general way
+        }
+        ensure(12);
+        buffer[length++] = '"';
+        digits(year, 4);
+        buffer[length++] = '-';
+        digits(date.getMonthValue(), 2);
+        buffer[length++] = '-';
+        digits(date.getDayOfMonth(), 2);
+        buffer[length++] = '"';
+        return this;
+    }
+
+    private void digits(int value, int count) {
+        for (int i = count - 1; i >= 0; i--) {
+            buffer[length + i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += count;
     }
 
     /** Bytes as a JSON string of lowercase hexadecimal digits, or null. */

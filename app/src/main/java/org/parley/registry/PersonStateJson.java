@@ -1,10 +1,13 @@
 package org.parley.registry;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.parley.api.CanonicalJsonBytes;
+import org.parley.database.BinaryCopyQuery;
 
 /**
  * Writes a person's state (see {@link PersonStates}) as canonical JSON straight into UTF-8 bytes, members in the
@@ -15,10 +18,10 @@ import org.parley.api.CanonicalJsonBytes;
 final class PersonStateJson {
 
     /**
-     * An event's members. Text members ({@code type}, {@code place}, {@code note}) are a String, UTF-8 bytes or
-     * null; {@code changes} is already canonical JSON (String or bytes), or null.
+     * An event's members. Text members ({@code type}, {@code place}, {@code note}) are text values as {@link #write}
+     * takes them; {@code changes} is already canonical JSON, or null.
      */
-    record Event(long id, int seq, Object type, String occurredOn, Object place, Object note, Long supersedes,
+    record Event(long id, int seq, Object type, LocalDate occurredOn, Object place, Object note, Long supersedes,
             Object changes) {
     }
 
@@ -55,12 +58,27 @@ final class PersonStateJson {
     }
 
     /**
-     * @param facts by {@link PersonField#ordinal()}: a String, UTF-8 bytes, a Boolean, or null where unknown
-     * @param sources the sources as canonical JSON (String or UTF-8 bytes)
-     * @param status a String or UTF-8 bytes
+     * A value that lies in a column of the row being read: written from the row's bytes where they are, not copied
+     * (the verifier writes about thirty of them per person).
+     */
+    record Column(int index) {
+
+        private static final Column[] FIRST = IntStream.range(0, 64).mapToObj(Column::new).toArray(Column[]::new);
+
+        static Column of(int index) {
+            return index < FIRST.length ? FIRST[index] : new Column(index);
+        }
+    }
+
+    /**
+     * Writes a state. Text values are a String, UTF-8 bytes, a {@link Column} of {@code row}, a date, or null; JSON values
+     * ({@code sources}, an event's {@code changes}) the same, already canonical.
+     *
+     * @param facts by {@link PersonField#ordinal()}: a text value, a Boolean, or null where unknown
+     * @param row the row that {@link Column} values are in; null when there are none
      */
     static CanonicalJsonBytes write(CanonicalJsonBytes out, long id, int version, Object[] facts, Object sources,
-            Object status, String notifiedOn, Event event) {
+            Object status, LocalDate notifiedOn, Event event, BinaryCopyQuery.Row row) {
         out.reset().ascii('{');
         for (int i = 0; i < KEYS.length; i++) {
             if (i > 0) {
@@ -69,59 +87,65 @@ final class PersonStateJson {
             out.name(NAMES[i]);
             int slot = SLOTS[i];
             if (slot >= 0) {
-                value(out, facts[slot]);
+                value(out, facts[slot], row);
                 continue;
             }
             switch (KEYS[i]) {
                 case ID -> out.number(id);
                 case VERSION -> out.number(version);
-                case SOURCES -> raw(out, sources);
-                case STATUS -> text(out, status);
-                case NOTIFIED_ON -> out.string(notifiedOn);
-                default -> event(out, event);
+                case SOURCES -> raw(out, sources, row);
+                case STATUS -> text(out, status, row);
+                case NOTIFIED_ON -> out.date(notifiedOn);
+                default -> event(out, event, row);
             }
         }
         return out.ascii('}');
     }
 
-    private static void event(CanonicalJsonBytes out, Event e) {
+    private static void event(CanonicalJsonBytes out, Event e, BinaryCopyQuery.Row row) {
         if (e == null) {
             out.raw((byte[]) null);
             return;
         }
         out.ascii('{').name(CHANGES);
-        raw(out, e.changes());
+        raw(out, e.changes(), row);
         out.ascii(',').name(EVENT_ID).number(e.id());
         out.ascii(',').name(NOTE);
-        text(out, e.note());
-        out.ascii(',').name(OCCURRED_ON).string(e.occurredOn());
+        text(out, e.note(), row);
+        out.ascii(',').name(OCCURRED_ON).date(e.occurredOn());
         out.ascii(',').name(PLACE);
-        text(out, e.place());
+        text(out, e.place(), row);
         out.ascii(',').name(SEQ).number(e.seq());
         out.ascii(',').name(SUPERSEDES).number(e.supersedes());
         out.ascii(',').name(TYPE);
-        text(out, e.type());
+        text(out, e.type(), row);
         out.ascii('}');
     }
 
-    private static void value(CanonicalJsonBytes out, Object value) {
+    private static void value(CanonicalJsonBytes out, Object value, BinaryCopyQuery.Row row) {
         if (value instanceof Boolean b) {
             out.bool(b);
         } else {
-            text(out, value);
+            text(out, value, row);
         }
     }
 
-    private static void text(CanonicalJsonBytes out, Object value) {
-        if (value instanceof byte[] bytes) {
+    private static void text(CanonicalJsonBytes out, Object value, BinaryCopyQuery.Row row) {
+        if (value instanceof Column column) {
+            out.string(row.data(), row.offset(column.index()), row.length(column.index()));
+        } else if (value instanceof byte[] bytes) {
             out.string(bytes);
+        } else if (value instanceof LocalDate date) {
+            out.date(date);
         } else {
             out.string((String) value);
         }
     }
 
-    private static void raw(CanonicalJsonBytes out, Object json) {
-        if (json instanceof byte[] bytes) {
+    private static void raw(CanonicalJsonBytes out, Object json, BinaryCopyQuery.Row row) {
+        if (json instanceof Column column) {
+            out.raw(row.data(), row.offset(column.index()), row.length(column.index()));
+        } else if (json instanceof byte[] bytes) {
             out.raw(bytes);
         } else {
             out.raw((String) json);

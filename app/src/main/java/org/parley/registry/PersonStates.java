@@ -1,6 +1,5 @@
 package org.parley.registry;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,10 +68,10 @@ class PersonStates {
                     : value == null ? null : value.toString();
         }
         return PersonStateJson.write(new CanonicalJsonBytes(), person.id(), person.version(), facts,
-                PersonRepository.writeSources(person.facts()), person.status().name(), text(person.notifiedOn()),
-                new PersonStateJson.Event(event.id(), event.seq(), event.type().name(), text(event.occurredOn()),
+                PersonRepository.writeSources(person.facts()), person.status().name(), person.notifiedOn(),
+                new PersonStateJson.Event(event.id(), event.seq(), event.type().name(), event.occurredOn(),
                         event.place(), event.note(), event.supersedes(),
-                        event.changes() == null ? null : CanonicalJson.write(json.valueToTree(event.changes()))))
+                        event.changes() == null ? null : CanonicalJson.write(json.valueToTree(event.changes()))), null)
                 .toString();
     }
 
@@ -119,21 +118,18 @@ class PersonStates {
         for (int i = 0; i < FIELDS.length; i++) {
             int column = 2 + i;
             facts[i] = BOOLEAN_FACTS[i] ? (row.isNull(column) ? null : (Object) row.bool(column))
-                    : DATE_FACTS[i] ? text(row.date(column))
+                    : DATE_FACTS[i] ? row.date(column)
                     : PARTY_FACTS[i] ? (row.isNull(column) ? null : partyCodes.get(row.int8(column)))
-                    : row.bytes(column);
+                    : PersonStateJson.Column.of(column);
         }
         int sources = 2 + FIELDS.length;
         int e = sources + 3;
         // a person whose events were removed has no last event: its state has none, and matches no entry
         PersonStateJson.Event event = row.isNull(e) ? null : new PersonStateJson.Event(row.int8(e), row.int4(e + 1),
-                row.bytes(e + 2), text(row.date(e + 3)), row.bytes(e + 4), row.bytes(e + 5),
-                row.isNull(e + 6) ? null : row.int8(e + 6), row.bytes(e + 7));
-        return PersonStateJson.write(out, row.int8(0), row.int4(1), facts, row.bytes(sources), row.bytes(sources + 1),
-                text(row.date(sources + 2)), event).sha256();
-    }
-
-    private static String text(LocalDate date) {
-        return date == null ? null : date.toString();
+                PersonStateJson.Column.of(e + 2), row.date(e + 3), PersonStateJson.Column.of(e + 4),
+                PersonStateJson.Column.of(e + 5), row.isNull(e + 6) ? null : row.int8(e + 6),
+                PersonStateJson.Column.of(e + 7));
+        return PersonStateJson.write(out, row.int8(0), row.int4(1), facts, PersonStateJson.Column.of(sources),
+                PersonStateJson.Column.of(sources + 1), row.date(sources + 2), event, row).sha256();
     }
 }

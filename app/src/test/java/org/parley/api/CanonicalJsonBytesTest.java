@@ -41,6 +41,16 @@ class CanonicalJsonBytesTest {
         assertThat(out.reset().string("x").toString()).isEqualTo("\"x\"");
     }
 
+    @Test
+    void datesAreWrittenAsLocalDateWritesThem() {
+        for (java.time.LocalDate date : List.of(java.time.LocalDate.of(2024, 2, 29), java.time.LocalDate.of(0, 1, 1),
+                java.time.LocalDate.of(999, 12, 31), java.time.LocalDate.of(9999, 12, 31),
+                java.time.LocalDate.of(10000, 1, 1), java.time.LocalDate.of(-5, 6, 7))) {
+            assertThat(new CanonicalJsonBytes(2).date(date).toString()).isEqualTo("\"" + date + "\"");
+        }
+        assertThat(new CanonicalJsonBytes().date(null).toString()).isEqualTo("null");
+    }
+
     private static byte[] sha256(String text) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
