@@ -36,9 +36,11 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final OrganisationKinds organisations;
+    private final UserAudit audit;
 
     UserService(UserRepository users, TokenRepository tokens, PasswordEncoder encoder, PasswordPolicy policy,
-            OrganisationKinds organisations) {
+            OrganisationKinds organisations, UserAudit audit) {
+        this.audit = audit;
         this.users = users;
         this.tokens = tokens;
         this.encoder = encoder;
@@ -56,7 +58,9 @@ public class UserService {
         checkNewUser(admin, name, organisation, roles);
         String password = oneTimePassword();
         long id = users.insert(name, organisation, roles, encoder.encode(password), true);
-        return new NewUser(users.find(id).orElseThrow(), password);
+        User created = users.find(id).orElseThrow();
+        audit.changed(admin, UserAudit.CREATE, created);
+        return new NewUser(created, password);
     }
 
     /**
@@ -67,7 +71,9 @@ public class UserService {
     public User createDemoUser(String username, String organisation, Set<Role> roles, String password) {
         checkNewUser(OPERATOR, username, organisation, roles);
         long id = users.insert(username, organisation, roles, encoder.encode(password), false);
-        return users.find(id).orElseThrow();
+        User created = users.find(id).orElseThrow();
+        audit.changed(OPERATOR, UserAudit.CREATE, created);
+        return created;
     }
 
     public boolean anyUsers() {
@@ -88,14 +94,14 @@ public class UserService {
         }
         users.setEnabled(user.id(), false);
         tokens.revokeAllOf(user.id());
-        return users.find(user.id()).orElseThrow();
+        return changed(admin, UserAudit.DISABLE, user);
     }
 
     @Transactional
     public User enable(Caller admin, String username) {
         User user = managed(admin, username);
         users.setEnabled(user.id(), true);
-        return users.find(user.id()).orElseThrow();
+        return changed(admin, UserAudit.ENABLE, user);
     }
 
     /** A new one-time password; the old one and every token of the user stop working. */
@@ -105,6 +111,7 @@ public class UserService {
         String password = oneTimePassword();
         users.setPassword(user.id(), encoder.encode(password), true);
         tokens.revokeAllOf(user.id());
+        changed(admin, UserAudit.RESET_PASSWORD, user);
         return password;
     }
 
@@ -124,6 +131,14 @@ public class UserService {
             throw new InvalidInputException(errors);
         }
         users.setPassword(user.id(), encoder.encode(newPassword), false);
+        changed(caller, UserAudit.CHANGE_PASSWORD, user);
+    }
+
+    /** The user as stored after a change, which the audit log records. */
+    private User changed(Caller who, String action, User before) {
+        User after = users.find(before.id()).orElseThrow();
+        audit.changed(who, action, after);
+        return after;
     }
 
     /** The caller a known, enabled user is, for work done on their behalf without a login (the demo world). */

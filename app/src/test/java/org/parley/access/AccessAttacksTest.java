@@ -2,6 +2,8 @@ package org.parley.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -266,6 +268,18 @@ class AccessAttacksTest {
         assertThat(anonymous.withToken(token).get("/api/v1/persons?size=1").status()).isEqualTo(401);
         assertThat(anonymous.post("/api/v1/auth/token", "{\"username\": \"%s\", \"password\": \"%s\"}"
                 .formatted(username, chosen)).status()).isEqualTo(401);
+
+        assertThat(admin.post("/api/v1/users/" + username + "/reset-password", "").status()).isEqualTo(200);
+        List<Map<String, Object>> entries = jdbc.sql("select actor, action, state_hash from audit_entry "
+                + "where record_type = 'user' and record_id = :username order by seq").param("username", username)
+                .query().listOfRows();
+        assertThat(entries).extracting(e -> e.get("actor") + " " + e.get("action")).containsExactly(
+                "admin USER_CREATE", username + " USER_CHANGE_PASSWORD", "admin USER_DISABLE",
+                "admin USER_RESET_PASSWORD");
+        String disabledState = "{\"enabled\":false,\"mustChangePassword\":false,\"organisation\":\"party-a\","
+                + "\"roles\":[\"VIEWER\"],\"username\":\"" + username + "\"}";
+        assertThat((byte[]) entries.get(2).get("state_hash")).as("the state holds no password")
+                .isEqualTo(org.parley.audit.AuditLog.stateHash(disabledState));
     }
 
     @Test
