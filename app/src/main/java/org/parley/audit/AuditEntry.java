@@ -37,7 +37,7 @@ public record AuditEntry(long seq, Instant at, String actor, String organisation
     CanonicalJsonBytes writeLeaf(CanonicalJsonBytes out) {
         out.reset().ascii('{').name(ACTION).string(action);
         out.ascii(',').name(ACTOR).string(actor);
-        out.ascii(',').name(AT).string(at.toString());
+        out.ascii(',').name(AT).instant(at);
         out.ascii(',').name(ORGANISATION).string(organisation);
         out.ascii(',').name(RECORD_ID).string(recordId);
         out.ascii(',').name(RECORD_TYPE).string(recordType);

@@ -3,7 +3,11 @@ package org.parley.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The byte writer gives the same text as {@link CanonicalJson}, whether a string comes as Java text or as bytes. */
@@ -43,12 +47,37 @@ class CanonicalJsonBytesTest {
 
     @Test
     void datesAreWrittenAsLocalDateWritesThem() {
-        for (java.time.LocalDate date : List.of(java.time.LocalDate.of(2024, 2, 29), java.time.LocalDate.of(0, 1, 1),
-                java.time.LocalDate.of(999, 12, 31), java.time.LocalDate.of(9999, 12, 31),
-                java.time.LocalDate.of(10000, 1, 1), java.time.LocalDate.of(-5, 6, 7))) {
+        for (LocalDate date : List.of(LocalDate.of(2024, 2, 29), LocalDate.of(0, 1, 1),
+                LocalDate.of(999, 12, 31), LocalDate.of(9999, 12, 31),
+                LocalDate.of(10000, 1, 1), LocalDate.of(-5, 6, 7))) {
             assertThat(new CanonicalJsonBytes(2).date(date).toString()).isEqualTo("\"" + date + "\"");
         }
         assertThat(new CanonicalJsonBytes().date(null).toString()).isEqualTo("null");
+    }
+
+    @Test
+    void instantsAreWrittenAsInstantWritesThem() {
+        Random random = new Random(2026);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH,
+                Instant.parse("2026-11-25T06:40:00Z"), Instant.parse("2026-11-25T06:40:00.120Z"),
+                Instant.parse("2026-11-25T06:40:00.123450Z"),
+                Instant.parse("1999-12-31T23:59:59.999999999Z"),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-12-31T23:59:59.5Z")));
+        for (int i = 0; i < 10_000; i++) {
+            long seconds = random.nextLong(-70_000_000_000L, 300_000_000_000L);
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(seconds, nanos));
+        }
+        for (Instant instant : instants) {
+            assertThat(new CanonicalJsonBytes(1).instant(instant).toString()).isEqualTo("\"" + instant + "\"");
+        }
+        assertThat(new CanonicalJsonBytes().instant(null).toString()).isEqualTo("null");
     }
 
     private static byte[] sha256(String text) {
