@@ -40,8 +40,7 @@ class AccountPagesBrowserTest extends BrowserTest {
         assertThat(findAll(".users-table tbody tr")).isNotEmpty();
         find("#username").sendKeys("browser-made");
         find("input[name=roles][value=VIEWER]").click();
-        find("#create-user button[type=submit]").click();
-        waitForPageLoad();
+        clickToLoad(find("#create-user button[type=submit]"));
         assertThat(find("#one-time-password").getText()).contains("browser-made");
         assertThat(find(".one-time-password").getText()).matches("[a-z0-9-]{20,}");
         assertThat(find("#user-browser-made").getText()).contains("party-a");

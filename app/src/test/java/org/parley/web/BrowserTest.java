@@ -132,6 +132,18 @@ public abstract class BrowserTest {
         waitForPageLoad();
     }
 
+    /**
+     * Clicks something that loads a new page (a link, a form's submit button) and waits until the new page has
+     * replaced the old one and is fully loaded. Waiting for {@code readyState} alone can see the old page, which
+     * is still complete until the browser starts navigating.
+     */
+    protected void clickToLoad(WebElement element) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        element.click();
+        waiting().until(ExpectedConditions.stalenessOf(oldPage));
+        waitForPageLoad();
+    }
+
     protected void waitForPageLoad() {
         waitUntil(d -> "complete".equals(js("return document.readyState")));
     }

@@ -97,7 +97,7 @@ class PersonPagesBrowserTest extends BrowserTest {
                 .filter(a -> a.getAttribute("href").endsWith("/persons/" + person.id())).findFirst()
                 .orElse(findAll("#results .person-link").get(0));
         String expectedName = link.getText();
-        link.click();
+        clickToLoad(link);
         waitUntil(d -> !d.findElements(By.id("person-name")).isEmpty());
         WebElement name = find("#person-name");
         assertThat(name.getText()).isEqualTo(expectedName).contains(surname.substring(0, 1));
@@ -110,7 +110,7 @@ class PersonPagesBrowserTest extends BrowserTest {
         assertThat(identityTitle).isEqualTo(msg("section.IDENTITY", EN));
 
         for (Locale language : List.of(UK, RU)) {
-            find("#language-switch a[data-lang='" + language.getLanguage() + "']").click();
+            clickToLoad(find("#language-switch a[data-lang='" + language.getLanguage() + "']"));
             waitUntil(d -> language.getLanguage().equals(pageLanguage()));
             String translated = msg("section.IDENTITY", language);
             assertThat(translated).isNotEqualTo(identityTitle);
@@ -172,10 +172,10 @@ class PersonPagesBrowserTest extends BrowserTest {
         open("/persons/999999999");
         assertThat(find("h1").getText()).isEqualTo(msg("error.notFound.title", EN));
         assertThat(findAll("#language-switch a")).hasSize(3);
-        find("#language-switch a[data-lang='uk']").click();
+        clickToLoad(find("#language-switch a[data-lang='uk']"));
         waitUntil(d -> "uk".equals(pageLanguage()));
         assertThat(find("h1").getText()).isEqualTo(msg("error.notFound.title", UK));
-        find(".error-page a.button").click();
+        clickToLoad(find(".error-page a.button"));
         waitUntil(d -> !d.findElements(By.id("results")).isEmpty());
         assertThat(find("h1").getText()).isEqualTo(msg("persons.title", UK));
     }

@@ -24,16 +24,14 @@ class WishPagesBrowserTest extends BrowserTest {
         assertThat(find("h1").getText()).isEqualTo("Interview queue");
         WebElement first = find("#queue tbody tr");
         String heldBy = first.findElements(By.tagName("td")).get(1).getText();
-        first.findElement(By.cssSelector("a.person-link")).click();
-        waitForPageLoad();
+        clickToLoad(first.findElement(By.cssSelector("a.person-link")));
         String personUrl = driver.getCurrentUrl().replaceFirst("#.*$", "");
         assertThat(find("#wish-status").getText()).startsWith("Unverified claim");
 
         new Select(find("#statement-wish")).selectByValue("NOT_RETURN");
         new Select(find("#statement-method")).selectByValue("PRIVATE_INTERVIEW");
         find("#statement-text").sendKeys(INTERVIEW);
-        find("#statement-submit").click();
-        waitForPageLoad();
+        clickToLoad(find("#statement-submit"));
         assertThat(find("#wish-status").getText())
                 .isEqualTo("Declines repatriation — verified by the intermediary on " + LocalDate.now());
         assertThat(find("#wish").getText()).contains(INTERVIEW);
@@ -54,11 +52,9 @@ class WishPagesBrowserTest extends BrowserTest {
     @Test
     void aRefusedStatementShowsTheReasonAndKeepsThePage() {
         open("/wishes/queue");
-        find("#queue tbody tr a.person-link").click();
-        waitForPageLoad();
+        clickToLoad(find("#queue tbody tr a.person-link"));
         js("document.getElementById('statement-takenOn').value = arguments[0]", LocalDate.now().plusDays(3).toString());
-        find("#statement-submit").click();
-        waitForPageLoad();
+        clickToLoad(find("#statement-submit"));
         assertThat(find("#statement-errors").getText()).contains("takenOn").contains("future");
     }
 }
