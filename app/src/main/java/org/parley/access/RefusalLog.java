@@ -1,5 +1,7 @@
 package org.parley.access;
 
+import java.util.function.Consumer;
+import org.parley.api.AuditedOccurrences;
 import org.parley.api.CanonicalJson;
 import org.parley.api.Caller;
 import org.parley.api.RefusalRecorder;
@@ -15,14 +17,15 @@ import tools.jackson.databind.node.ObjectNode;
  * Keeps every refused access in table {@code access_refusal}, in a transaction of its own so that it survives
  * the rollback of the refused request, and appends it to the audit log in that same transaction: action
  * {@code REFUSE}, the refused record (type {@code request} when none was named), and as state the canonical JSON
- * of {@code {method, path, status, reason}}.
+ * of {@code {method, path, status, reason}}. The verifier matches the stored refusals with those entries.
  */
 @Component
-class RefusalLog implements RefusalRecorder {
+class RefusalLog implements RefusalRecorder, AuditedOccurrences {
 
     private static final int MAX_PATH = 500;
 
     static final String ACTION = "REFUSE";
+    private static final String NO_RECORD_TYPE = "request";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -46,12 +49,35 @@ class RefusalLog implements RefusalRecorder {
                 .param("path", shortPath)
                 .param("status", status).param("type", recordType).param("id", recordId).param("reason", reason)
                 .update();
+        audit.append(caller, new AuditLog.Change(ACTION, recordType == null ? NO_RECORD_TYPE : recordType, recordId,
+                null, state(method, shortPath, status, reason)));
+    }
+
+    private static String state(String method, String path, int status, String reason) {
         ObjectNode state = JsonNodeFactory.instance.objectNode();
         state.put("method", method);
-        state.put("path", shortPath);
+        state.put("path", path);
         state.put("status", status);
         state.put("reason", reason);
-        audit.append(caller, new AuditLog.Change(ACTION, recordType == null ? "request" : recordType, recordId, null,
-                CanonicalJson.write(state)));
+        return CanonicalJson.write(state);
+    }
+
+    @Override
+    public String action() {
+        return ACTION;
+    }
+
+    @Override
+    public void scan(Consumer<Occurrence> visitor) {
+        jdbc.sql("select id, username, organisation_code, method, path, status, record_type, record_id, reason "
+                        + "from access_refusal")
+                .query(rs -> {
+                    String recordType = rs.getString("record_type");
+                    String state = state(rs.getString("method"), rs.getString("path"), rs.getInt("status"),
+                            rs.getString("reason"));
+                    visitor.accept(new Occurrence(rs.getString("username"), rs.getString("organisation_code"),
+                            recordType == null ? NO_RECORD_TYPE : recordType, rs.getString("record_id"),
+                            AuditLog.stateHash(state), "refused access " + rs.getLong("id")));
+                });
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.parley.api.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,13 @@ class UserRepository {
         return jdbc.sql("select * from app_user where (:organisation::text is null or organisation_code = "
                         + ":organisation) order by organisation_code nulls first, username")
                 .param("organisation", organisation).query(this::map).list();
+    }
+
+    /** Every user with its password hash (for the audit verifier, which checks both against the log). */
+    void forEachWithPasswordHash(BiConsumer<User, String> visitor) {
+        jdbc.sql("select * from app_user").query(rs -> {
+            visitor.accept(map(rs, 0), rs.getString("password_hash"));
+        });
     }
 
     boolean any() {

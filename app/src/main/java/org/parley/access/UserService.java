@@ -76,6 +76,21 @@ public class UserService {
         return created;
     }
 
+    /**
+     * Users stored by a version that did not audit user administration have no entry: the first start after the
+     * upgrade (no user creation in the log at all, but users) records each user's state as it is then, once.
+     * Afterwards a user without an entry is one added without it, which verification names.
+     */
+    @Transactional
+    public int recordUsersNeverAudited() {
+        if (!users.any() || audit.everRecorded()) {
+            return 0;
+        }
+        List<User> all = users.list(null);
+        all.forEach(user -> audit.changed(OPERATOR, UserAudit.BASELINE, user));
+        return all.size();
+    }
+
     public boolean anyUsers() {
         return users.any();
     }

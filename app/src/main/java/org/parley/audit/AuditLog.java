@@ -66,6 +66,11 @@ public class AuditLog {
         return entries;
     }
 
+    /** Whether any entry records this action on a record of this type. */
+    public boolean hasEntry(String recordType, String action) {
+        return repository.hasEntry(recordType, action);
+    }
+
     /** SHA-256 of the state's canonical JSON in UTF-8. */
     public static byte[] stateHash(String canonicalState) {
         return MerkleHash.sha256().digest(canonicalState.getBytes(StandardCharsets.UTF_8));

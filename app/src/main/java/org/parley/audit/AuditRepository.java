@@ -50,6 +50,11 @@ class AuditRepository {
     }
 
     /** The committed size and right edge, read without lock. */
+    boolean hasEntry(String recordType, String action) {
+        return jdbc.sql("select exists (select 1 from audit_entry where record_type = :type and action = :action)")
+                .param("type", recordType).param("action", action).query(Boolean.class).single();
+    }
+
     TreeFrontier head() {
         return jdbc.sql("select size, frontier from audit_head where id = 1")
                 .query((rs, row) -> TreeFrontier.unpack(rs.getLong("size"), rs.getBytes("frontier"))).single();

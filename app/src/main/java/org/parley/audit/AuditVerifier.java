@@ -3,20 +3,23 @@ package org.parley.audit;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
+import org.parley.api.AuditedOccurrences;
 import org.parley.api.AuditedRecords;
 import org.parley.api.AuditedRecords.Kind;
 import org.parley.api.AuditedRecords.StateScan;
 import org.parley.api.CanonicalJsonBytes;
 import org.parley.database.BinaryCopyQuery;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -36,33 +39,38 @@ import org.springframework.transaction.annotation.Transactional;
  * with every earlier one;</li>
  * <li>each entry's state hash is the hash of the state its record's feature recorded for that version, every
  * recorded state has its entry, and every record as stored now is the state of its latest entry: not changed, set
- * back or removed without one ({@link AuditedRecords});</li>
+ * back, added or removed without one ({@link AuditedRecords}); every entry of a one-off happening (a refused
+ * access) has its stored happening and every stored happening its entry ({@link AuditedOccurrences});</li>
  * <li>a checkpoint a party kept, if given, is signed by this instance and consistent with the log now.</li>
  * </ol>
  * Entries are streamed through a cursor and hashed as they come; memory holds the recomputed subtree hashes
- * (about 64 bytes per entry) and the keys of entries whose records are checked. The features' state scans run
- * meanwhile on threads and connections of their own, reading the same exported snapshot; their hashes are held
- * until the entries are read, then matched.
+ * (about 64 bytes per entry) and the keys of entries whose records are checked. The features' large state scans
+ * run meanwhile on threads and connections of their own, reading the same exported snapshot; their hashes are held
+ * until the entries are read, then matched. Small scans and happenings are read afterwards on this connection.
  */
 @Service
 public class AuditVerifier {
 
     private static final int MAX_PROBLEMS = 100;
+    private static final HexFormat HEX = HexFormat.of();
 
     private final DataSource dataSource;
     private final AuditRepository repository;
     private final CheckpointRepository checkpoints;
     private final SigningKey key;
     private final List<AuditedRecords> recordSources;
+    private final List<AuditedOccurrences> occurrenceSources;
     private final TransactionTemplate sameSnapshot;
 
     AuditVerifier(DataSource dataSource, AuditRepository repository, CheckpointRepository checkpoints,
-            SigningKey key, List<AuditedRecords> recordSources, PlatformTransactionManager transactions) {
+            SigningKey key, List<AuditedRecords> recordSources, List<AuditedOccurrences> occurrenceSources,
+            PlatformTransactionManager transactions) {
         this.dataSource = dataSource;
         this.repository = repository;
         this.checkpoints = checkpoints;
         this.key = key;
         this.recordSources = recordSources;
+        this.occurrenceSources = occurrenceSources;
         this.sameSnapshot = new TransactionTemplate(transactions);
         sameSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         sameSnapshot.setReadOnly(true);
@@ -97,9 +105,12 @@ public class AuditVerifier {
         }
         checkCheckpoints(run, signed, rootsWanted, frontier.size());
         kept.ifPresent(c -> checkKept(run, c, rootsWanted, frontier));
-        List<StateMatching.Part> parts = scans.stream().map(CompletableFuture::join).toList();
+        List<StateMatching.Part> parts = new ArrayList<>(runSmallScans(entriesRead.join()));
+        long occurrences = checkOccurrences(run);
+        scans.stream().map(CompletableFuture::join).forEach(parts::add);
         entriesRead.join().finish(parts, run::problem);
-        long recorded = parts.stream().filter(p -> p.kind() == Kind.RECORDED).mapToLong(StateMatching.Part::states).sum();
+        long recorded = occurrences
+                + parts.stream().filter(p -> p.kind() == Kind.RECORDED).mapToLong(StateMatching.Part::states).sum();
         long current = parts.stream().filter(p -> p.kind() == Kind.CURRENT).mapToLong(StateMatching.Part::states).sum();
         return new Verification(frontier.size(), signed.size(), recorded, current,
                 Duration.ofNanos(System.nanoTime() - started), List.copyOf(run.problems));
@@ -117,6 +128,8 @@ public class AuditVerifier {
         byte[] stateHashes = new byte[0];
         /** Tree positions whose entry does not give its stored leaf hash, or where entries are missing. */
         final BitSet altered = new BitSet();
+        /** The entries of one-off happenings, by what they carry, in the order of their seqs. */
+        final Map<OccurrenceKey, ArrayDeque<Long>> occurrences = new HashMap<>();
 
         Run(long expectedEntries) {
             nodes = new ComputedNodes(expectedEntries);
@@ -143,11 +156,18 @@ public class AuditVerifier {
         }
     }
 
+    /** What an entry of a one-off happening and its stored happening must share. */
+    private record OccurrenceKey(String action, String actor, String organisation, String recordType,
+            String recordId, String stateHash) {
+    }
+
     private TreeFrontier recomputeTree(Run run, Map<Long, byte[]> rootsWanted) {
         TreeFrontier frontier = new TreeFrontier();
         CanonicalJsonBytes leafBytes = new CanonicalJsonBytes(512);
         Map<String, String> auditedTypes = new HashMap<>();
         recordSources.forEach(source -> auditedTypes.put(source.recordType(), source.recordType()));
+        Map<String, String> occurrenceActions = new HashMap<>();
+        occurrenceSources.forEach(source -> occurrenceActions.put(source.action(), source.action()));
         long[] next = {0};
         if (rootsWanted.containsKey(0L)) {
             rootsWanted.put(0L, frontier.root());
@@ -172,8 +192,18 @@ public class AuditVerifier {
             if (rootsWanted.containsKey(frontier.size())) {
                 rootsWanted.put(frontier.size(), frontier.root());
             }
+            String occurrenceAction = occurrenceActions.get(entry.action());
             String auditedType = auditedTypes.get(entry.recordType());
-            if (entry.recordVersion() != null && auditedType != null) {
+            if (occurrenceAction != null) {
+                run.occurrences.computeIfAbsent(new OccurrenceKey(occurrenceAction, entry.actor(),
+                        entry.organisation(), entry.recordType(), entry.recordId(), HEX.formatHex(entry.stateHash())),
+                        k -> new ArrayDeque<>()).add(entry.seq());
+            } else if (auditedType != null && entry.recordVersion() == null) {
+                // a record without versions: its latest entry is the one its current state is matched with
+                run.auditedEntries.put(new StateMatching.StateKey(auditedType, entry.recordId(),
+                        AuditedRecords.LATEST), entry.seq());
+                run.stateHash(entry.seq(), entry.stateHash());
+            } else if (auditedType != null) {
                 int version = entry.recordVersion();
                 run.auditedEntries.put(new StateMatching.StateKey(auditedType, entry.recordId(), version), entry.seq());
                 // a record's entries come in the order of its versions (each change waits for the one before)
@@ -254,8 +284,50 @@ public class AuditVerifier {
         }
     }
 
+    /** Runs the features' small scans on this connection (the snapshot's own) and matches their states. */
+    private List<StateMatching.Part> runSmallScans(StateMatching matching) {
+        List<StateMatching.Part> parts = new ArrayList<>();
+        for (AuditedRecords source : recordSources) {
+            for (StateScan scan : source.stateScans()) {
+                if (!scan.large()) {
+                    StateMatching.States states = new StateMatching.States();
+                    scan.scan().accept(states::add);
+                    parts.add(matching.match(new StateMatching.ScannedStates(source.recordType(), scan.kind(), states)));
+                }
+            }
+        }
+        return parts;
+    }
+
     /**
-     * Runs every feature's state scans at once, each on a thread and connection of its own in the same snapshot
+     * Matches every stored one-off happening with an entry of its action that carries the same, and names the
+     * happenings without such an entry and the entries left without their happening. Returns how many were stored.
+     */
+    private long checkOccurrences(Run run) {
+        long stored = 0;
+        for (AuditedOccurrences source : occurrenceSources) {
+            long[] count = {0};
+            source.scan(occurrence -> {
+                count[0]++;
+                ArrayDeque<Long> entries = run.occurrences.get(new OccurrenceKey(source.action(), occurrence.actor(),
+                        occurrence.organisation(), occurrence.recordType(), occurrence.recordId(),
+                        HEX.formatHex(occurrence.stateHash())));
+                if (entries == null || entries.isEmpty()) {
+                    run.problem(null, occurrence.description() + " has no " + source.action() + " entry with its "
+                            + "content: added or altered without an audit entry");
+                } else {
+                    entries.removeFirst();
+                }
+            });
+            stored += count[0];
+        }
+        run.occurrences.values().stream().flatMap(ArrayDeque::stream).sorted().forEach(seq -> run.problem(seq,
+                "what this entry records is not stored as it was: removed or altered without an audit entry"));
+        return stored;
+    }
+
+    /**
+     * Runs every feature's large state scans at once, each on a thread and connection of its own in the same snapshot
      * (several scans per feature let its largest work use every core). Each scan holds its states until the entries
      * are read, then matches them on its own thread, while the others go on.
      */
@@ -264,6 +336,9 @@ public class AuditVerifier {
         List<CompletableFuture<StateMatching.Part>> scans = new ArrayList<>();
         for (AuditedRecords source : recordSources) {
             for (StateScan scan : source.stateScans()) {
+                if (!scan.large()) {
+                    continue;
+                }
                 scans.add(CompletableFuture.supplyAsync(() -> {
                     StateMatching.States states = sameSnapshot.execute(status -> {
                         repository.useSnapshot(snapshot);

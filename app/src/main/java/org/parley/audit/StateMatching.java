@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parley.api.AuditedRecords;
 import org.parley.api.AuditedRecords.Kind;
 
 /**
@@ -170,14 +171,15 @@ final class StateMatching {
 
     private void current(Part part, StateKey key, byte[] hashes, int from) {
         Long seq = entries.get(key);
+        boolean versioned = key.version() != AuditedRecords.LATEST;
         if (seq == null) {
-            part.problem(null, key.record() + " is at version " + key.version() + ", which has no audit entry: "
-                    + "changed without an audit entry");
+            part.problem(null, key.record() + (versioned ? " is at version " + key.version() + ", which has no audit "
+                    + "entry: changed without an audit entry" : " has no audit entry: added without one"));
             return;
         }
         if (!entryHash.matches(seq, hashes, from)) {
-            part.problem(seq, key.record() + " as stored now differs from its state of version "
-                    + key.version() + ": changed without an audit entry");
+            part.problem(seq, key.record() + " as stored now differs from " + (versioned ? "its state of version "
+                    + key.version() : "the state its latest entry recorded") + ": changed without an audit entry");
         }
         if (!superseded.get(Math.toIntExact(seq))) {
             part.current.set(Math.toIntExact(seq));

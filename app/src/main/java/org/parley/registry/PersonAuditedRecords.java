@@ -43,12 +43,12 @@ class PersonAuditedRecords implements AuditedRecords {
     @Override
     public List<StateScan> stateScans() {
         List<StateScan> scans = new ArrayList<>();
-        scans.add(new StateScan(Kind.RECORDED, visitor -> BinaryCopyQuery.forEach(dataSource,
+        scans.add(StateScan.large(Kind.RECORDED, visitor -> BinaryCopyQuery.forEach(dataSource,
                 "select person_id, version, sha256(convert_to(state, 'UTF8')) from person_state",
                 row -> visitor.state(Long.toString(row.int8(0)), row.int4(1), row.bytes(2)))));
         for (int part = 0; part < parts; part++) {
             int index = part;
-            scans.add(new StateScan(Kind.CURRENT, visitor -> current(index, visitor)));
+            scans.add(StateScan.large(Kind.CURRENT, visitor -> current(index, visitor)));
         }
         return scans;
     }

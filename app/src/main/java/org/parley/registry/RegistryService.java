@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.parley.api.CanonicalJson;
 import org.parley.api.Caller;
 import org.parley.api.ConflictException;
 import org.parley.api.FieldError;
@@ -17,7 +16,6 @@ import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
 import org.parley.audit.AuditLog;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The registry of detained persons: records, their lifecycle, and the organisations they relate to. */
@@ -81,9 +79,8 @@ public class RegistryService {
             throw new InvalidInputException(errors);
         }
         Organisation added = organisations.insert(code, name.strip(), kind, language);
-        audit.append(AuditActions.OPERATOR, new AuditLog.Change(AuditActions.CREATE, "organisation", code, null,
-                CanonicalJson.write(JsonNodeFactory.instance.objectNode().put("code", code).put("name", added.name())
-                        .put("kind", kind.name()).put("language", language))));
+        audit.append(AuditActions.OPERATOR, new AuditLog.Change(AuditActions.CREATE, OrganisationStates.RECORD_TYPE,
+                code, null, OrganisationStates.state(added)));
         return added;
     }
 

@@ -55,7 +55,7 @@ class StatementStates implements AuditedRecords {
     /** A statement is never changed: its stored row is its one recorded state, recomputed here from the row. */
     @Override
     public List<StateScan> stateScans() {
-        return List.of(new StateScan(Kind.RECORDED, visitor -> statements.forEach(statement ->
+        return List.of(StateScan.large(Kind.RECORDED, visitor -> statements.forEach(statement ->
                 visitor.state(String.valueOf(statement.id()), VERSION, AuditLog.stateHash(canonical(statement))))));
     }
 }

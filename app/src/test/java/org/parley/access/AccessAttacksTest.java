@@ -2,6 +2,7 @@ package org.parley.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.ApiClient;
 import org.parley.ApiClient.Response;
 import org.parley.ParleyTest;
+import org.parley.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -276,10 +278,13 @@ class AccessAttacksTest {
         assertThat(entries).extracting(e -> e.get("actor") + " " + e.get("action")).containsExactly(
                 "admin USER_CREATE", username + " USER_CHANGE_PASSWORD", "admin USER_DISABLE",
                 "admin USER_RESET_PASSWORD");
-        String disabledState = "{\"enabled\":false,\"mustChangePassword\":false,\"organisation\":\"party-a\","
-                + "\"roles\":[\"VIEWER\"],\"username\":\"" + username + "\"}";
-        assertThat((byte[]) entries.get(2).get("state_hash")).as("the state holds no password")
-                .isEqualTo(org.parley.audit.AuditLog.stateHash(disabledState));
+        String passwordHash = jdbc.sql("select password_hash from app_user where username = :username")
+                .param("username", username).query(String.class).single();
+        String resetState = "{\"enabled\":false,\"mustChangePassword\":true,\"organisation\":\"party-a\","
+                + "\"passwordHashDigest\":\"" + HexFormat.of().formatHex(AuditLog.stateHash(passwordHash))
+                + "\",\"roles\":[\"VIEWER\"],\"username\":\"" + username + "\"}";
+        assertThat((byte[]) entries.get(3).get("state_hash")).as("the state holds a digest of the hash, no password")
+                .isEqualTo(AuditLog.stateHash(resetState));
     }
 
     @Test

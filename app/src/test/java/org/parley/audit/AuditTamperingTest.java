@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.ApiClient;
 import org.parley.ParleyTest;
+import org.parley.access.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,9 @@ class AuditTamperingTest {
 
     @Autowired
     AuditTree tree;
+
+    @Autowired
+    UserService userService;
 
     private long personId;
     private long personSeq;
@@ -200,6 +204,114 @@ class AuditTamperingTest {
             jdbc.sql("alter table person enable trigger all").update();
         }
         assertThat(verifier.verify(Optional.empty()).problems()).isEmpty();
+    }
+
+    /** The seq of the latest entry of this record. */
+    private long latestEntry(String recordType, String recordId) {
+        return jdbc.sql("select max(seq) from audit_entry where record_type = :type and record_id = :id "
+                + "and action <> 'REFUSE'").param("type", recordType).param("id", recordId).query(Long.class).single();
+    }
+
+    @Test
+    void aUserGivenOtherRolesAnotherPasswordOrAddedWithoutAnEntryIsNamed() {
+        String username = "tamper-" + personId;
+        new ApiClient(port).as("admin").post("/api/v1/users", """
+                {"username": "%s", "organisation": "party-a", "roles": ["VIEWER"]}""".formatted(username));
+        long userSeq = latestEntry("user", username);
+        String changed = "user " + username + " as stored now differs from the state its latest entry recorded: "
+                + "changed without an audit entry";
+        tampered("app_user",
+                () -> jdbc.sql("update app_user set roles = '{ADMIN,VIEWER}' where username = :u").param("u", username)
+                        .update(),
+                () -> assertThat(firstBadEntry()).extracting(Verification.Problem::seq, Verification.Problem::what)
+                        .containsExactly(userSeq, changed),
+                () -> jdbc.sql("update app_user set roles = '{VIEWER}' where username = :u").param("u", username)
+                        .update());
+
+        String hash = jdbc.sql("select password_hash from app_user where username = :u").param("u", username)
+                .query(String.class).single();
+        tampered("app_user",
+                () -> jdbc.sql("update app_user set password_hash = (select password_hash from app_user "
+                        + "where username = 'registrar@party-a') where username = :u").param("u", username).update(),
+                () -> assertThat(firstBadEntry()).extracting(Verification.Problem::seq, Verification.Problem::what)
+                        .containsExactly(userSeq, changed),
+                () -> jdbc.sql("update app_user set password_hash = :hash where username = :u").param("hash", hash)
+                        .param("u", username).update());
+
+        tampered("app_user",
+                () -> jdbc.sql("insert into app_user (username, roles, password_hash) values ('intruder', '{ADMIN}', "
+                        + ":hash)").param("hash", hash).update(),
+                () -> assertThat(verifier.verify(Optional.empty()).problems()).extracting(Object::toString)
+                        .containsExactly("user intruder has no audit entry: added without one"),
+                () -> jdbc.sql("delete from app_user where username = 'intruder'").update());
+    }
+
+    @Test
+    void anOrganisationRenamedWithoutAnEntryIsNamed() {
+        String name = jdbc.sql("select name from organisation where code = 'party-b'").query(String.class).single();
+        tampered("organisation",
+                () -> jdbc.sql("update organisation set name = 'Renamed' where code = 'party-b'").update(),
+                () -> assertThat(firstBadEntry()).extracting(Verification.Problem::seq, Verification.Problem::what)
+                        .containsExactly(latestEntry("organisation", "party-b"), "organisation party-b as stored now "
+                                + "differs from the state its latest entry recorded: changed without an audit entry"),
+                () -> jdbc.sql("update organisation set name = :name where code = 'party-b'").param("name", name)
+                        .update());
+    }
+
+    @Test
+    void aRefusedAccessRemovedAlteredOrAddedIsNamed() {
+        assertThat(new ApiClient(port).as("viewer@party-b").get("/api/v1/persons/" + personId).status())
+                .isEqualTo(404);
+        Map<String, Object> row = jdbc.sql("select * from access_refusal where record_id = :id")
+                .param("id", String.valueOf(personId)).query().singleRow();
+        long refusalId = (Long) row.get("id");
+        long refusalSeq = jdbc.sql("select seq from audit_entry where action = 'REFUSE' and record_id = :id")
+                .param("id", String.valueOf(personId)).query(Long.class).single();
+        String unmatched = "what this entry records is not stored as it was: removed or altered without an audit entry";
+        String forged = " has no REFUSE entry with its content: added or altered without an audit entry";
+
+        tampered("access_refusal",
+                () -> jdbc.sql("delete from access_refusal where id = :id").param("id", refusalId).update(),
+                () -> assertThat(verifier.verify(Optional.empty()).problems()).extracting(Object::toString)
+                        .containsExactly("entry " + refusalSeq + ": " + unmatched),
+                () -> jdbc.sql("insert into access_refusal (id, at, username, organisation_code, method, path, status, "
+                        + "record_type, record_id, reason) values (:id, :at, :username, :organisation_code, :method, "
+                        + ":path, :status, :record_type, :record_id, :reason)").params(row).update());
+
+        tampered("access_refusal",
+                () -> jdbc.sql("update access_refusal set username = 'viewer@party-a' where id = :id")
+                        .param("id", refusalId).update(),
+                () -> assertThat(verifier.verify(Optional.empty()).problems()).extracting(Object::toString)
+                        .containsExactly("refused access " + refusalId + forged, "entry " + refusalSeq + ": " + unmatched),
+                () -> jdbc.sql("update access_refusal set username = 'viewer@party-b' where id = :id")
+                        .param("id", refusalId).update());
+
+        tampered("access_refusal",
+                () -> jdbc.sql("insert into access_refusal (username, organisation_code, method, path, status) "
+                        + "values ('registrar@party-b', 'party-b', 'GET', '/api/v1/persons', 403)").update(),
+                () -> assertThat(verifier.verify(Optional.empty()).problems()).extracting(Object::toString)
+                        .singleElement().asString().startsWith("refused access ").endsWith(forged),
+                () -> jdbc.sql("delete from access_refusal where id > :id").param("id", refusalId).update());
+    }
+
+    @Test
+    void usersStoredBeforeUserAdministrationWasAuditedAreRecordedOnce() {
+        long users = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        long baselines = jdbc.sql("select count(*) from audit_entry where action = 'USER_BASELINE'")
+                .query(Long.class).single();
+        assertThat(userService.recordUsersNeverAudited()).as("users' creations are in the log").isZero();
+        // a log from before user administration was audited holds no user's creation
+        tampered("audit_entry",
+                () -> jdbc.sql("update audit_entry set action = 'WAS_USER_CREATE' where action = 'USER_CREATE'")
+                        .update(),
+                () -> {
+                    assertThat(userService.recordUsersNeverAudited()).isEqualTo(users);
+                    assertThat(jdbc.sql("select count(*) from audit_entry where action = 'USER_BASELINE'")
+                            .query(Long.class).single()).isEqualTo(baselines + users);
+                },
+                () -> jdbc.sql("update audit_entry set action = 'USER_CREATE' where action = 'WAS_USER_CREATE'")
+                        .update());
+        assertThat(userService.recordUsersNeverAudited()).isZero();
     }
 
     @Test

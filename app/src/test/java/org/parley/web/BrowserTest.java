@@ -24,6 +24,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -135,13 +136,15 @@ public abstract class BrowserTest {
     /**
      * Clicks something that loads a new page (a link, a form's submit button) and waits until the new page has
      * replaced the old one and is fully loaded. Waiting for {@code readyState} alone can see the old page, which
-     * is still complete until the browser starts navigating.
+     * is still complete until the browser starts navigating; so the old page's window is marked first, and the
+     * new page is the one without the mark. (While the browser navigates, scripts may fail to run: that counts as
+     * not yet.)
      */
     protected void clickToLoad(WebElement element) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
+        js("window.parleyOldPage = true");
         element.click();
-        waiting().until(ExpectedConditions.stalenessOf(oldPage));
-        waitForPageLoad();
+        waiting().ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                js("return window.parleyOldPage === undefined && document.readyState === 'complete'")));
     }
 
     protected void waitForPageLoad() {

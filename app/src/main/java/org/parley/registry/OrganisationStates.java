@@ -1,0 +1,42 @@
+package org.parley.registry;
+
+import java.util.List;
+import org.parley.api.AuditedRecords;
+import org.parley.api.CanonicalJson;
+import org.parley.audit.AuditLog;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Organisations as the audit log sees them: the entry of an organisation's creation holds the canonical JSON of
+ * its code, name, kind and language. Organisations keep no history of states; the verifier checks each as stored
+ * now against the state of its latest entry, so that one added, renamed or removed in the database shows up.
+ */
+@Component
+class OrganisationStates implements AuditedRecords {
+
+    static final String RECORD_TYPE = "organisation";
+
+    private final OrganisationRepository organisations;
+
+    OrganisationStates(OrganisationRepository organisations) {
+        this.organisations = organisations;
+    }
+
+    static String state(Organisation organisation) {
+        return CanonicalJson.write(JsonNodeFactory.instance.objectNode().put("code", organisation.code())
+                .put("name", organisation.name()).put("kind", organisation.kind().name())
+                .put("language", organisation.language()));
+    }
+
+    @Override
+    public String recordType() {
+        return RECORD_TYPE;
+    }
+
+    @Override
+    public List<StateScan> stateScans() {
+        return List.of(StateScan.small(Kind.CURRENT, visitor -> organisations.findAll().forEach(organisation ->
+                visitor.state(organisation.code(), LATEST, AuditLog.stateHash(state(organisation))))));
+    }
+}
