@@ -41,9 +41,9 @@ class UserAudit implements AuditedRecords {
                 state(user, users.passwordHash(user.id()).orElseThrow())));
     }
 
-    /** Whether the log has ever recorded a user's creation. */
+    /** Whether the log has ever recorded a user's creation or baseline. */
     boolean everRecorded() {
-        return audit.hasEntry(UserService.RECORD, CREATE);
+        return audit.hasEntry(UserService.RECORD, List.of(CREATE, BASELINE));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.parley.api.Caller;
 import org.springframework.stereotype.Service;
@@ -66,9 +67,9 @@ public class AuditLog {
         return entries;
     }
 
-    /** Whether any entry records this action on a record of this type. */
-    public boolean hasEntry(String recordType, String action) {
-        return repository.hasEntry(recordType, action);
+    /** Whether any entry records one of these actions on a record of this type. */
+    public boolean hasEntry(String recordType, Collection<String> actions) {
+        return repository.hasEntry(recordType, actions);
     }
 
     /** SHA-256 of the state's canonical JSON in UTF-8. */

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,9 +51,10 @@ class AuditRepository {
     }
 
     /** The committed size and right edge, read without lock. */
-    boolean hasEntry(String recordType, String action) {
-        return jdbc.sql("select exists (select 1 from audit_entry where record_type = :type and action = :action)")
-                .param("type", recordType).param("action", action).query(Boolean.class).single();
+    boolean hasEntry(String recordType, Collection<String> actions) {
+        return jdbc.sql("select exists (select 1 from audit_entry where record_type = :type and action = any(:actions))")
+                .param("type", recordType).param("actions", actions.toArray(String[]::new)).query(Boolean.class)
+                .single();
     }
 
     TreeFrontier head() {
