@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The audit page for auditors ({@code /audit}): the entries they may see with filters, the latest checkpoint and
- * whether entries were appended since, and a button that verifies the whole log. Others get 403.
+ * whether entries were appended since, and a button that verifies the whole log (one verification at a time).
+ * Others get 403.
  */
 @Controller
 @HtmlPages
@@ -28,11 +29,13 @@ class AuditPageController {
     private final AuditEntries entries;
     private final AuditTree tree;
     private final AuditVerifier verifier;
+    private final VerificationGate gate;
 
-    AuditPageController(AuditEntries entries, AuditTree tree, AuditVerifier verifier) {
+    AuditPageController(AuditEntries entries, AuditTree tree, AuditVerifier verifier, VerificationGate gate) {
         this.entries = entries;
         this.tree = tree;
         this.verifier = verifier;
+        this.gate = gate;
     }
 
     /** The latest checkpoint as the page shows it. */
@@ -74,8 +77,9 @@ class AuditPageController {
     @PostMapping("/audit/verify")
     String verify(RedirectAttributes redirect) {
         AuditEntries.visible(Callers.require(), EntryFilter.NONE);
-        Verification result = verifier.verify(Optional.empty());
-        redirect.addFlashAttribute("verification", result);
+        gate.tryVerify(() -> verifier.verify(Optional.empty())).ifPresentOrElse(
+                result -> redirect.addFlashAttribute("verification", result),
+                () -> redirect.addFlashAttribute("verificationBusy", true));
         return "redirect:/audit";
     }
 }

@@ -8,7 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,12 @@ class AuditPageTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    VerificationGate gate;
+
+    @Autowired
+    AuditVerifier verifier;
 
     private MockMvc mvc;
 
@@ -91,6 +101,38 @@ class AuditPageTest {
         String html = mvc.perform(get("/audit").with(authentication(auditor)).locale(Locale.ENGLISH)
                         .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"verification\"").contains("Nothing was altered");
+    }
+
+    @Test
+    void aSecondVerificationWhileOneRunsIsTurnedAwayWithAMessage() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<Optional<Verification>> first = CompletableFuture.supplyAsync(() -> gate.tryVerify(() -> {
+            running.countDown();
+            await(finish);
+            return verifier.verify(Optional.empty());
+        }));
+        await(running);
+        try {
+            Authentication auditor = as("auditor@intermediary");
+            var result = mvc.perform(post("/audit/verify").with(authentication(auditor)).with(csrf())).andReturn();
+            String html = mvc.perform(get("/audit").with(authentication(auditor)).locale(Locale.ENGLISH)
+                    .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("id=\"verification-busy\"").contains("is running already")
+                    .doesNotContain("id=\"verification\"");
+        } finally {
+            finish.countDown();
+        }
+        assertThat(first.get(60, TimeUnit.SECONDS)).hasValueSatisfying(v -> assertThat(v.ok()).isTrue());
+        assertThat(gate.tryVerify(() -> verifier.verify(Optional.empty()))).as("free again").isPresent();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
