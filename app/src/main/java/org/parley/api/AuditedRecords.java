@@ -49,5 +49,10 @@ public interface AuditedRecords {
     @FunctionalInterface
     interface StateVisitor {
         void state(String recordId, int version, byte[] stateHash);
+
+        /** A state of a record whose id is a number (its id as text is that number in decimal). */
+        default void state(long recordId, int version, byte[] stateHash) {
+            state(Long.toString(recordId), version, stateHash);
+        }
     }
 }

@@ -121,7 +121,7 @@ public class AuditVerifier {
         final List<Verification.Problem> problems = new ArrayList<>();
         final ComputedNodes nodes;
         /** For the record types whose states are checked: each entry's record and version to its seq. */
-        final Map<StateMatching.StateKey, Long> auditedEntries;
+        final EntryIndex auditedEntries;
         /** Those entries (by seq) whose record has an entry of a later version. */
         final BitSet superseded = new BitSet();
         /** The state hashes of those entries by seq. */
@@ -133,7 +133,7 @@ public class AuditVerifier {
 
         Run(long expectedEntries) {
             nodes = new ComputedNodes(expectedEntries);
-            auditedEntries = new HashMap<>((int) Math.min(Integer.MAX_VALUE / 2, expectedEntries * 4 / 3 + 16));
+            auditedEntries = new EntryIndex(expectedEntries);
         }
 
         void stateHash(long seq, byte[] hash) {
@@ -164,8 +164,9 @@ public class AuditVerifier {
     private TreeFrontier recomputeTree(Run run, Map<Long, byte[]> rootsWanted) {
         TreeFrontier frontier = new TreeFrontier();
         CanonicalJsonBytes leafBytes = new CanonicalJsonBytes(512);
-        Map<String, String> auditedTypes = new HashMap<>();
-        recordSources.forEach(source -> auditedTypes.put(source.recordType(), source.recordType()));
+        Map<String, Integer> auditedTypes = new HashMap<>();
+        recordSources.forEach(source -> auditedTypes.put(source.recordType(),
+                run.auditedEntries.register(source.recordType())));
         Map<String, String> occurrenceActions = new HashMap<>();
         occurrenceSources.forEach(source -> occurrenceActions.put(source.action(), source.action()));
         long[] next = {0};
@@ -193,23 +194,22 @@ public class AuditVerifier {
                 rootsWanted.put(frontier.size(), frontier.root());
             }
             String occurrenceAction = occurrenceActions.get(entry.action());
-            String auditedType = auditedTypes.get(entry.recordType());
+            Integer auditedType = auditedTypes.get(entry.recordType());
             if (occurrenceAction != null) {
                 run.occurrences.computeIfAbsent(new OccurrenceKey(occurrenceAction, entry.actor(),
                         entry.organisation(), entry.recordType(), entry.recordId(), HEX.formatHex(entry.stateHash())),
                         k -> new ArrayDeque<>()).add(entry.seq());
             } else if (auditedType != null && entry.recordVersion() == null) {
                 // a record without versions: its latest entry is the one its current state is matched with
-                run.auditedEntries.put(new StateMatching.StateKey(auditedType, entry.recordId(),
-                        AuditedRecords.LATEST), entry.seq());
+                run.auditedEntries.put(auditedType, entry.recordId(), AuditedRecords.LATEST, entry.seq());
                 run.stateHash(entry.seq(), entry.stateHash());
             } else if (auditedType != null) {
                 int version = entry.recordVersion();
-                run.auditedEntries.put(new StateMatching.StateKey(auditedType, entry.recordId(), version), entry.seq());
+                run.auditedEntries.put(auditedType, entry.recordId(), version, entry.seq());
                 // a record's entries come in the order of its versions (each change waits for the one before)
-                Long earlier = version > 1 ? run.auditedEntries.get(
-                        new StateMatching.StateKey(auditedType, entry.recordId(), version - 1)) : null;
-                if (earlier != null) {
+                long earlier = version > 1
+                        ? run.auditedEntries.get(auditedType, entry.recordId(), version - 1) : EntryIndex.NONE;
+                if (earlier != EntryIndex.NONE) {
                     run.superseded.set(Math.toIntExact(earlier));
                 }
                 run.stateHash(entry.seq(), entry.stateHash());
@@ -291,7 +291,7 @@ public class AuditVerifier {
             for (StateScan scan : source.stateScans()) {
                 if (!scan.large()) {
                     StateMatching.States states = new StateMatching.States();
-                    scan.scan().accept(states::add);
+                    scan.scan().accept(states);
                     parts.add(matching.match(new StateMatching.ScannedStates(source.recordType(), scan.kind(), states)));
                 }
             }
@@ -344,7 +344,7 @@ public class AuditVerifier {
                         repository.useSnapshot(snapshot);
                         repository.withoutParallelWorkers();
                         StateMatching.States scanned = new StateMatching.States();
-                        scan.scan().accept(scanned::add);
+                        scan.scan().accept(scanned);
                         return scanned;
                     });
                     return entriesRead.join().match(new StateMatching.ScannedStates(source.recordType(), scan.kind(),

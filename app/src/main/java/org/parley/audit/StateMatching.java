@@ -3,10 +3,7 @@ package org.parley.audit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.parley.api.AuditedRecords;
 import org.parley.api.AuditedRecords.Kind;
 
@@ -18,37 +15,42 @@ import org.parley.api.AuditedRecords.Kind;
  */
 final class StateMatching {
 
-    /** An audited record's version: what an entry and a state are matched by. */
-    record StateKey(String type, String id, int version) {
-
-        StateKey next() {
-            return new StateKey(type, id, version + 1);
-        }
-
-        String record() {
-            return type + " " + id;
-        }
-    }
-
     /** The states one scan gave, held until the entries are read. */
     record ScannedStates(String type, Kind kind, States states) {
     }
 
-    /** Record ids, versions and state hashes, in flat arrays: a scan may give a million. */
-    static final class States {
+    /**
+     * Record ids, versions and state hashes, in flat arrays: a scan may give a million. Number ids are kept as
+     * numbers (their text is null).
+     */
+    static final class States implements AuditedRecords.StateVisitor {
 
         private String[] ids = new String[1024];
+        private long[] numericIds = new long[1024];
         private int[] versions = new int[1024];
         private byte[] hashes = new byte[1024 * MerkleHash.SIZE];
         private int size;
 
-        void add(String id, int version, byte[] hash) {
+        @Override
+        public void state(String id, int version, byte[] hash) {
+            long number = EntryIndex.numeric(id);
+            add(number == EntryIndex.NONE ? id : null, number, version, hash);
+        }
+
+        @Override
+        public void state(long id, int version, byte[] hash) {
+            add(null, id, version, hash);
+        }
+
+        private void add(String id, long numericId, int version, byte[] hash) {
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);
+                numericIds = Arrays.copyOf(numericIds, size * 2);
                 versions = Arrays.copyOf(versions, size * 2);
                 hashes = Arrays.copyOf(hashes, size * 2 * MerkleHash.SIZE);
             }
             ids[size] = id;
+            numericIds[size] = numericId;
             versions[size] = version;
             System.arraycopy(hash, 0, hashes, size * MerkleHash.SIZE, MerkleHash.SIZE);
             size++;
@@ -99,7 +101,7 @@ final class StateMatching {
 
     private static final int MAX_PROBLEMS_PER_PART = 100;
 
-    private final Map<StateKey, Long> entries;
+    private final EntryIndex entries;
     private final BitSet superseded;
     private final HashCheck entryHash;
 
@@ -108,7 +110,7 @@ final class StateMatching {
      * @param superseded the entries (by seq) of records that have an entry of a later version
      * @param entryHash whether the entry with this seq holds this state hash
      */
-    StateMatching(Map<StateKey, Long> entries, BitSet superseded, HashCheck entryHash) {
+    StateMatching(EntryIndex entries, BitSet superseded, HashCheck entryHash) {
         this.entries = entries;
         this.superseded = superseded;
         this.entryHash = entryHash;
@@ -118,12 +120,16 @@ final class StateMatching {
     Part match(ScannedStates scan) {
         Part part = new Part(scan);
         States states = scan.states();
+        int type = entries.type(scan.type());
         for (int i = 0; i < states.size; i++) {
-            StateKey key = new StateKey(scan.type(), states.ids[i], states.versions[i]);
+            String id = states.ids[i];
+            long numericId = states.numericIds[i];
+            int version = states.versions[i];
+            long seq = id == null ? entries.get(type, numericId, version) : entries.get(type, id, version);
             if (scan.kind() == Kind.RECORDED) {
-                recorded(part, key, states.hashes, i * MerkleHash.SIZE);
+                recorded(part, seq, type, numericId, id, version, states.hashes, i * MerkleHash.SIZE);
             } else {
-                current(part, key, states.hashes, i * MerkleHash.SIZE);
+                current(part, seq, type, numericId, id, version, states.hashes, i * MerkleHash.SIZE);
             }
         }
         return part;
@@ -131,67 +137,75 @@ final class StateMatching {
 
     /** Reports what the parts found, then every entry that no state matched. */
     void finish(List<Part> parts, Problems problems) {
-        Set<String> typesWithCurrent = new HashSet<>();
+        BitSet typesWithCurrent = new BitSet();
         BitSet recorded = new BitSet();
         BitSet current = new BitSet();
         for (Part part : parts) {
             if (part.kind() == Kind.CURRENT) {
-                typesWithCurrent.add(part.scan.type());
+                typesWithCurrent.set(entries.type(part.scan.type()));
             }
             recorded.or(part.recorded);
             current.or(part.current);
             part.problems.forEach(p -> problems.problem(p.seq(), p.what()));
         }
-        entries.forEach((key, seq) -> {
+        entries.forEach((type, numericId, id, version, seq) -> {
             int at = Math.toIntExact(seq);
             if (current.get(at)) {
                 return;
             }
-            if (!superseded.get(at) && typesWithCurrent.contains(key.type())) {
-                problems.problem(seq, key.record() + " is not stored any more: removed without an audit entry");
+            if (!superseded.get(at) && typesWithCurrent.get(type)) {
+                problems.problem(seq, entries.record(type, numericId, id) + " is not stored any more: removed "
+                        + "without an audit entry");
             } else if (!recorded.get(at)) {
-                problems.problem(seq, "no recorded state exists for " + key.record() + " version " + key.version());
+                problems.problem(seq, "no recorded state exists for " + entries.record(type, numericId, id)
+                        + " version " + version);
             }
         });
     }
 
-    private void recorded(Part part, StateKey key, byte[] hashes, int from) {
-        Long seq = entries.get(key);
-        if (seq == null) {
-            part.problem(null, key.record() + " has a recorded state of version " + key.version()
+    private void recorded(Part part, long seq, int type, long numericId, String id, int version, byte[] hashes,
+            int from) {
+        if (seq == EntryIndex.NONE) {
+            part.problem(null, entries.record(type, numericId, id) + " has a recorded state of version " + version
                     + " but no audit entry for it");
             return;
         }
         part.recorded.set(Math.toIntExact(seq));
         if (!entryHash.matches(seq, hashes, from)) {
-            part.problem(seq, "its state hash is not the hash of " + key.record() + "'s recorded state of version "
-                    + key.version());
+            part.problem(seq, "its state hash is not the hash of " + entries.record(type, numericId, id)
+                    + "'s recorded state of version " + version);
         }
     }
 
-    private void current(Part part, StateKey key, byte[] hashes, int from) {
-        Long seq = entries.get(key);
-        boolean versioned = key.version() != AuditedRecords.LATEST;
-        if (seq == null) {
-            part.problem(null, key.record() + (versioned ? " is at version " + key.version() + ", which has no audit "
-                    + "entry: changed without an audit entry" : " has no audit entry: added without one"));
+    private void current(Part part, long seq, int type, long numericId, String id, int version, byte[] hashes,
+            int from) {
+        boolean versioned = version != AuditedRecords.LATEST;
+        if (seq == EntryIndex.NONE) {
+            part.problem(null, entries.record(type, numericId, id) + (versioned ? " is at version " + version
+                    + ", which has no audit entry: changed without an audit entry" : " has no audit entry: added "
+                    + "without one"));
             return;
         }
         if (!entryHash.matches(seq, hashes, from)) {
-            part.problem(seq, key.record() + " as stored now differs from " + (versioned ? "its state of version "
-                    + key.version() : "the state its latest entry recorded") + ": changed without an audit entry");
+            part.problem(seq, entries.record(type, numericId, id) + " as stored now differs from "
+                    + (versioned ? "its state of version " + version : "the state its latest entry recorded")
+                    + ": changed without an audit entry");
         }
         if (!superseded.get(Math.toIntExact(seq))) {
             part.current.set(Math.toIntExact(seq));
             return;
         }
-        Long later = entries.get(key.next());
-        part.problem(later, key.record() + " as stored now is at version " + key.version() + ", but this entry "
-                + "recorded version " + (key.version() + 1) + ": set back without an audit entry");
-        StateKey latest = key.next();
-        while (entries.containsKey(latest.next())) {
-            latest = latest.next();
+        long later = entryOf(type, numericId, id, version + 1);
+        part.problem(later, entries.record(type, numericId, id) + " as stored now is at version " + version
+                + ", but this entry recorded version " + (version + 1) + ": set back without an audit entry");
+        int latest = version + 1;
+        while (entryOf(type, numericId, id, latest + 1) != EntryIndex.NONE) {
+            latest++;
         }
-        part.current.set(Math.toIntExact(entries.get(latest)));
+        part.current.set(Math.toIntExact(entryOf(type, numericId, id, latest)));
+    }
+
+    private long entryOf(int type, long numericId, String id, int version) {
+        return id == null ? entries.get(type, numericId, version) : entries.get(type, id, version);
     }
 }

@@ -45,7 +45,7 @@ class PersonAuditedRecords implements AuditedRecords {
         List<StateScan> scans = new ArrayList<>();
         scans.add(StateScan.large(Kind.RECORDED, visitor -> BinaryCopyQuery.forEach(dataSource,
                 "select person_id, version, sha256(convert_to(state, 'UTF8')) from person_state",
-                row -> visitor.state(Long.toString(row.int8(0)), row.int4(1), row.bytes(2)))));
+                row -> visitor.state(row.int8(0), row.int4(1), row.bytes(2)))));
         for (int part = 0; part < parts; part++) {
             int index = part;
             scans.add(StateScan.large(Kind.CURRENT, visitor -> current(index, visitor)));
@@ -70,6 +70,6 @@ class PersonAuditedRecords implements AuditedRecords {
         });
         CanonicalJsonBytes out = new CanonicalJsonBytes();
         BinaryCopyQuery.forEach(dataSource, PersonStates.CURRENT_STATES + range, row ->
-                visitor.state(Long.toString(row.int8(0)), row.int4(1), PersonStates.stateHash(row, partyCodes, out)));
+                visitor.state(row.int8(0), row.int4(1), PersonStates.stateHash(row, partyCodes, out)));
     }
 }

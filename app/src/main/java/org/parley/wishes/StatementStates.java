@@ -56,6 +56,6 @@ class StatementStates implements AuditedRecords {
     @Override
     public List<StateScan> stateScans() {
         return List.of(StateScan.large(Kind.RECORDED, visitor -> statements.forEach(statement ->
-                visitor.state(String.valueOf(statement.id()), VERSION, AuditLog.stateHash(canonical(statement))))));
+                visitor.state(statement.id(), VERSION, AuditLog.stateHash(canonical(statement))))));
     }
 }
