@@ -7,8 +7,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs a checkpoint every {@code parley.audit.checkpoint-interval} (default one minute) when entries were
- * appended since the last one. Off with {@code parley.audit.checkpoint-job=false} (tests sign on demand).
+ * Signs a checkpoint at start and then every {@code parley.audit.checkpoint-interval} (default one minute) when
+ * entries were appended since the last one — at start, those that offline commands appended while the server was
+ * stopped. Off with {@code parley.audit.checkpoint-job=false} (tests sign on demand).
  */
 @Component
 @ConditionalOnProperty(name = "parley.audit.checkpoint-job", havingValue = "true", matchIfMissing = true)
@@ -23,7 +24,7 @@ class CheckpointJob {
     }
 
     @Scheduled(fixedDelayString = "${parley.audit.checkpoint-interval:PT1M}",
-            initialDelayString = "${parley.audit.checkpoint-interval:PT1M}")
+            initialDelayString = "PT0S")
     void signIfNeeded() {
         if (tree.unsigned()) {
             Checkpoint checkpoint = tree.sign();
