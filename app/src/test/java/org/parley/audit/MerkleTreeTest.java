@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,50 +28,59 @@ class MerkleTreeTest {
         return store;
     }
 
-    // RFC 9162 §2.1.1, §2.1.3.1, §2.1.4.1 over the leaves themselves.
+    // RFC 9162 §2.1.1, §2.1.3.1, §2.1.4.1 over the leaves themselves: D[start:start+n] of the first 300 entries.
+    // MTH of a range is remembered, so comparing every proof of every tree up to 300 leaves stays quick.
 
-    private static byte[] mth(List<byte[]> d) {
-        if (d.isEmpty()) {
+    private static final List<byte[]> D = leaves(300);
+    private static final Map<Long, byte[]> MTH = new HashMap<>();
+
+    private static byte[] mth(int start, int n) {
+        if (n == 0) {
             return MerkleHash.empty();
         }
-        if (d.size() == 1) {
-            return MerkleHash.leaf(d.get(0));
+        if (n == 1) {
+            return MerkleHash.leaf(D.get(start));
         }
-        int k = Integer.highestOneBit(d.size() - 1);
-        return MerkleHash.node(mth(d.subList(0, k)), mth(d.subList(k, d.size())));
+        long range = ((long) start << 32) | n;
+        byte[] known = MTH.get(range);
+        if (known == null) {
+            int k = Integer.highestOneBit(n - 1);
+            known = MerkleHash.node(mth(start, k), mth(start + k, n - k));
+            MTH.put(range, known);
+        }
+        return known;
     }
 
-    private static List<byte[]> path(int m, List<byte[]> d) {
+    private static List<byte[]> path(int m, int start, int n) {
         List<byte[]> path = new ArrayList<>();
-        if (d.size() > 1) {
-            int k = Integer.highestOneBit(d.size() - 1);
+        if (n > 1) {
+            int k = Integer.highestOneBit(n - 1);
             if (m < k) {
-                path.addAll(path(m, d.subList(0, k)));
-                path.add(mth(d.subList(k, d.size())));
+                path.addAll(path(m, start, k));
+                path.add(mth(start + k, n - k));
             } else {
-                path.addAll(path(m - k, d.subList(k, d.size())));
-                path.add(mth(d.subList(0, k)));
+                path.addAll(path(m - k, start + k, n - k));
+                path.add(mth(start, k));
             }
         }
         return path;
     }
 
-    private static List<byte[]> subproof(int m, List<byte[]> d, boolean b) {
+    private static List<byte[]> subproof(int m, int start, int n, boolean b) {
         List<byte[]> proof = new ArrayList<>();
-        int n = d.size();
         if (m == n) {
             if (!b) {
-                proof.add(mth(d));
+                proof.add(mth(start, n));
             }
             return proof;
         }
         int k = Integer.highestOneBit(n - 1);
         if (m <= k) {
-            proof.addAll(subproof(m, d.subList(0, k), b));
-            proof.add(mth(d.subList(k, n)));
+            proof.addAll(subproof(m, start, k, b));
+            proof.add(mth(start + k, n - k));
         } else {
-            proof.addAll(subproof(m - k, d.subList(k, n), false));
-            proof.add(mth(d.subList(0, k)));
+            proof.addAll(subproof(m - k, start + k, n - k, false));
+            proof.add(mth(start, k));
         }
         return proof;
     }
@@ -83,19 +94,18 @@ class MerkleTreeTest {
     }
 
     @Test
-    void rootsAndProofsEqualTheRfcDefinitionsUpTo64Leaves() {
-        MemoryNodeStore store = store(64);
+    void rootsAndProofsEqualTheRfcDefinitionsUpTo300Leaves() {
+        MemoryNodeStore store = store(300);
         MerkleTree tree = new MerkleTree(store);
-        for (int n = 0; n <= 64; n++) {
-            List<byte[]> d = leaves(n);
-            assertThat(tree.root(n)).as("MTH of %d", n).isEqualTo(mth(d));
+        for (int n = 0; n <= 300; n++) {
+            assertThat(tree.root(n)).as("MTH of %d", n).isEqualTo(mth(0, n));
             for (int m = 0; m < n; m++) {
                 assertThat(tree.inclusionProof(m, n)).as("PATH(%d, D[%d])", m, n)
-                        .containsExactlyElementsOf(path(m, d));
+                        .containsExactlyElementsOf(path(m, 0, n));
             }
             for (int m = 1; m < n; m++) {
                 assertThat(tree.consistencyProof(m, n)).as("PROOF(%d, D[%d])", m, n)
-                        .containsExactlyElementsOf(subproof(m, d, true));
+                        .containsExactlyElementsOf(subproof(m, 0, n, true));
             }
         }
     }
