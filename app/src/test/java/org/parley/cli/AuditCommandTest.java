@@ -29,6 +29,17 @@ class AuditCommandTest extends CommandLineTest {
     }
 
     @Test
+    void verifyingSignsNothing(@TempDir Path dataDir) {
+        assertThat(run("organisation", "add", "party-a", "--name", "Party A", "--kind", "PARTY", "--data-dir",
+                dataDir.toString())).as(err.toString()).isZero();
+        for (int i = 0; i < 2; i++) {
+            out.getBuffer().setLength(0);
+            assertThat(run("audit", "verify", "--data-dir", dataDir.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Audit log verified: 1 entries, 0 checkpoints");
+        }
+    }
+
+    @Test
     void aMissingCheckpointFileIsOneLine(@TempDir Path dataDir) {
         assertThat(run("audit", "verify", "--checkpoint", dataDir.resolve("none").toString(), "--data-dir",
                 dataDir.toString())).isEqualTo(1);
