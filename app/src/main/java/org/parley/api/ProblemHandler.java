@@ -49,9 +49,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
-        if (e.hidden()) {
+        if (e.refusal()) {
             refusals.refused(Callers.current().orElse(null), request.getMethod(), request.getRequestURI(), 404,
-                    e.recordType(), e.recordId(), "not visible to the caller's organisation");
+                    e.recordType(), e.recordId(), RefusalRecorder.NOT_FOUND);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(type("not-found"));

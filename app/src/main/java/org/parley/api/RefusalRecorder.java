@@ -1,10 +1,13 @@
 package org.parley.api;
 
 /**
- * Records every refused access (401, 403, and 404 on a record that exists) for the audit log, outside the
- * refused request's own transaction so that the record survives its rollback.
+ * Records every refused access (401, 403, and 404 on a record asked for by id, whether it is missing or hidden) for
+ * the audit log, outside the refused request's own transaction so that the record survives its rollback.
  */
 public interface RefusalRecorder {
+
+    /** The reason of every 404 on a record: the same words whether the record is missing or hidden. */
+    String NOT_FOUND = "not found";
 
     void refused(Caller caller, String method, String path, int status, String recordType, String recordId,
             String reason);

@@ -41,7 +41,7 @@ class AuditController {
             + "(Ed25519 over the note's body) and note: the text a party keeps and verifies later.")
     Map<String, Object> latest() {
         Callers.require();
-        return write(tree.latest().orElseThrow(() -> NotFoundException.missing("checkpoint", "latest")));
+        return write(tree.latest().orElseThrow(() -> NotFoundException.absent("checkpoint", "latest")));
     }
 
     @GetMapping("/checkpoints/{size}")
@@ -70,7 +70,7 @@ class AuditController {
     Map<String, Object> inclusion(@PathVariable long seq, @RequestParam(required = false) Long treeSize) {
         Callers.require();
         long size = treeSize != null ? treeSize : tree.latest().map(Checkpoint::treeSize)
-                .orElseThrow(() -> NotFoundException.missing("checkpoint", "latest"));
+                .orElseThrow(() -> NotFoundException.absent("checkpoint", "latest"));
         AuditTree.InclusionProof proof = tree.inclusion(seq, size);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("leafIndex", proof.leafIndex());
@@ -110,27 +110,11 @@ class AuditController {
         EntryQuery query = EntryQuery.read(parameters, Set.of());
         AuditEntries.Page page = entries.find(caller, query.filter(), query.page(), query.size());
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("items", page.items().stream().map(AuditController::write).toList());
+        answer.put("items", page.items().stream().map(listed -> entries.write(caller, listed)).toList());
         answer.put("total", page.total());
         answer.put("page", page.page());
         answer.put("size", page.size());
         return answer;
-    }
-
-    static Map<String, Object> write(AuditEntries.Listed listed) {
-        AuditEntry e = listed.entry();
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("seq", e.seq());
-        node.put("at", e.at().toString());
-        node.put("actor", e.actor());
-        node.put("organisation", e.organisation());
-        node.put("action", e.action());
-        node.put("recordType", e.recordType());
-        node.put("recordId", e.recordId());
-        node.put("recordVersion", e.recordVersion());
-        node.put("stateHash", base64(e.stateHash()));
-        node.put("leafHash", base64(listed.leafHash()));
-        return node;
     }
 
     static Map<String, Object> write(Checkpoint checkpoint) {

@@ -5,11 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.parley.api.Caller;
 import org.parley.api.ForbiddenException;
+import org.parley.api.NotFoundException;
+import org.parley.api.PublicIds;
 import org.parley.api.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,6 +28,7 @@ class AuditEntries {
 
     static final int MAX_PAGE_SIZE = 200;
     static final String RECORD = "audit-entry";
+    private static final Pattern INTERNAL_KEY = Pattern.compile("[1-9][0-9]{0,18}");
 
     /** A page of entries, with their leaf hashes, and how many match in all. */
     record Page(List<Listed> items, long total, int page, int size) {
@@ -31,10 +37,62 @@ class AuditEntries {
     record Listed(AuditEntry entry, byte[] leafHash) {
     }
 
-    private final JdbcClient jdbc;
+    /** The kinds of public id of the record types whose entries carry internal keys (see {@link PublicIds}). */
+    private static final Map<String, PublicIds.Kind> PUBLIC_KINDS = Map.of("person", PublicIds.Kind.PERSON,
+            "statement", PublicIds.Kind.STATEMENT, "origin-change", PublicIds.Kind.ORIGIN_CHANGE);
 
-    AuditEntries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PublicIds publicIds;
+
+    AuditEntries(JdbcClient jdbc, PublicIds publicIds) {
         this.jdbc = jdbc;
+        this.publicIds = publicIds;
+    }
+
+    /**
+     * An entry as the API and the page show it. Entries name persons and statements by their internal keys (the
+     * leaf hashes them so, and they cannot change); {@code recordId} shows the public id the reader knows instead.
+     * Only the intermediary's auditors also get the key as stored ({@code storedRecordId}): a party could count
+     * the other party's records from the gaps between its own.
+     */
+    Map<String, Object> write(Caller caller, Listed listed) {
+        AuditEntry e = listed.entry();
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("seq", e.seq());
+        node.put("at", e.at().toString());
+        node.put("actor", e.actor());
+        node.put("organisation", e.organisation());
+        node.put("action", e.action());
+        node.put("recordType", e.recordType());
+        node.put("recordId", publicRecordId(e.recordType(), e.recordId()));
+        if (caller.intermediary()) {
+            node.put("storedRecordId", e.recordId());
+        }
+        node.put("recordVersion", e.recordVersion());
+        node.put("stateHash", Base64.getEncoder().encodeToString(e.stateHash()));
+        node.put("leafHash", Base64.getEncoder().encodeToString(listed.leafHash()));
+        return node;
+    }
+
+    private String publicRecordId(String recordType, String recordId) {
+        PublicIds.Kind kind = PUBLIC_KINDS.get(recordType);
+        return kind != null && recordId != null && INTERNAL_KEY.matcher(recordId).matches()
+                ? publicIds.of(kind, Long.parseLong(recordId)) : recordId;
+    }
+
+    /** The stored ids an id asked for may be: itself, and the internal key of a public id. */
+    private List<String> storedIds(String recordType, String recordId) {
+        List<String> ids = new ArrayList<>(List.of(recordId));
+        PUBLIC_KINDS.forEach((type, kind) -> {
+            if (recordType == null || recordType.equals(type)) {
+                try {
+                    ids.add(Long.toString(publicIds.parse(kind, recordId)));
+                } catch (NotFoundException notThisKind) {
+                    // not a public id of this kind
+                }
+            }
+        });
+        return ids;
     }
 
     /** The filter this caller may use: a party's auditor is held to their own organisation. */
@@ -56,6 +114,10 @@ class AuditEntries {
         EntryFilter filter = visible(caller, requested);
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
+        if (filter.recordId() != null) {
+            where += " and record_id in (:storedIds)";
+            params.put("storedIds", storedIds(filter.recordType(), filter.recordId()));
+        }
         long total = jdbc.sql("select count(*) from audit_entry " + where).params(params).query(Long.class).single();
         List<Listed> items = jdbc.sql("select " + COLUMNS + " from audit_entry " + where + " order by seq desc limit :limit "
                         + "offset :offset")
@@ -70,7 +132,6 @@ class AuditEntries {
         equal(conditions, params, "actor", filter.actor());
         equal(conditions, params, "action", filter.action());
         equal(conditions, params, "record_type", filter.recordType());
-        equal(conditions, params, "record_id", filter.recordId());
         if (filter.from() != null) {
             conditions.add("at >= :from");
             params.put("from", Timestamp.from(filter.from()));

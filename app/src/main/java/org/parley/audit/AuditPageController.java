@@ -55,7 +55,7 @@ class AuditPageController {
         }
         AuditEntries.Page page = entries.find(caller, query.filter(), query.page(), query.size());
         model.addAttribute("filter", parameters);
-        model.addAttribute("entries", page.items().stream().map(AuditController::write).toList());
+        model.addAttribute("entries", page.items().stream().map(listed -> entries.write(caller, listed)).toList());
         model.addAttribute("total", page.total());
         model.addAttribute("page", page.page());
         long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());

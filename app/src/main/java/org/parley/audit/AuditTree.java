@@ -55,7 +55,7 @@ public class AuditTree {
     }
 
     public Checkpoint checkpoint(long size) {
-        return checkpoints.at(size).orElseThrow(() -> NotFoundException.missing("checkpoint", size));
+        return checkpoints.at(size).orElseThrow(() -> NotFoundException.absent("checkpoint", size));
     }
 
     public java.security.PublicKey publicKey() {

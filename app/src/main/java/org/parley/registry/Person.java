@@ -5,13 +5,21 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.parley.names.Script;
 
-/** A person's record as stored: the facts, and what the lifecycle derives from its events. */
-public record Person(long id, int version, PersonInput facts, Status status, LocalDate notifiedOn, Script nameScript,
-        Instant createdAt, Instant updatedAt, Set<String> withheld) {
+/**
+ * A person's record as stored: the facts, and what the lifecycle derives from its events. {@code id} is the internal
+ * key, never shown; {@code publicId} is what the API and the pages show (see {@link org.parley.api.PublicIds}).
+ */
+public record Person(long id, String publicId, int version, PersonInput facts, Status status, LocalDate notifiedOn, Script nameScript,
+        Instant createdAt, Instant updatedAt, Set<String> withheld, Set<String> formerOrigins) {
 
-    /** {@code withheld}: JSON names of the facts the reader's organisation does not receive (see RecordAccess). */
+    /**
+     * {@code withheld}: JSON names of the facts the reader's organisation does not receive (see RecordAccess);
+     * {@code formerOrigins}: codes of the parties that were its power of origin once it was notified, and keep
+     * reading it.
+     */
     public Person {
         withheld = Set.copyOf(withheld);
+        formerOrigins = Set.copyOf(formerOrigins);
     }
 
     public Object get(PersonField field) {

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
+import org.parley.api.NotFoundException;
+import org.parley.api.PublicIds;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +41,13 @@ class PersonController {
     private static final Set<String> EVENT_MEMBERS = Set.of("type", "occurredOn", "place", "note", "supersedes");
 
     private final RegistryService registry;
-
     private final List<PersonAnnotations> annotations;
+    private final PublicIds publicIds;
 
-    PersonController(RegistryService registry, List<PersonAnnotations> annotations) {
+    PersonController(RegistryService registry, List<PersonAnnotations> annotations, PublicIds publicIds) {
         this.registry = registry;
         this.annotations = annotations;
+        this.publicIds = publicIds;
     }
 
     /** The persons as JSON, with what other features derive about them (see {@link PersonAnnotations}). */
@@ -109,7 +112,7 @@ class PersonController {
     @Operation(summary = "Read a person")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(ref = RegistryOpenApi.PERSON)))
-    ObjectNode get(@PathVariable long id) {
+    ObjectNode get(@PathVariable String id) {
         return write(registry.get(Callers.require(), id));
     }
 
@@ -123,7 +126,7 @@ class PersonController {
         PersonInput facts = PersonJson.read(body, Set.of(), in);
         in.throwIfAny();
         Person person = registry.create(Callers.require(), facts);
-        return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id())).body(write(person));
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + person.publicId())).body(write(person));
     }
 
     @PatchMapping(path = "/persons/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
@@ -132,7 +135,8 @@ class PersonController {
             + "are kept in a CORRECTION event, with the optional reason.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(ref = RegistryOpenApi.PERSON_PATCH)))
-    ObjectNode update(@PathVariable long id, @RequestBody JsonNode patch) {
+    ObjectNode update(@PathVariable("id") String publicId, @RequestBody JsonNode patch) {
+        long id = registry.personId(publicId);
         JsonInput in = new JsonInput();
         if (!patch.isObject()) {
             in.error("body", "must be a JSON object");
@@ -152,8 +156,8 @@ class PersonController {
 
     @GetMapping("/persons/{id}/events")
     @Operation(summary = "A person's lifecycle history, in the order it was recorded")
-    List<ObjectNode> history(@PathVariable long id) {
-        return registry.history(Callers.require(), id).stream().map(PersonController::writeEvent).toList();
+    List<ObjectNode> history(@PathVariable String id) {
+        return registry.history(Callers.require(), registry.personId(id)).stream().map(this::writeEvent).toList();
     }
 
     @PostMapping(path = "/persons/{id}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -161,7 +165,7 @@ class PersonController {
             + "does not allow it; a CORRECTION supersedes an earlier event (supersedes, note required).")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(ref = RegistryOpenApi.EVENT_INPUT)))
-    ResponseEntity<ObjectNode> addEvent(@PathVariable long id, @RequestBody JsonNode body) {
+    ResponseEntity<ObjectNode> addEvent(@PathVariable String id, @RequestBody JsonNode body) {
         JsonInput in = new JsonInput();
         if (!body.isObject()) {
             in.error("body", "must be a JSON object");
@@ -181,15 +185,29 @@ class PersonController {
             in.error("occurredOn", occurredOn + " is in the future");
         }
         EventInput event = new EventInput(type, occurredOn, in.text(body.get("place"), "place", 500),
-                in.text(body.get("note"), "note", 4000), in.integer(body.get("supersedes"), "supersedes"));
+                in.text(body.get("note"), "note", 4000), eventId(in, body.get("supersedes")));
         in.throwIfAny();
-        LifecycleEvent added = registry.addEvent(Callers.require(), id, event);
+        LifecycleEvent added = registry.addEvent(Callers.require(), registry.personId(id), event);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id + "/events")).body(writeEvent(added));
     }
 
-    static ObjectNode writeEvent(LifecycleEvent event) {
+    /** The internal key of an event named by its public id in a body; a made-up one is a field error. */
+    private Long eventId(JsonInput in, JsonNode node) {
+        String text = in.text(node, "supersedes", 100);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return publicIds.parse(PublicIds.Kind.EVENT, text);
+        } catch (NotFoundException e) {
+            in.error("supersedes", "the event named is not in this person's history");
+            return null;
+        }
+    }
+
+    ObjectNode writeEvent(LifecycleEvent event) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("id", event.id());
+        node.put("id", publicIds.of(PublicIds.Kind.EVENT, event.id()));
         node.put("seq", event.seq());
         node.put("type", event.type().name());
         node.put("occurredOn", event.occurredOn() == null ? null : event.occurredOn().toString());
@@ -198,7 +216,7 @@ class PersonController {
         if (event.supersedes() == null) {
             node.putNull("supersedes");
         } else {
-            node.put("supersedes", event.supersedes());
+            node.put("supersedes", publicIds.of(PublicIds.Kind.EVENT, event.supersedes()));
         }
         node.putPOJO("changes", event.changes());
         node.put("recordedAt", event.recordedAt().toString());

@@ -203,7 +203,7 @@ final class PersonJson {
     /** The whole person as the API answers it. */
     static ObjectNode write(Person person) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("id", person.id());
+        node.put("id", person.publicId());
         node.put("version", person.version());
         node.put("fullName", person.fullName());
         node.setAll(writeFacts(person.facts()));

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.parley.api.Caller;
 import org.parley.api.CanonicalJson;
+import org.parley.api.PublicIds;
 import org.parley.names.NameNormalizer;
 import org.parley.names.Script;
 import org.parley.names.SearchKeys;
@@ -27,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class PersonRepository {
 
-    private static final String SELECT = "select p.*, h.code as holding_code, o.code as origin_code from person p "
+    private static final String SELECT = "select p.*, h.code as holding_code, o.code as origin_code, "
+            + "array(select fo.code from person_former_origin f join organisation fo on fo.id = f.organisation_id "
+            + "where f.person_id = p.id) as former_origins from person p "
             + "join organisation h on h.id = p.holding_party_id "
             + "left join organisation o on o.id = p.power_of_origin_id ";
     /** Stable order for lists and pages: by name as written, then by id. */
@@ -36,10 +39,12 @@ class PersonRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PublicIds publicIds;
 
-    PersonRepository(JdbcClient jdbc, JsonMapper json) {
+    PersonRepository(JdbcClient jdbc, JsonMapper json, PublicIds publicIds) {
         this.jdbc = jdbc;
         this.json = json;
+        this.publicIds = publicIds;
     }
 
     long insert(PersonInput facts, Map<String, Long> partyIds, Status status) {
@@ -107,6 +112,13 @@ class PersonRepository {
                 .query(this::map).list();
     }
 
+    /** Keeps a former power of origin reading the record once its origin changed (see {@link RecordAccess}). */
+    void addFormerOrigin(long personId, long organisationId) {
+        jdbc.sql("insert into person_former_origin (person_id, organisation_id) values (:person, :organisation) "
+                        + "on conflict do nothing")
+                .param("person", personId).param("organisation", organisationId).update();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from person").query(Long.class).single();
     }
@@ -158,7 +170,9 @@ class PersonRepository {
         params.put("viewer", caller.organisation());
         return "(p.holding_party_id = (select id from organisation where code = :viewer) or "
                 + "(p.power_of_origin_id = (select id from organisation where code = :viewer) "
-                + "and p.notified_on is not null))";
+                + "and p.notified_on is not null) or "
+                + "p.id in (select person_id from person_former_origin where organisation_id = "
+                + "(select id from organisation where code = :viewer)))";
     }
 
     private static void partyCondition(List<String> conditions, Map<String, Object> params, String column,
@@ -236,9 +250,11 @@ class PersonRepository {
         String scriptCode = rs.getString("name_script");
         Script script = java.util.Arrays.stream(Script.values())
                 .filter(s -> s.iso15924().equals(scriptCode)).findFirst().orElse(Script.NONE);
-        return new Person(rs.getLong("id"), rs.getInt("version"), new PersonInput(values, sources),
+        long id = rs.getLong("id");
+        return new Person(id, publicIds.of(PublicIds.Kind.PERSON, id), rs.getInt("version"), new PersonInput(values, sources),
                 Status.valueOf(rs.getString("status")), rs.getObject("notified_on", LocalDate.class), script,
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), Set.of());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), Set.of(),
+                Set.of((String[]) rs.getArray("former_origins").getArray()));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -9,11 +9,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.api.Caller;
 import org.parley.api.ForbiddenException;
+import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
 import org.parley.api.Role;
 
 /**
- * Who may see and do what with a person's record (DESIGN.md, "Visibility"):
+ * Who may see and do what with a person's record (README, "Access control"):
  * <ul>
  * <li>the detaining (holding) party sees its detainees in full, and its registrars change them;</li>
  * <li>the power of origin sees its nationals once the holding party has notified them (GC III Art. 122) —
@@ -22,6 +23,10 @@ import org.parley.api.Role;
  * <li>the intermediary sees every notified record in full, and its registrars and interviewers record visits;</li>
  * <li>nobody else sees anything; the instance administrator belongs to no organisation and sees no record.</li>
  * </ul>
+ * Visibility grows and never shrinks: a notification is never superseded, and a party that was the power of origin
+ * of a notified person keeps reading the record after the intermediary confirmed a change of origin.
+ * An organisation corrects only the events it recorded: VISITED events are the intermediary's, all others the
+ * holding party's.
  * The same rule is written as SQL in {@link PersonRepository#visibleTo}, so lists and counts never include
  * what a caller may not see.
  */
@@ -55,14 +60,15 @@ final class RecordAccess {
         }
         boolean notified = person.notifiedOn() != null;
         return notified && (caller.intermediary()
-                || caller.organisation().equals(person.get(PersonField.POWER_OF_ORIGIN)));
+                || caller.organisation().equals(person.get(PersonField.POWER_OF_ORIGIN))
+                || person.formerOrigins().contains(caller.organisation()));
     }
 
     /** The record as the caller may read it, or a 404 that says no more than "not found". */
     static Person readable(Caller caller, Person person) {
         requireReader(caller);
         if (!canSee(caller, person)) {
-            throw NotFoundException.hidden(RECORD, person.id());
+            throw NotFoundException.of(RECORD, person.publicId());
         }
         return redact(caller, person);
     }
@@ -80,11 +86,15 @@ final class RecordAccess {
         Set<String> withheld = WITHHELD_FROM_ORIGIN.stream().map(PersonField::jsonName)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         withheld.add(PersonJson.SOURCES);
-        return new Person(person.id(), person.version(), new PersonInput(values, Map.of()), person.status(),
-                person.notifiedOn(), person.nameScript(), person.createdAt(), person.updatedAt(), withheld);
+        return new Person(person.id(), person.publicId(), person.version(), new PersonInput(values, Map.of()), person.status(),
+                person.notifiedOn(), person.nameScript(), person.createdAt(), person.updatedAt(), withheld,
+                person.formerOrigins());
     }
 
-    /** The history as the caller may read it: the power of origin gets no notes and no withheld old values. */
+    /**
+     * The history as the caller may read it: the power of origin gets no notes, no withheld old values, and places
+     * only of events that moved the person (the present address it is owed), never of a capture or a correction.
+     */
     static List<LifecycleEvent> redact(Caller caller, Person person, List<LifecycleEvent> history) {
         if (holds(caller, person) || caller.intermediary()) {
             return history;
@@ -92,7 +102,7 @@ final class RecordAccess {
         Set<String> withheld = WITHHELD_FROM_ORIGIN.stream().map(PersonField::jsonName).collect(Collectors.toSet());
         withheld.add(PersonJson.SOURCES);
         return history.stream().map(e -> new LifecycleEvent(e.id(), e.seq(), e.type(), e.occurredOn(),
-                e.type() == EventType.CAPTURED ? null : e.place(), null, e.supersedes(),
+                movesPerson(e.type()) ? e.place() : null, null, e.supersedes(),
                 e.changes() == null ? null : e.changes().entrySet().stream()
                         .filter(c -> !withheld.contains(c.getKey()))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
@@ -115,22 +125,46 @@ final class RecordAccess {
         readable(caller, person);
         if (!caller.has(Role.REGISTRAR) || !holds(caller, person)) {
             throw new ForbiddenException("only registrars of the holding party change this record", RECORD,
-                    person.id());
+                    person.publicId());
         }
     }
 
     static void requireEvent(Caller caller, Person person, EventType type) {
         readable(caller, person);
-        if (caller.has(Role.REGISTRAR) && holds(caller, person)) {
+        if (caller.has(Role.REGISTRAR) && holds(caller, person) && type != EventType.VISITED) {
             return;
         }
         boolean visitRecorder = caller.intermediary()
                 && (caller.has(Role.REGISTRAR) || caller.has(Role.INTERVIEWER));
-        if (visitRecorder && type == EventType.VISITED) {
+        if (visitRecorder && (type == EventType.VISITED || type == EventType.CORRECTION)) {
             return;
         }
-        throw new ForbiddenException(visitRecorder ? "the intermediary records VISITED events only"
-                : "only registrars of the holding party record lifecycle events", RECORD, person.id());
+        throw new ForbiddenException(visitRecorder ? "the intermediary records VISITED events, and corrections of them"
+                : type == EventType.VISITED && holds(caller, person) ? "VISITED events are the intermediary's to record"
+                : "only registrars of the holding party record lifecycle events", RECORD, person.publicId());
+    }
+
+    /**
+     * An organisation corrects only the events it recorded, and a notification is never taken back.
+     *
+     * @throws ForbiddenException when the event is another organisation's
+     * @throws InvalidInputException when it is the NOTIFIED event
+     */
+    static void requireCorrectable(Caller caller, Person person, LifecycleEvent target) {
+        if (target.type() == EventType.NOTIFIED) {
+            throw new InvalidInputException("supersedes", "a notification cannot be taken back: once the power of "
+                    + "origin and the intermediary were told (GC III Art. 122), they keep the record");
+        }
+        boolean intermediarysEvent = target.type() == EventType.VISITED;
+        if (intermediarysEvent != caller.intermediary()) {
+            throw new ForbiddenException("an organisation corrects only the events it recorded; event "
+                    + target.seq() + " (" + target.type() + ") is "
+                    + (intermediarysEvent ? "the intermediary's" : "the holding party's"), RECORD, person.publicId());
+        }
+    }
+
+    static boolean movesPerson(EventType type) {
+        return type == EventType.INTERNED || type == EventType.TRANSFERRED || type == EventType.HOSPITALISED;
     }
 
     static Set<Role> readingRoles() {

@@ -42,7 +42,8 @@ class RegistryOpenApi {
             api.getComponents().addSchemas("PersonPatch", patch);
 
             ObjectSchema person = facts();
-            person.addProperty("id", new IntegerSchema().format("int64"));
+            person.addProperty("id", new StringSchema().format("uuid").description("opaque public id: the text "
+                    + "form of a UUID, not a number; nothing can be learnt from it"));
             person.addProperty("version", new IntegerSchema());
             person.addProperty("fullName", new StringSchema());
             person.addProperty("nameScript", new StringSchema().description("ISO 15924: Cyrl, Latn; Zmix when mixed"));
@@ -64,8 +65,9 @@ class RegistryOpenApi {
             event.addProperty("occurredOn", new StringSchema().format("date"));
             event.addProperty("place", new StringSchema());
             event.addProperty("note", new StringSchema());
-            event.addProperty("supersedes", new IntegerSchema().format("int64")
-                    .description("for a CORRECTION: the id of the event it supersedes"));
+            event.addProperty("supersedes", new StringSchema().format("uuid")
+                    .description("for a CORRECTION: the id of the event it supersedes, one the caller's "
+                            + "organisation recorded; never the NOTIFIED event"));
             event.required(List.of("type"));
             api.getComponents().addSchemas("EventInput", event);
         };

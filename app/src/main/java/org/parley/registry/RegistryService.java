@@ -3,6 +3,7 @@ package org.parley.registry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import org.parley.api.ConflictException;
 import org.parley.api.FieldError;
 import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
+import org.parley.api.PublicIds;
 import org.parley.audit.AuditLog;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The registry of detained persons: records, their lifecycle, and the organisations they relate to. */
@@ -34,9 +37,11 @@ public class RegistryService {
     private final PersonStates states;
     private final AuditLog audit;
     private final NameKeyRepository nameKeys;
+    private final PublicIds publicIds;
 
     RegistryService(OrganisationRepository organisations, PersonRepository persons, EventRepository events,
-            PersonBulkLoader bulkLoader, PersonStates states, AuditLog audit, NameKeyRepository nameKeys) {
+            PersonBulkLoader bulkLoader, PersonStates states, AuditLog audit, NameKeyRepository nameKeys,
+            PublicIds publicIds) {
         this.organisations = organisations;
         this.persons = persons;
         this.events = events;
@@ -44,6 +49,7 @@ public class RegistryService {
         this.states = states;
         this.audit = audit;
         this.nameKeys = nameKeys;
+        this.publicIds = publicIds;
     }
 
     public List<Organisation> organisations() {
@@ -93,12 +99,26 @@ public class RegistryService {
         return RecordAccess.readable(caller, stored(id));
     }
 
-    private Person stored(long id) {
-        return persons.find(id).orElseThrow(() -> NotFoundException.missing(RecordAccess.RECORD, id));
+    /** The same, by the id the API and the pages show; a made-up id is not found either. */
+    public Person get(Caller caller, String publicId) {
+        return get(caller, personId(publicId));
     }
 
-    private Person storedForUpdate(long id) {
-        return persons.findForUpdate(id).orElseThrow(() -> NotFoundException.missing(RecordAccess.RECORD, id));
+    /** The internal key of a person's public id (see {@link PublicIds}); 404 for anything else. */
+    public long personId(String publicId) {
+        return publicIds.parse(PublicIds.Kind.PERSON, publicId);
+    }
+
+    Person stored(long id) {
+        return persons.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    Person storedForUpdate(long id) {
+        return persons.findForUpdate(id).orElseThrow(() -> notFound(id));
+    }
+
+    private NotFoundException notFound(long id) {
+        return NotFoundException.of(RecordAccess.RECORD, publicIds.of(PublicIds.Kind.PERSON, id));
     }
 
     /** The persons the caller may see that match the filter, one page of them, each as the caller may read it. */
@@ -195,6 +215,14 @@ public class RegistryService {
             throw new InvalidInputException(PersonField.HOLDING_PARTY.jsonName(),
                     "cannot change: a person held by another party is a new record");
         }
+        Object origin = current.get(PersonField.POWER_OF_ORIGIN);
+        if (current.notifiedOn() != null && origin != null
+                && !Objects.equals(origin, facts.get(PersonField.POWER_OF_ORIGIN))) {
+            throw new ConflictException("origin-change-needs-confirmation", "person " + current.publicId()
+                    + " was notified to " + origin + ": its power of origin changes only by a request the "
+                    + "intermediary confirms (POST /api/v1/persons/" + current.publicId() + "/origin-changes)",
+                    Map.of("powerOfOrigin", origin));
+        }
         Map<String, LifecycleEvent.Change> changes = changes(current.facts(), facts);
         if (changes.isEmpty()) {
             return current;
@@ -208,6 +236,37 @@ public class RegistryService {
                 reason, null), changes);
         Person updated = stored(id);
         audit.append(caller, states.change(AuditActions.CORRECT, updated, correction));
+        return updated;
+    }
+
+    /**
+     * Gives a notified person another power of origin (or none), as the intermediary confirmed it: a correction like
+     * any other, by the confirming caller, and the former power of origin keeps reading the record. Runs inside the
+     * confirmation's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Person changeOrigin(Caller confirmedBy, long personId, String to, String note) {
+        Person current = storedForUpdate(personId);
+        Map<PersonField, Object> values = new EnumMap<>(current.facts().values());
+        if (to == null) {
+            values.remove(PersonField.POWER_OF_ORIGIN);
+        } else {
+            values.put(PersonField.POWER_OF_ORIGIN, to);
+        }
+        PersonInput facts = new PersonInput(values, current.facts().sources());
+        Map<String, Long> partyIds = partyIds(facts);
+        states.keepReplaced(current, events.latest(List.of(personId)).get(personId));
+        if (!persons.update(personId, current.version(), facts, partyIds)) {
+            throw staleVersion(stored(personId), current.version());
+        }
+        String from = (String) current.get(PersonField.POWER_OF_ORIGIN);
+        if (from != null) {
+            persons.addFormerOrigin(personId, organisations.findByCode(from).orElseThrow().id());
+        }
+        LifecycleEvent correction = events.append(personId, new EventInput(EventType.CORRECTION, LocalDate.now(),
+                null, note, null), changes(current.facts(), facts));
+        Person updated = stored(personId);
+        audit.append(confirmedBy, states.change(AuditActions.CORRECT, updated, correction));
         return updated;
     }
 
@@ -227,12 +286,13 @@ public class RegistryService {
         try {
             if (event.type() == EventType.CORRECTION) {
                 LifecycleEvent target = supersededTarget(history, event);
+                RecordAccess.requireCorrectable(caller, person, target);
                 after = Lifecycle.replay(history.stream().map(e -> e.id() == target.id() ? superseded(e) : e).toList());
                 place = lastPlace(history, target.id());
             } else {
                 requireEventFields(event);
                 after = Lifecycle.apply(before, event.type(), event.occurredOn());
-                if (movesPerson(event.type())) {
+                if (RecordAccess.movesPerson(event.type())) {
                     place = event.place();
                 }
             }
@@ -251,17 +311,18 @@ public class RegistryService {
 
     private static LifecycleEvent supersededTarget(List<LifecycleEvent> history, EventInput event) {
         if (event.supersedes() == null) {
-            throw new InvalidInputException("supersedes", "a CORRECTION event names the event it supersedes; to "
-                    + "correct a person's facts, update the person instead");
+            throw new InvalidInputException("supersedes", "a CORRECTION event names the event it supersedes (its "
+                    + "id); to correct a person's facts, update the person instead");
         }
         if (event.note() == null) {
             throw new InvalidInputException("note", "the reason for the correction is required");
         }
         LifecycleEvent target = history.stream().filter(e -> e.id() == event.supersedes()).findFirst()
                 .orElseThrow(() -> new InvalidInputException("supersedes",
-                        "event " + event.supersedes() + " is not in this person's history"));
+                        "the event named is not in this person's history"));
         if (target.superseded()) {
-            throw new InvalidInputException("supersedes", "event " + target.id() + " is already superseded");
+            throw new InvalidInputException("supersedes", "event " + target.seq() + " (" + target.type()
+                    + ") is already superseded");
         }
         if (target.type() == EventType.CORRECTION) {
             throw new InvalidInputException("supersedes", "a correction cannot be superseded; record a new one");
@@ -285,15 +346,11 @@ public class RegistryService {
         }
     }
 
-    private static boolean movesPerson(EventType type) {
-        return type == EventType.INTERNED || type == EventType.TRANSFERRED || type == EventType.HOSPITALISED;
-    }
-
     /** The latest place an event moved the person to, leaving out one event (the superseded one). */
     private static String lastPlace(List<LifecycleEvent> history, long without) {
         String place = null;
         for (LifecycleEvent e : history) {
-            if (e.id() != without && !e.superseded() && movesPerson(e.type()) && e.place() != null) {
+            if (e.id() != without && !e.superseded() && RecordAccess.movesPerson(e.type()) && e.place() != null) {
                 place = e.place();
             }
         }
@@ -306,7 +363,7 @@ public class RegistryService {
     }
 
     private static ConflictException staleVersion(Person current, int version) {
-        return new ConflictException("stale-version", "person " + current.id() + " was changed since version "
+        return new ConflictException("stale-version", "person " + current.publicId() + " was changed since version "
                 + version + " was read; it is now at version " + current.version()
                 + ". Read it again and reapply the change.", Map.of("currentVersion", current.version()));
     }

@@ -13,6 +13,7 @@ import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.InvalidInputException;
 import org.parley.api.JsonInput;
+import org.parley.api.PublicIds;
 import org.parley.api.Role;
 import org.parley.registry.Branch;
 import org.parley.registry.Category;
@@ -51,11 +52,14 @@ public class PersonPagesController {
     private final RegistryService registry;
     private final WishService wishes;
     private final MessageSource messages;
+    private final PublicIds publicIds;
 
-    PersonPagesController(RegistryService registry, WishService wishes, MessageSource messages) {
+    PersonPagesController(RegistryService registry, WishService wishes, MessageSource messages,
+            PublicIds publicIds) {
         this.registry = registry;
         this.wishes = wishes;
         this.messages = messages;
+        this.publicIds = publicIds;
     }
 
     /** An option of a filter's drop-down list. */
@@ -107,14 +111,15 @@ public class PersonPagesController {
     }
 
     @GetMapping("/persons/{id}")
-    String person(@PathVariable("id") long id, HttpServletRequest request, Locale locale, Model model) {
+    String person(@PathVariable("id") String publicId, HttpServletRequest request, Locale locale, Model model) {
         Caller caller = Callers.require();
+        long id = registry.personId(publicId);
         Person person = registry.get(caller, id);
         List<Organisation> organisations = registry.organisations();
         PersonViews views = new PersonViews(messages, locale, organisations);
         model.addAttribute("person", views.page(person, registry.history(caller, id)));
         model.addAttribute("wish", new WishViews(messages, locale, organisations.stream()
-                .collect(Collectors.toMap(Organisation::code, Organisation::name))).section(wishes, caller, person));
+                .collect(Collectors.toMap(Organisation::code, Organisation::name)), publicIds).section(wishes, caller, person));
         if (!model.containsAttribute("statementErrors")) {
             model.addAttribute("statementErrors", List.of());
         }
@@ -124,7 +129,7 @@ public class PersonPagesController {
 
     /** The statement form of the person page; a refused statement shows the page again with the reasons. */
     @PostMapping("/persons/{id}/statements")
-    String recordStatement(@PathVariable("id") long id, @RequestParam Map<String, String> form,
+    String recordStatement(@PathVariable("id") String publicId, @RequestParam Map<String, String> form,
             HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         JsonInput in = new JsonInput();
         Wish wish = in.required(form.get("wish") == null ? null : in.enumValue(form.get("wish"), "wish", Wish.class),
@@ -134,13 +139,13 @@ public class PersonPagesController {
         LocalDate takenOn = blank(form.get("takenOn")) ? LocalDate.now() : in.date(form.get("takenOn"), "takenOn");
         try {
             in.throwIfAny();
-            wishes.record(Callers.require(), id, new StatementInput(wish, method, takenOn, text(form, "place"),
+            wishes.record(Callers.require(), registry.personId(publicId), new StatementInput(wish, method, takenOn, text(form, "place"),
                     text(form, "language"), "on".equals(form.get("interpreter")), text(form, "text"), null));
-            return "redirect:/persons/" + id + "#wish";
+            return "redirect:/persons/" + publicId + "#wish";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("statementErrors", e.errors());
-            return person(id, request, locale, model);
+            return person(publicId, request, locale, model);
         }
     }
 

@@ -47,7 +47,7 @@ public final class PersonViews {
     }
 
     /** One line of the person list. */
-    public record Row(long id, String name, String nameLang, String dateOfBirth, String rank, String status,
+    public record Row(String id, String name, String nameLang, String dateOfBirth, String rank, String status,
             String statusCode, String category, String holdingParty, String powerOfOrigin, String captureDate,
             boolean seriouslyIll) {
     }
@@ -69,19 +69,19 @@ public final class PersonViews {
     }
 
     /** One entry of the history. */
-    public record Event(long id, int seq, String type, String typeCode, String occurredOn, String recorded, String place,
+    public record Event(int seq, String type, String typeCode, String occurredOn, String recorded, String place,
             String note, boolean superseded, boolean correction, String supersedes, String supersededBy,
             List<Change> changes) {
     }
 
     /** The person page. */
-    public record Page(long id, int version, String name, String nameLang, String script, String status,
+    public record Page(String id, int version, String name, String nameLang, String script, String status,
             String statusCode, List<Fact> parties, String notifiedOn, boolean seriouslyIll,
             String healthState, List<Section> sections, List<Event> events, String updatedAt) {
     }
 
     Row row(Person person) {
-        return new Row(person.id(), person.fullName(), nameLanguage(person), person.text(PersonField.DATE_OF_BIRTH),
+        return new Row(person.publicId(), person.fullName(), nameLanguage(person), person.text(PersonField.DATE_OF_BIRTH),
                 person.text(PersonField.RANK), msg(MessageKeys.of(person.status())), code(person.status()),
                 enumText(person.get(PersonField.CATEGORY)), party(person.text(PersonField.HOLDING_PARTY)),
                 party(person.text(PersonField.POWER_OF_ORIGIN)), person.text(PersonField.CAPTURE_DATE),
@@ -100,7 +100,7 @@ public final class PersonViews {
         bySection.forEach((section, facts) -> sections.add(new Section(section.name().toLowerCase(Locale.ROOT),
                 msg(MessageKeys.of(section)), facts)));
         Script script = person.nameScript() == null ? Script.NONE : person.nameScript();
-        return new Page(person.id(), person.version(), person.fullName(), nameLang, msg(MessageKeys.of(script)),
+        return new Page(person.publicId(), person.version(), person.fullName(), nameLang, msg(MessageKeys.of(script)),
                 msg(MessageKeys.of(person.status())), code(person.status()),
                 parties, person.notifiedOn() == null ? null : person.notifiedOn().toString(),
                 Boolean.TRUE.equals(person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED)),
@@ -181,7 +181,7 @@ public final class PersonViews {
             LifecycleEvent by = supersededBy.get(e.id());
             String supersededByText = e.superseded()
                     ? (by == null ? msg("event.superseded") : msg("event.supersededBy", by.seq())) : null;
-            events.add(new Event(e.id(), e.seq(), msg(MessageKeys.of(e.type())), code(e.type()),
+            events.add(new Event(e.seq(), msg(MessageKeys.of(e.type())), code(e.type()),
                     e.occurredOn() == null ? null : e.occurredOn().toString(),
                     e.recordedAt() == null ? null : RECORDED.format(e.recordedAt()), e.place(), e.note(),
                     e.superseded(), e.type() == EventType.CORRECTION, supersedes, supersededByText,

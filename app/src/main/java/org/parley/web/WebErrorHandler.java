@@ -36,12 +36,12 @@ class WebErrorHandler {
         this.refusals = refusals;
     }
 
-    /** A record that does not exist and one the reader may not see give the same page; only the log knows. */
+    /** A record that does not exist and one the reader may not see give the same page and the same refusal. */
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e, HttpServletRequest request, Locale locale) {
-        if (e.hidden()) {
+        if (e.refusal()) {
             refusals.refused(Callers.current().orElse(null), request.getMethod(), request.getRequestURI(), 404,
-                    e.recordType(), e.recordId(), "not visible to the caller's organisation");
+                    e.recordType(), e.recordId(), RefusalRecorder.NOT_FOUND);
         }
         return page("errors/not-found", HttpStatus.NOT_FOUND, request, locale);
     }

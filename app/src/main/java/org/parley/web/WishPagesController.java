@@ -32,7 +32,7 @@ class WishPagesController {
     }
 
     /** One person waiting for an interview. */
-    record Row(long id, String name, String nameLang, String holdingParty, String internmentPlace, String claimSince,
+    record Row(String id, String name, String nameLang, String holdingParty, String internmentPlace, String claimSince,
             boolean reinterview) {
     }
 
@@ -43,7 +43,7 @@ class WishPagesController {
         int page = pageNumber(pageParameter);
         Page<WishService.QueueEntry> queue = wishes.queue(caller, page - 1, PAGE_SIZE);
         var names = registry.organisations().stream().collect(Collectors.toMap(Organisation::code, Organisation::name));
-        List<Row> rows = queue.items().stream().map(e -> new Row(e.person().id(), e.person().fullName(),
+        List<Row> rows = queue.items().stream().map(e -> new Row(e.person().publicId(), e.person().fullName(),
                 e.person().text(PersonField.NAME_LANGUAGE), names.get(e.person().text(PersonField.HOLDING_PARTY)),
                 e.person().text(PersonField.INTERNMENT_PLACE), e.wish().oldestClaimOn().toString(),
                 e.wish().contradicted())).toList();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.parley.api.Caller;
+import org.parley.api.PublicIds;
 import org.parley.registry.Person;
 import org.parley.wishes.DerivedWish;
 import org.parley.wishes.Statement;
@@ -17,7 +18,7 @@ import org.springframework.context.MessageSource;
 final class WishViews {
 
     /** One statement the reader may read. */
-    record StatementView(long id, String wish, String method, boolean verified, String takenBy, String organisation,
+    record StatementView(String id, String wish, String method, boolean verified, String takenBy, String organisation,
             String takenOn, String place, String language, String interpreter, String text) {
     }
 
@@ -30,11 +31,13 @@ final class WishViews {
     private final MessageSource messages;
     private final Locale locale;
     private final Map<String, String> organisationNames;
+    private final PublicIds publicIds;
 
-    WishViews(MessageSource messages, Locale locale, Map<String, String> organisationNames) {
+    WishViews(MessageSource messages, Locale locale, Map<String, String> organisationNames, PublicIds publicIds) {
         this.messages = messages;
         this.locale = locale;
         this.organisationNames = organisationNames;
+        this.publicIds = publicIds;
     }
 
     Section section(WishService wishes, Caller caller, Person person) {
@@ -57,7 +60,7 @@ final class WishViews {
     }
 
     private StatementView view(Statement s) {
-        return new StatementView(s.id(), msg(MessageKeys.of(s.wish())), msg(MessageKeys.of(s.method())), s.verified(),
+        return new StatementView(publicIds.of(PublicIds.Kind.STATEMENT, s.id()), msg(MessageKeys.of(s.wish())), msg(MessageKeys.of(s.method())), s.verified(),
                 s.takenBy(), organisationNames.getOrDefault(s.organisation(), s.organisation()), s.takenOn().toString(),
                 s.place(), s.language(), s.interpreter() == null ? null : msg(s.interpreter() ? "common.yes" : "common.no"),
                 s.text());

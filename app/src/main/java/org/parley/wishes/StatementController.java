@@ -9,8 +9,11 @@ import java.util.Set;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
+import org.parley.api.NotFoundException;
+import org.parley.api.PublicIds;
 import org.parley.registry.Page;
 import org.parley.registry.PersonField;
+import org.parley.registry.RegistryService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +37,13 @@ class StatementController {
             "text", "replaces");
 
     private final WishService wishes;
+    private final RegistryService registry;
+    private final PublicIds publicIds;
 
-    StatementController(WishService wishes) {
+    StatementController(WishService wishes, RegistryService registry, PublicIds publicIds) {
         this.wishes = wishes;
+        this.registry = registry;
+        this.publicIds = publicIds;
     }
 
     @PostMapping(path = "/persons/{id}/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -44,7 +51,7 @@ class StatementController {
             + "method (INTERROGATION, PRIVATE_INTERVIEW, WRITTEN_DECLARATION) are required; takenOn defaults to "
             + "today; replaces names an earlier statement of the same organisation that this one corrects or "
             + "withdraws. Only an intermediary interviewer's PRIVATE_INTERVIEW is verified.")
-    ResponseEntity<ObjectNode> record(@PathVariable long id, @RequestBody JsonNode body) {
+    ResponseEntity<ObjectNode> record(@PathVariable("id") String publicId, @RequestBody JsonNode body) {
         JsonInput in = new JsonInput();
         in.onlyMembers(body, MEMBERS);
         Wish wish = in.required(in.enumValue(body.get("wish"), "wish", Wish.class), "wish");
@@ -55,9 +62,10 @@ class StatementController {
         String language = in.text(body.get("language"), "language", WishService.MAX_LANGUAGE);
         Boolean interpreter = in.bool(body.get("interpreter"), "interpreter");
         String text = in.text(body.get("text"), "text", WishService.MAX_TEXT);
-        Long replaces = in.integer(body.get("replaces"), "replaces");
+        Long replaces = statementId(in, body.get("replaces"));
         in.throwIfAny();
         Caller caller = Callers.require();
+        long id = registry.personId(publicId);
         Statement statement = wishes.record(caller, id, new StatementInput(wish, method,
                 takenOn == null ? LocalDate.now() : takenOn, place, language, interpreter, text, replaces));
         ObjectNode answer = write(statement);
@@ -70,8 +78,9 @@ class StatementController {
     @Operation(summary = "Statements of a person, and the derived wish", description = "The intermediary reads all "
             + "statements, the detaining power those it took; the power of origin reads the wish on the person "
             + "(wishStatus), never statements (403).")
-    ObjectNode list(@PathVariable long id) {
+    ObjectNode list(@PathVariable("id") String publicId) {
         Caller caller = Callers.require();
+        long id = registry.personId(publicId);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         wishes.statements(caller, id).forEach(s -> node.withArray("items").add(write(s)));
         node.withArray("items");
@@ -98,7 +107,7 @@ class StatementController {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         queue.items().forEach(e -> {
             ObjectNode item = node.withArray("items").addObject();
-            item.put("id", e.person().id());
+            item.put("id", e.person().publicId());
             item.put("fullName", e.person().fullName());
             item.put("holdingParty", e.person().text(PersonField.HOLDING_PARTY));
             item.put("internmentPlace", e.person().text(PersonField.INTERNMENT_PLACE));
@@ -126,9 +135,23 @@ class StatementController {
         return node;
     }
 
-    static ObjectNode write(Statement s) {
+    /** The internal key of a statement named by its public id in a body; a made-up one is a field error. */
+    private Long statementId(JsonInput in, JsonNode node) {
+        String text = in.text(node, "replaces", 100);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return publicIds.parse(PublicIds.Kind.STATEMENT, text);
+        } catch (NotFoundException e) {
+            in.error("replaces", "the statement named is not one your organisation took for this person");
+            return null;
+        }
+    }
+
+    private ObjectNode write(Statement s) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("id", s.id());
+        node.put("id", publicIds.of(PublicIds.Kind.STATEMENT, s.id()));
         node.put("wish", s.wish().name());
         node.put("method", s.method().name());
         node.put("verified", s.verified());
@@ -142,7 +165,7 @@ class StatementController {
         }
         node.put("text", s.text());
         if (s.replaces() != null) {
-            node.put("replaces", s.replaces());
+            node.put("replaces", publicIds.of(PublicIds.Kind.STATEMENT, s.replaces()));
         }
         node.put("recordedAt", s.recordedAt().toString());
         return node;

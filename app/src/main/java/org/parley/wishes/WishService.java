@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WishService {
 
     static final String RECORD = "statement";
+    private static final String PERSON = "person";
     static final int MAX_TEXT = 4000;
     static final int MAX_PLACE = 500;
     static final int MAX_LANGUAGE = 35;
@@ -90,7 +91,7 @@ public class WishService {
     public List<Statement> statements(Caller caller, Person person) {
         if (!readsStatements(caller, person)) {
             throw new ForbiddenException("the power of origin receives the wish status only, not the statements",
-                    RECORD, person.id());
+                    PERSON, person.publicId());
         }
         return statements.readable(person.id(), caller);
     }
@@ -156,27 +157,28 @@ public class WishService {
         };
     }
 
+    /** A refusal names the person the statement was for, as the caller knows it. */
     private static void checkMayRecord(Caller caller, Person person, StatementMethod method) {
         if (caller.intermediary()) {
             if (!caller.has(Role.INTERVIEWER)) {
-                throw new ForbiddenException("only the intermediary's interviewers record statements", RECORD, null);
+                throw new ForbiddenException("only the intermediary's interviewers record statements", PERSON, person.publicId());
             }
             if (method == StatementMethod.INTERROGATION) {
                 throw new ForbiddenException("the intermediary does not interrogate: record a PRIVATE_INTERVIEW or a "
-                        + "WRITTEN_DECLARATION", RECORD, null);
+                        + "WRITTEN_DECLARATION", PERSON, person.publicId());
             }
             return;
         }
         if (!holds(caller, person)) {
-            throw new ForbiddenException("only the detaining power and the intermediary record statements", RECORD,
-                    null);
+            throw new ForbiddenException("only the detaining power and the intermediary record statements", PERSON,
+                    person.publicId());
         }
         if (!caller.has(Role.REGISTRAR)) {
-            throw new ForbiddenException("only registrars of the detaining power record statements", RECORD, null);
+            throw new ForbiddenException("only registrars of the detaining power record statements", PERSON, person.publicId());
         }
         if (method == StatementMethod.PRIVATE_INTERVIEW) {
             throw new ForbiddenException("private interviews are the intermediary's; the detaining power records "
-                    + "INTERROGATION or WRITTEN_DECLARATION", RECORD, null);
+                    + "INTERROGATION or WRITTEN_DECLARATION", PERSON, person.publicId());
         }
     }
 
@@ -195,11 +197,10 @@ public class WishService {
         tooLong(errors, "language", input.language(), MAX_LANGUAGE);
         if (input.replaces() != null) {
             if (!statements.replaceable(input.replaces(), person.id(), caller.organisation())) {
-                errors.add(new FieldError("replaces", "statement " + input.replaces()
-                        + " is not one your organisation took for this person"));
+                errors.add(new FieldError("replaces", "the statement named is not one your organisation took for "
+                        + "this person"));
             } else if (statements.replaced(input.replaces())) {
-                errors.add(new FieldError("replaces", "statement " + input.replaces()
-                        + " was already replaced"));
+                errors.add(new FieldError("replaces", "the statement named was already replaced"));
             }
         }
         if (!errors.isEmpty()) {

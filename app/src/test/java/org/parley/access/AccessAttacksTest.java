@@ -43,13 +43,13 @@ class AccessAttacksTest {
         return name.toString();
     }
 
-    private long register(String surname, boolean notified) {
+    private String register(String surname, boolean notified) {
         Response created = registrarA.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-a", "powerOfOrigin": "party-b", "captureDate": "2024-03-01",
                  "capturePlace": "Point 7", "healthNotes": "shrapnel, left arm",
                  "sources": {"surname": {"source": "CAPTURE_CARD"}}}""".formatted(surname));
         assertThat(created.status()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        String id = created.json().get("id").stringValue();
         if (notified) {
             assertThat(registrarA.post("/api/v1/persons/" + id + "/events",
                     "{\"type\": \"NOTIFIED\", \"occurredOn\": \"2024-03-03\", \"note\": \"via hotline\"}").status())
@@ -72,7 +72,7 @@ class AccessAttacksTest {
     @Test
     void theOtherPartyCannotFindAnUnnotifiedDetaineeBySearchFilterOrCount() {
         String surname = unique("Прихов");
-        long hidden = register(surname, false);
+        String hidden = register(surname, false);
         ApiClient viewerB = anonymous.as("viewer@party-b");
         ApiClient intermediary = anonymous.as("viewer@intermediary");
         for (ApiClient other : new ApiClient[] {viewerB, intermediary}) {
@@ -80,7 +80,7 @@ class AccessAttacksTest {
             assertThat(search.json().get("total").asLong()).isZero();
             assertThat(search.json().get("items")).isEmpty();
             Response byFilter = other.get("/api/v1/persons?holdingParty=party-a&size=200&q=" + ApiClient.encode("Прихов"));
-            byFilter.json().get("items").forEach(p -> assertThat(p.get("id").asLong()).isNotEqualTo(hidden));
+            byFilter.json().get("items").forEach(p -> assertThat(p.get("id").stringValue()).isNotEqualTo(hidden));
             Response byId = other.get("/api/v1/persons/" + hidden);
             Response missing = other.get("/api/v1/persons/" + (hidden + 1_000_000));
             assertThat(byId.status()).isEqualTo(404);
@@ -98,7 +98,7 @@ class AccessAttacksTest {
 
     @Test
     void thePowerOfOriginReadsItsNotifiedNationalWithoutWithheldFacts() {
-        long id = register(unique("Повідом"), true);
+        String id = register(unique("Повідом"), true);
         JsonNode seen = anonymous.as("viewer@party-b").get("/api/v1/persons/" + id).json();
         assertThat(seen.get("capturePlace").isNull()).isTrue();
         assertThat(seen.get("healthNotes").isNull()).isTrue();
@@ -116,7 +116,7 @@ class AccessAttacksTest {
 
     @Test
     void forgedRevokedAndExpiredTokensChangeNothing() {
-        long id = register(unique("Токен"), false);
+        String id = register(unique("Токен"), false);
         String patch = "{\"version\": 1, \"rank\": \"майор\"}";
         Response forged = anonymous.withToken("prl_" + "x".repeat(43)).patch("/api/v1/persons/" + id, patch);
         assertThat(forged.status()).isEqualTo(401);
@@ -289,7 +289,7 @@ class AccessAttacksTest {
 
     @Test
     void refusedAccessesAreRecorded() {
-        long hidden = register(unique("Відмова"), false);
+        String hidden = register(unique("Відмова"), false);
         anonymous.as("viewer@party-b").get("/api/v1/persons/" + hidden);
         anonymous.as("viewer@party-b").patch("/api/v1/persons/" + hidden, "{\"version\": 1}");
         anonymous.get("/api/v1/persons/" + hidden);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,6 +18,7 @@ import org.parley.DemoUsers;
 import org.parley.ParleyTest;
 import org.parley.api.Role;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every API endpoint, called by every demo user of every organisation (and by nobody, and with a forged token),
@@ -43,7 +45,7 @@ class AccessMatrixTest {
 
     private final List<Principal> principals = new ArrayList<>();
     private final Map<Principal, ApiClient> clients = new LinkedHashMap<>();
-    private final Map<Target, Long> ids = new LinkedHashMap<>();
+    private final Map<Target, String> ids = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();
     private long checkpointSize;
     private int checked;
@@ -71,7 +73,7 @@ class AccessMatrixTest {
                      "captureDate": "2024-01-01", "rank": "солдат"}""".formatted(target.name(), target.holder(),
                     target.origin()));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
+            String id = created.json().get("id").stringValue();
             if (target.notified()) {
                 assertThat(holder.post("/api/v1/persons/" + id + "/events",
                         "{\"type\": \"NOTIFIED\", \"occurredOn\": \"2024-01-05\"}").status()).isEqualTo(201);
@@ -143,7 +145,7 @@ class AccessMatrixTest {
 
             checkAudit(p, client);
 
-            for (Map.Entry<Target, Long> record : ids.entrySet()) {
+            for (Map.Entry<Target, String> record : ids.entrySet()) {
                 Target t = record.getKey();
                 String path = "/api/v1/persons/" + record.getValue();
                 expect(p, "GET " + t.name(), client.get(path), readStatus(p, t, 200));
@@ -166,7 +168,7 @@ class AccessMatrixTest {
                 expect(p, "PATCH " + t.name(), client.patch(path, "{\"version\": " + version
                         + ", \"rank\": \"солдат\"}"), patch);
 
-                boolean visits = changes || "intermediary".equals(p.organisation())
+                boolean visits = "intermediary".equals(p.organisation())
                         && (p.role() == Role.REGISTRAR || p.role() == Role.INTERVIEWER);
                 expect(p, "POST VISITED to " + t.name(), client.post(path + "/events",
                         "{\"type\": \"VISITED\", \"occurredOn\": \"" + LocalDate.now() + "\"}"),
@@ -174,6 +176,11 @@ class AccessMatrixTest {
                 expect(p, "POST HOSPITALISED to " + t.name(), client.post(path + "/events",
                         "{\"type\": \"HOSPITALISED\", \"occurredOn\": \"" + LocalDate.now() + "\"}"),
                         readStatus(p, t, changes ? 201 : 403));
+                expect(p, "GET origin changes of " + t.name(), client.get(path + "/origin-changes"),
+                        readStatus(p, t, readsStatements ? 200 : 403));
+                if (t.notified()) {
+                    checkNotificationStays(p, client, t, path, changes, visits);
+                }
                 if (changes) {
                     // back to internment, so that the next caller's HOSPITALISED is allowed again
                     assertThat(client.post(path + "/events", "{\"type\": \"TRANSFERRED\", \"occurredOn\": \""
@@ -182,9 +189,41 @@ class AccessMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(checked).isEqualTo(principals.size() * (8 + AUDIT_CASES + ids.size() * 8));
+        long notified = ids.keySet().stream().filter(Target::notified).count();
+        long cases = 8 + AUDIT_CASES + ids.size() * 9L + notified * NOTIFICATION_CASES;
+        assertThat(checked).isEqualTo(principals.size() * cases);
         System.out.printf("Access matrix: %d principals x %d endpoint cases = %d checks%n", principals.size(),
-                8 + AUDIT_CASES + ids.size() * 8, checked);
+                cases, checked);
+    }
+
+    private static final int NOTIFICATION_CASES = 3;
+
+    /**
+     * What would take a notified record from its power of origin: superseding the notification (refused to all),
+     * clearing the power of origin (409 for the holding party: only a request the intermediary confirms changes
+     * it), and the holding party voiding the intermediary's visit (only the intermediary corrects it).
+     */
+    private void checkNotificationStays(Principal p, ApiClient client, Target t, String path, boolean changes,
+            boolean visits) {
+        ApiClient holder = clients.get(principal("registrar@" + t.holder()));
+        ApiClient interviewer = clients.get(principal("interviewer@intermediary"));
+        JsonNode history = holder.get(path + "/events").json();
+        String notification = StreamSupport.stream(history.spliterator(), false)
+                .filter(e -> e.get("type").stringValue().equals("NOTIFIED")).findFirst().orElseThrow()
+                .get("id").stringValue();
+        expect(p, "CORRECTION of the NOTIFIED of " + t.name(), client.post(path + "/events",
+                "{\"type\": \"CORRECTION\", \"supersedes\": \"" + notification + "\", \"note\": \"withdrawn\"}"),
+                readStatus(p, t, changes || visits ? 400 : 403));
+        Response visit = interviewer.post(path + "/events", "{\"type\": \"VISITED\", \"occurredOn\": \""
+                + LocalDate.now() + "\"}");
+        assertThat(visit.status()).as(visit.body()).isEqualTo(201);
+        expect(p, "CORRECTION of the intermediary's VISITED of " + t.name(), client.post(path + "/events",
+                "{\"type\": \"CORRECTION\", \"supersedes\": \"" + visit.json().get("id").stringValue()
+                        + "\", \"note\": \"no visit\"}"),
+                readStatus(p, t, visits ? 201 : 403));
+        int version = holder.get(path).json().get("version").asInt();
+        expect(p, "PATCH powerOfOrigin null of " + t.name(), client.patch(path, "{\"version\": " + version
+                + ", \"powerOfOrigin\": null}"), readStatus(p, t, changes ? 409 : 403));
     }
 
     private static final int AUDIT_CASES = 8;

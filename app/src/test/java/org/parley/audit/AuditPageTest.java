@@ -93,14 +93,28 @@ class AuditPageTest {
 
     @Test
     void theVerifyButtonVerifiesTheLog() throws Exception {
-        Authentication auditor = as("auditor@party-b");
+        assertThat(verificationAs("auditor@intermediary")).contains("id=\"verification\"")
+                .contains("Nothing was altered").contains("records as stored now");
+    }
+
+    @Test
+    void aPartysAuditorLearnsWhetherTheLogHoldsButNoRecordCounts() throws Exception {
+        long persons = jdbc.sql("select count(*) from person").query(Long.class).single();
+        String html = verificationAs("auditor@party-b");
+        assertThat(html).contains("id=\"verification\"").contains("Nothing was altered")
+                .doesNotContain("records as stored now").doesNotContain("recorded states")
+                .doesNotContain(" " + persons + " ");
+    }
+
+    /** The page after its auditor pressed the verify button (a form with its CSRF token). */
+    private String verificationAs(String username) throws Exception {
+        Authentication auditor = as(username);
         assertThat(mvc.perform(post("/audit/verify").with(authentication(auditor))).andReturn().getResponse()
                 .getStatus()).as("without CSRF token").isEqualTo(403);
         var result = mvc.perform(post("/audit/verify").with(authentication(auditor)).with(csrf())).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/audit");
-        String html = mvc.perform(get("/audit").with(authentication(auditor)).locale(Locale.ENGLISH)
+        return mvc.perform(get("/audit").with(authentication(auditor)).locale(Locale.ENGLISH)
                         .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("id=\"verification\"").contains("Nothing was altered");
     }
 
     @Test

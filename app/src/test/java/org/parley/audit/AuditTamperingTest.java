@@ -38,14 +38,19 @@ class AuditTamperingTest {
     @Autowired
     UserService userService;
 
+    @Autowired
+    org.parley.api.PublicIds publicIds;
+
     private long personId;
+    private String personPublicId;
     private long personSeq;
 
     @BeforeEach
     void aVerifiedLogWithAFreshPerson() {
         ApiClient registrar = new ApiClient(port).as("registrar@party-a");
-        personId = registrar.post("/api/v1/persons", """
-                {"surname": "Підробка", "holdingParty": "party-a", "rank": "солдат"}""").json().get("id").asLong();
+        personPublicId = registrar.post("/api/v1/persons", """
+                {"surname": "Підробка", "holdingParty": "party-a", "rank": "солдат"}""").json().get("id").stringValue();
+        personId = publicIds.parse(org.parley.api.PublicIds.Kind.PERSON, personPublicId);
         registrar.post("/api/v1/persons", "{\"surname\": \"Після\", \"holdingParty\": \"party-a\"}");
         personSeq = jdbc.sql("select seq from audit_entry where record_type = 'person' and record_id = :id")
                 .param("id", String.valueOf(personId)).query(Long.class).single();
@@ -134,7 +139,7 @@ class AuditTamperingTest {
     /** Corrects the fresh person's rank: version 1's state (with 'солдат') is then kept in person_state. */
     private long corrected() {
         ApiClient registrar = new ApiClient(port).as("registrar@party-a");
-        assertThat(registrar.patch("/api/v1/persons/" + personId, "{\"version\": 1, \"rank\": \"сержант\"}")
+        assertThat(registrar.patch("/api/v1/persons/" + personPublicId, "{\"version\": 1, \"rank\": \"сержант\"}")
                 .status()).isEqualTo(200);
         assertThat(verifier.verify(Optional.empty()).problems()).isEmpty();
         return jdbc.sql("select seq from audit_entry where record_type = 'person' and record_id = :id "
@@ -260,13 +265,13 @@ class AuditTamperingTest {
 
     @Test
     void aRefusedAccessRemovedAlteredOrAddedIsNamed() {
-        assertThat(new ApiClient(port).as("viewer@party-b").get("/api/v1/persons/" + personId).status())
+        assertThat(new ApiClient(port).as("viewer@party-b").get("/api/v1/persons/" + personPublicId).status())
                 .isEqualTo(404);
         Map<String, Object> row = jdbc.sql("select * from access_refusal where record_id = :id")
-                .param("id", String.valueOf(personId)).query().singleRow();
+                .param("id", personPublicId).query().singleRow();
         long refusalId = (Long) row.get("id");
         long refusalSeq = jdbc.sql("select seq from audit_entry where action = 'REFUSE' and record_id = :id")
-                .param("id", String.valueOf(personId)).query(Long.class).single();
+                .param("id", personPublicId).query(Long.class).single();
         String unmatched = "what this entry records is not stored as it was: removed or altered without an audit entry";
         String forged = " has no REFUSE entry with its content: added or altered without an audit entry";
 

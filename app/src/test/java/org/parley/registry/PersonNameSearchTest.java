@@ -39,24 +39,24 @@ class PersonNameSearchTest {
         return name.toString();
     }
 
-    private long create(String surname, String given, String patronymic) {
+    private String create(String surname, String given, String patronymic) {
         Response response = api.post("/api/v1/persons", """
                 {"surname": "%s", "givenName": "%s", "patronymic": "%s", "holdingParty": "party-b"}"""
                 .formatted(surname, given, patronymic));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("id").asLong();
+        return response.json().get("id").stringValue();
     }
 
-    private long findOne(String q) {
+    private String findOne(String q) {
         Response found = api.get("/api/v1/persons?q=" + ApiClient.encode(q));
         assertThat(found.json().get("total").asLong()).as(q).isEqualTo(1);
-        return found.json().get("items").get(0).get("id").asLong();
+        return found.json().get("items").get(0).get("id").stringValue();
     }
 
     @Test
     void latinRussianAndReorderedQueriesFindAUkrainianName() {
         String surname = uniqueSurname();
-        long id = create(surname, "Олександр", "Сергійович");
+        String id = create(surname, "Олександр", "Сергійович");
         String latin = Transliteration.toLatin(surname, Standard.BGN_PCGN, Language.UKRAINIAN).orElseThrow();
 
         assertThat(findOne("Aleksandr " + latin)).isEqualTo(id);
@@ -71,7 +71,7 @@ class PersonNameSearchTest {
     @Test
     void keysFollowUpdates() {
         String surname = uniqueSurname();
-        long id = create(surname, "Юрій", "Петрович");
+        String id = create(surname, "Юрій", "Петрович");
         String latin = Transliteration.toLatin(surname, Standard.KMU_2010, Language.UKRAINIAN).orElseThrow();
         assertThat(findOne("Iurii " + latin)).isEqualTo(id);
 

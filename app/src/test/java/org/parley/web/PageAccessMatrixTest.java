@@ -23,6 +23,7 @@ import org.parley.api.Caller;
 import org.parley.api.Role;
 import org.parley.registry.EventInput;
 import org.parley.registry.EventType;
+import org.parley.registry.Person;
 import org.parley.registry.PersonField;
 import org.parley.registry.PersonInput;
 import org.parley.registry.RegistryService;
@@ -52,7 +53,7 @@ class PageAccessMatrixTest {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final List<Principal> principals = new ArrayList<>();
-    private final Map<Target, Long> ids = new LinkedHashMap<>();
+    private final Map<Target, String> ids = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();
     private int checked;
 
@@ -71,12 +72,13 @@ class PageAccessMatrixTest {
             facts.put(PersonField.HOLDING_PARTY, target.holder());
             facts.put(PersonField.POWER_OF_ORIGIN, target.origin());
             facts.put(PersonField.CAPTURE_DATE, LocalDate.of(2024, 1, 1));
-            long id = registry.create(holder, new PersonInput(facts, Map.of())).id();
+            Person created = registry.create(holder, new PersonInput(facts, Map.of()));
+            long id = created.id();
             if (target.notified()) {
                 registry.addEvent(holder, id, new EventInput(EventType.NOTIFIED, LocalDate.of(2024, 1, 5), null, null,
                         null));
             }
-            ids.put(target, id);
+            ids.put(target, created.publicId());
         }
     }
 
@@ -100,7 +102,7 @@ class PageAccessMatrixTest {
                     : p.organisation() != null && p.role() == Role.AUDITOR ? 200 : 403);
             expect(p, "/wishes/queue", cookie, anonymous ? 302
                     : readsRecords(p) && "intermediary".equals(p.organisation()) ? 200 : 403);
-            for (Map.Entry<Target, Long> record : ids.entrySet()) {
+            for (Map.Entry<Target, String> record : ids.entrySet()) {
                 Target t = record.getKey();
                 expect(p, "/persons/" + record.getValue(), cookie,
                         anonymous ? 302 : !readsRecords(p) ? 403 : sees(p, t) ? 200 : 404);

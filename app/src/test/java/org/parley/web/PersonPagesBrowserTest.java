@@ -94,7 +94,7 @@ class PersonPagesBrowserTest extends BrowserTest {
                 StandardCharsets.UTF_8)).as("the language switch follows the swapped results").contains("q=" + surname);
 
         WebElement link = findAll("#results .person-link").stream()
-                .filter(a -> a.getAttribute("href").endsWith("/persons/" + person.id())).findFirst()
+                .filter(a -> a.getAttribute("href").endsWith("/persons/" + person.publicId())).findFirst()
                 .orElse(findAll("#results .person-link").get(0));
         String expectedName = link.getText();
         clickToLoad(link);
@@ -205,7 +205,7 @@ class PersonPagesBrowserTest extends BrowserTest {
                 "rank misread");
 
         logIn("registrar@party-b");
-        open("/persons/" + person.id());
+        open("/persons/" + person.publicId());
         assertThat(find("#person-name").getText()).isEqualTo("Ґудзь-Хронологія Мирослава");
         assertThat(find("#art110").getText()).contains(msg("flag.art110", EN));
         List<WebElement> events = findAll("#history .event");
@@ -233,7 +233,7 @@ class PersonPagesBrowserTest extends BrowserTest {
             open("/persons");
             assertThat(overflowsHorizontally()).as("list at " + suffix).isFalse();
             screenshot("ui-list-" + suffix);
-            open("/persons/" + person.id());
+            open("/persons/" + person.publicId());
             assertThat(overflowsHorizontally()).as("person page at " + suffix).isFalse();
             screenshot("ui-person-" + suffix);
         }

@@ -175,7 +175,8 @@ class PersonPagesHttpTest {
 
     @Test
     void pagesHaveNoInlineScriptsStylesOrHandlers() throws Exception {
-        long id = registry.find(TestCallers.of(users, "registrar@party-a"), PersonFilter.none(), 0, 1).items().get(0).id();
+        String id = registry.find(TestCallers.of(users, "registrar@party-a"), PersonFilter.none(), 0, 1).items().get(0)
+                .publicId();
         for (String path : new String[] {"/persons", "/persons?status=NOPE", "/persons/" + id, "/persons/999999999"}) {
             String body = get(path).body();
             assertThat(INLINE_SCRIPT.matcher(body).find()).as("inline script in " + path).isFalse();

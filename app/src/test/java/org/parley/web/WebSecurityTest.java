@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parley.ParleyTest;
 import org.parley.access.UserService;
+import org.parley.api.PublicIds;
 import org.parley.api.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,8 @@ class WebSecurityTest {
     UserService users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PublicIds publicIds;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -162,8 +165,9 @@ class WebSecurityTest {
 
     @Test
     void openingAHiddenRecordIsRecordedAsARefusal() throws Exception {
-        long hidden = jdbc.sql("select p.id from person p join organisation h on h.id = p.holding_party_id "
-                + "where h.code = 'party-a' and p.notified_on is null limit 1").query(Long.class).single();
+        String hidden = publicIds.of(PublicIds.Kind.PERSON, jdbc.sql("select p.id from person p join organisation h "
+                + "on h.id = p.holding_party_id where h.code = 'party-a' and p.notified_on is null limit 1")
+                .query(Long.class).single());
         String cookie = WebLogin.cookie(port, "viewer@party-b");
         assertThat(get("/persons/" + hidden, cookie).statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from access_refusal where username = 'viewer@party-b' and status = 404 "

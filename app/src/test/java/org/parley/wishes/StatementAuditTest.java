@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parley.ApiClient;
 import org.parley.ParleyTest;
+import org.parley.api.PublicIds;
 import org.parley.audit.AuditVerifier;
 import org.parley.audit.Verification;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,16 +24,18 @@ class StatementAuditTest {
     JdbcClient jdbc;
     @Autowired
     AuditVerifier verifier;
+    @Autowired
+    PublicIds publicIds;
 
     @Test
     void aStatementIsAnEntryAndAlteringItIsDetected() {
         ApiClient registrar = new ApiClient(port).as("registrar@party-b");
-        long person = registrar.post("/api/v1/persons", """
+        String person = registrar.post("/api/v1/persons", """
                 {"surname": "Аудит", "holdingParty": "party-b", "powerOfOrigin": "party-a", "captureDate": "%s"}"""
-                .formatted(LocalDate.now().minusDays(9))).json().get("id").asLong();
-        long statement = registrar.post("/api/v1/persons/" + person + "/statements",
-                "{\"wish\": \"NOT_RETURN\", \"method\": \"INTERROGATION\", \"text\": \"сказал\"}").json().get("id")
-                .asLong();
+                .formatted(LocalDate.now().minusDays(9))).json().get("id").stringValue();
+        long statement = publicIds.parse(PublicIds.Kind.STATEMENT, registrar.post("/api/v1/persons/" + person
+                + "/statements", "{\"wish\": \"NOT_RETURN\", \"method\": \"INTERROGATION\", \"text\": \"сказал\"}")
+                .json().get("id").stringValue());
         assertThat(jdbc.sql("select actor || ' ' || action from audit_entry where record_type = 'statement' "
                 + "and record_id = :id").param("id", String.valueOf(statement)).query(String.class).single())
                 .isEqualTo("registrar@party-b RECORD_STATEMENT");

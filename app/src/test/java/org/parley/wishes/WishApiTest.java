@@ -46,12 +46,15 @@ class WishApiTest {
     }
 
     /** A person held by Party A, a national of Party B, captured on {@code captured}, notified or not. */
-    private long person(String name, LocalDate captured, boolean notified) {
+    @Autowired
+    org.parley.api.PublicIds publicIds;
+
+    private String person(String name, LocalDate captured, boolean notified) {
         Response created = registrarA.post("/api/v1/persons", """
                 {"surname": "Бажання", "givenName": "%s", "holdingParty": "party-a", "powerOfOrigin": "party-b",
                  "captureDate": "%s"}""".formatted(name, captured));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        String id = created.json().get("id").stringValue();
         if (notified) {
             assertThat(registrarA.post("/api/v1/persons/" + id + "/events", "{\"type\": \"NOTIFIED\", \"occurredOn\": \""
                     + captured.plusDays(1) + "\"}").status()).isEqualTo(201);
@@ -72,7 +75,7 @@ class WishApiTest {
     @Test
     void eachSideRecordsOnlyWhatItMayAndTheWishFollowsTheVerifiedStatement() {
         LocalDate captured = LocalDate.now().minusDays(100);
-        long id = person("Ростислав", captured, true);
+        String id = person("Ростислав", captured, true);
         String path = "/api/v1/persons/" + id + "/statements";
 
         Response claim = registrarA.post(path, statement("NOT_RETURN", "INTERROGATION", captured.plusDays(3),
@@ -118,7 +121,7 @@ class WishApiTest {
         assertThat(intermediaryView.json().get("items")).hasSize(2);
         assertThat(intermediaryView.body()).contains(INTERROGATION_TEXT).contains(INTERVIEW_TEXT);
 
-        Transferability rule = wishes.transferability(id);
+        Transferability rule = wishes.transferability(publicIds.parse(org.parley.api.PublicIds.Kind.PERSON, id));
         assertThat(rule.allowed()).isFalse();
         assertThat(rule.reason()).contains("verified by the intermediary on " + captured.plusDays(20));
     }
@@ -126,18 +129,18 @@ class WishApiTest {
     @Test
     void anUnverifiedClaimLeavesAPersonTransferableButFlagged() {
         LocalDate captured = LocalDate.now().minusDays(50);
-        long id = person("Валерій", captured, true);
-        assertThat(wishes.transferability(id)).isEqualTo(new Transferability(true, false, "no statement on record"));
+        String id = person("Валерій", captured, true);
+        assertThat(wishes.transferability(publicIds.parse(org.parley.api.PublicIds.Kind.PERSON, id))).isEqualTo(new Transferability(true, false, "no statement on record"));
         registrarA.post("/api/v1/persons/" + id + "/statements", statement("ASYLUM", "INTERROGATION",
                 captured.plusDays(2), "claimed"));
-        Transferability rule = wishes.transferability(id);
+        Transferability rule = wishes.transferability(publicIds.parse(org.parley.api.PublicIds.Kind.PERSON, id));
         assertThat(rule.allowed()).isTrue();
         assertThat(rule.flagged()).isTrue();
     }
 
     @Test
     void recordsTheIntermediaryCannotSeeAreNotFoundForIt() {
-        long hidden = person("Прихований", LocalDate.now().minusDays(10), false);
+        String hidden = person("Прихований", LocalDate.now().minusDays(10), false);
         registrarA.post("/api/v1/persons/" + hidden + "/statements", statement("RETURN", "INTERROGATION",
                 LocalDate.now().minusDays(5), "x"));
         for (ApiClient outsider : List.of(interviewer, intermediaryViewer, registrarB)) {
@@ -151,7 +154,7 @@ class WishApiTest {
     @Test
     void badStatementsAreRefusedWithTheFieldAndNothingIsStored() {
         LocalDate captured = LocalDate.now().minusDays(30);
-        long id = person("Помилка", captured, true);
+        String id = person("Помилка", captured, true);
         String path = "/api/v1/persons/" + id + "/statements";
         long before = statementCount();
         Response unknown = registrarA.post(path, "{\"wish\": \"MAYBE\", \"method\": \"INTERROGATION\", \"mood\": 1}");
@@ -168,8 +171,8 @@ class WishApiTest {
         Response interview = interviewer.post(path, statement("RETURN", "PRIVATE_INTERVIEW", captured.plusDays(3),
                 "x"));
         Response foreignReplace = registrarA.post(path, """
-                {"wish": "NOT_RETURN", "method": "INTERROGATION", "replaces": %d}"""
-                .formatted(interview.json().get("id").asLong()));
+                {"wish": "NOT_RETURN", "method": "INTERROGATION", "replaces": "%s"}"""
+                .formatted(interview.json().get("id").stringValue()));
         assertThat(foreignReplace.status()).as("a party cannot withdraw the intermediary's statement").isEqualTo(400);
         assertThat(foreignReplace.body()).contains("replaces");
         assertThat(statementCount()).isEqualTo(before + 1);
@@ -178,28 +181,29 @@ class WishApiTest {
     @Test
     void aWithdrawalIsANewStatementAndStatementsAreNeverChanged() {
         LocalDate captured = LocalDate.now().minusDays(40);
-        long id = person("Відкликання", captured, true);
+        String id = person("Відкликання", captured, true);
         String path = "/api/v1/persons/" + id + "/statements";
-        long claim = registrarA.post(path, statement("NOT_RETURN", "INTERROGATION", captured.plusDays(1), "x"))
-                .json().get("id").asLong();
+        String claim = registrarA.post(path, statement("NOT_RETURN", "INTERROGATION", captured.plusDays(1), "x"))
+                .json().get("id").stringValue();
         Response withdrawal = registrarA.post(path, """
-                {"wish": "UNDECIDED", "method": "WRITTEN_DECLARATION", "replaces": %d, "text": "withdrawn"}"""
+                {"wish": "UNDECIDED", "method": "WRITTEN_DECLARATION", "replaces": "%s", "text": "withdrawn"}"""
                 .formatted(claim));
         assertThat(withdrawal.status()).isEqualTo(201);
         assertThat(withdrawal.json().get("wishStatus").asString()).isEqualTo("UNKNOWN");
-        assertThat(registrarA.post(path, "{\"wish\": \"RETURN\", \"method\": \"INTERROGATION\", \"replaces\": "
-                + claim + "}").status()).as("replaced once only").isEqualTo(400);
+        assertThat(registrarA.post(path, "{\"wish\": \"RETURN\", \"method\": \"INTERROGATION\", \"replaces\": \""
+                + claim + "\"}").status()).as("replaced once only").isEqualTo(400);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
-                "update wish_statement set wish = 'RETURN' where id = :id").param("id", claim).update())
+                "update wish_statement set wish = 'RETURN' where id = :id")
+                .param("id", publicIds.parse(org.parley.api.PublicIds.Kind.STATEMENT, claim)).update())
                 .hasMessageContaining("append-only");
     }
 
     @Test
     void theQueueShowsUnverifiedClaimsOldestFirstToTheIntermediaryOnly() {
         LocalDate base = LocalDate.now().minusDays(400);
-        List<Long> ids = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            long id = person("Черга" + i, base, true);
+            String id = person("Черга" + i, base, true);
             ids.add(id);
             // claims taken on base+30, base+20, base+10: the last person has waited longest
             registrarA.post("/api/v1/persons/" + id + "/statements", statement("NOT_RETURN", "INTERROGATION",
@@ -210,8 +214,8 @@ class WishApiTest {
 
         Response queue = intermediaryViewer.get("/api/v1/wishes/queue?size=200");
         assertThat(queue.status()).isEqualTo(200);
-        List<Long> order = new ArrayList<>();
-        queue.json().get("items").forEach(item -> order.add(item.get("id").asLong()));
+        List<String> order = new ArrayList<>();
+        queue.json().get("items").forEach(item -> order.add(item.get("id").stringValue()));
         assertThat(order).contains(ids.get(2), ids.get(0)).doesNotContain(ids.get(1));
         assertThat(order.indexOf(ids.get(2))).isLessThan(order.indexOf(ids.get(0)));
         List<String> dates = new ArrayList<>();
