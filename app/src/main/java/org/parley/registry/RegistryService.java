@@ -104,9 +104,17 @@ public class RegistryService {
         return get(caller, personId(publicId));
     }
 
-    /** The internal key of a person's public id (see {@link PublicIds}); 404 for anything else. */
+    /**
+     * The internal key of a person's public id (see {@link PublicIds}); 404 for anything else — after the same
+     * lookup a real id costs, so that the time of the answer does not tell a made-up id from a hidden record's.
+     */
     public long personId(String publicId) {
-        return publicIds.parse(PublicIds.Kind.PERSON, publicId);
+        try {
+            return publicIds.parse(PublicIds.Kind.PERSON, publicId);
+        } catch (NotFoundException e) {
+            persons.find(0);
+            throw e;
+        }
     }
 
     Person stored(long id) {

@@ -252,6 +252,27 @@ class AuditTamperingTest {
     }
 
     @Test
+    void anOriginChangeDecidedWithoutAnEntryIsNamed() {
+        ApiClient registrar = new ApiClient(port).as("registrar@party-a");
+        assertThat(registrar.post("/api/v1/persons/" + personPublicId + "/events",
+                "{\"type\": \"NOTIFIED\", \"occurredOn\": \"2024-01-02\"}").status()).isEqualTo(201);
+        assertThat(registrar.patch("/api/v1/persons/" + personPublicId, "{\"version\": 2, \"powerOfOrigin\": "
+                + "\"party-b\"}").status()).as("an origin where there was none is a plain correction").isEqualTo(200);
+        String change = registrar.post("/api/v1/persons/" + personPublicId + "/origin-changes",
+                "{\"powerOfOrigin\": null, \"reason\": \"a civilian of no party\"}").json().get("id").stringValue();
+        String id = Long.toString(publicIds.parse(org.parley.api.PublicIds.Kind.ORIGIN_CHANGE, change));
+        assertThat(verifier.verify(Optional.empty()).problems()).isEmpty();
+        tampered("origin_change",
+                () -> jdbc.sql("update origin_change set decision = 'CONFIRMED', decided_by = 'forger', "
+                        + "decided_at = now() where id = :id").param("id", Long.parseLong(id)).update(),
+                () -> assertThat(firstBadEntry()).extracting(Verification.Problem::seq, Verification.Problem::what)
+                        .containsExactly(latestEntry("origin-change", id), "origin-change " + id + " as stored now "
+                                + "differs from the state its latest entry recorded: changed without an audit entry"),
+                () -> jdbc.sql("update origin_change set decision = null, decided_by = null, decided_at = null "
+                        + "where id = :id").param("id", Long.parseLong(id)).update());
+    }
+
+    @Test
     void anOrganisationRenamedWithoutAnEntryIsNamed() {
         String name = jdbc.sql("select name from organisation where code = 'party-b'").query(String.class).single();
         tampered("organisation",
