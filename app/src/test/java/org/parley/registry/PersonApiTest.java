@@ -302,7 +302,7 @@ class PersonApiTest {
 
         Response duplicate = a.post("/api/v1/persons",
                 "{\"surname\": \"A\", \"surname\": \"B\", \"holdingParty\": \"party-a\"}");
-        assertThat(reason(duplicate, "body")).contains("Duplicate").contains("surname");
+        assertThat(reason(duplicate, "body")).contains("member \"surname\" is given twice");
 
         Response many = a.post("/api/v1/persons", """
                 {"givenName": 42, "category": "SPY", "branch": "army", "dateOfBirth": "1994-02-30",
@@ -383,7 +383,7 @@ class PersonApiTest {
         assertThat(reason(bad, "size")).isEqualTo("'1000' is not a whole number from 1 to 200");
         Response badId = a.get("/api/v1/persons/abc");
         assertThat(badId.status()).isEqualTo(400);
-        assertThat(reason(badId, "id")).isEqualTo("'abc' is not a valid long");
+        assertThat(reason(badId, "id")).isEqualTo("'abc' is not a whole number");
         Response missing = a.get("/api/v1/persons/987654321");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");
