@@ -1,6 +1,9 @@
 package org.parley.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +19,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every error of the REST API into an RFC 9457 problem detail ({@code application/problem+json}) that
- * names the field and the reason. Problem types are {@code urn:parley:problem:NAME}.
+ * names the field and the reason in plain words. Problem types are {@code urn:parley:problem:NAME}. Errors found
+ * before any controller was chosen (an unknown page, a wrong method) reach this handler for pages too: those are
+ * sent on to the HTML error page.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -33,9 +38,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final RefusalRecorder refusals;
+    private final UnreadableJson unreadableJson;
 
-    ProblemHandler(RefusalRecorder refusals) {
+    ProblemHandler(RefusalRecorder refusals, JsonMapper json) {
         this.refusals = refusals;
+        this.unreadableJson = new UnreadableJson(json.tokenStreamFactory().streamReadConstraints());
     }
 
     static URI type(String name) {
@@ -82,11 +89,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A query parameter or path segment of the wrong form: {@code /api/v1/audit/checkpoints/abc}. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        Class<?> type = e.getRequiredType();
+        boolean wholeNumber = type == long.class || type == Long.class || type == int.class || type == Integer.class;
         return invalid("bad request parameter", List.of(new FieldError(e.getName(),
-                "'" + e.getValue() + "' is not a valid " + expected.toLowerCase(java.util.Locale.ROOT))));
+                "'" + e.getValue() + "' is not " + (wholeNumber ? "a whole number" : "a valid value"))));
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
@@ -94,37 +103,54 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return BodySizeLimitFilter.problem(e.limit());
     }
 
-    /** Malformed JSON, an empty body, or a body cut short by the size limit. */
+    /** Malformed JSON, JSON beyond the parser's limits, an empty body, or a body cut short by the size limit. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
             }
         }
-        String reason;
-        if (cause instanceof JacksonException json) {
-            TokenStreamLocation at = json.getLocation();
-            reason = "malformed JSON" + (at == null || at.getLineNr() < 0 ? ""
-                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
-                    + firstLine(json.getOriginalMessage());
-        } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
-            reason = "a JSON body is required";
-        } else {
-            reason = "the body cannot be read: " + firstLine(cause.getMessage());
-        }
+        String reason = unreadableJson.reason(e);
         return ResponseEntity.badRequest().body(invalid(reason, List.of(new FieldError("body", reason))));
     }
 
-    @ExceptionHandler(RuntimeException.class)
-    ProblemDetail unexpected(RuntimeException e) {
-        log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; nothing was changed. The server log has the details.");
-        problem.setType(type("internal"));
-        return problem;
+    /**
+     * Every other error Spring MVC detects itself — an unknown address, a wrong method or media type, a missing
+     * parameter — in plain words for API clients; browsers are sent to the HTML error page ({@code /error}).
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ServletWebRequest servlet = (ServletWebRequest) request;
+        if (status.is5xxServerError()) {
+            log.error("Unexpected error on {} {}", servlet.getHttpMethod(), servlet.getRequest().getRequestURI(), e);
+        }
+        if (!ErrorAudience.wantsProblemDetail(servlet.getRequest())) {
+            headers.forEach((name, values) -> values.forEach(value -> servlet.getResponse().addHeader(name, value)));
+            return toErrorPage(servlet.getResponse(), status.value());
+        }
+        return super.handleExceptionInternal(e, StandardProblems.describe(e, status), headers, status, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        if (!ErrorAudience.wantsProblemDetail(request)) {
+            return toErrorPage(response, HttpStatus.INTERNAL_SERVER_ERROR.value());
+        }
+        return ResponseEntity.internalServerError().body(StandardProblems.forStatus(500));
+    }
+
+    /** Lets the servlet container show its error page, {@code /error}; nothing more is written here. */
+    private static ResponseEntity<Object> toErrorPage(HttpServletResponse response, int status) {
+        try {
+            response.sendError(status);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
     }
 
     static ProblemDetail invalid(String detail, List<FieldError> errors) {
@@ -134,13 +160,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "reason", f.reason()))
                 .toList());
         return problem;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown reason";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -302,7 +302,7 @@ class PersonApiTest {
 
         Response duplicate = a.post("/api/v1/persons",
                 "{\"surname\": \"A\", \"surname\": \"B\", \"holdingParty\": \"party-a\"}");
-        assertThat(reason(duplicate, "body")).contains("Duplicate").contains("surname");
+        assertThat(reason(duplicate, "body")).contains("member \"surname\" is given twice");
 
         Response many = a.post("/api/v1/persons", """
                 {"givenName": 42, "category": "SPY", "branch": "army", "dateOfBirth": "1994-02-30",
