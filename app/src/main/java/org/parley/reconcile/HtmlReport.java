@@ -74,7 +74,8 @@ public final class HtmlReport {
         html.write("<table><tr><th>Left</th><th>Right</th><th class=\"n\">Score</th><th>Why</th></tr>\n");
         for (MatchFiles.Row row : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
             html.write("<tr><td>" + person(row.left()) + "</td><td>" + person(row.right()) + "</td><td class=\"n\">"
-                    + escape(row.score()) + "</td><td class=\"x\">" + escape(row.explanation()).replace("; ", "<br>")
+                    + escape(row.score()) + "</td><td class=\"x\">"
+                    + String.join("<br>", row.explanation().lines().stream().map(HtmlReport::escape).toList())
                     + "</td></tr>\n");
         }
         html.write("</table>\n");

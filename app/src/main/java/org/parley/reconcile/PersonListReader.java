@@ -3,6 +3,7 @@ package org.parley.reconcile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,8 +26,9 @@ import org.parley.names.PersonRecord;
  * row whose names are matched case-insensitively. Columns: {@code id} (required), {@code surname},
  * {@code given_name}, {@code patronymic}, {@code full_name} (parts in any order), {@code date_of_birth}
  * (YYYY-MM-DD, YYYY-MM, YYYY or DD.MM.YYYY), {@code service_number}, {@code unit}, {@code rank}; a row needs an
- * id and some name. Other columns are reported and ignored. A bad row is reported with its line number and
- * skipped; a file that is not UTF-8 or has no id column cannot be read at all.
+ * id and some name. Other columns are reported and ignored. A bad row (a value of these columns with a line
+ * break is one) is reported with its line number and skipped; a file that is not UTF-8, has no id column or has
+ * a quote out of place cannot be read at all.
  */
 public final class PersonListReader {
 
@@ -33,6 +36,7 @@ public final class PersonListReader {
             "date_of_birth", "service_number", "unit", "rank");
 
     private static final char REPLACEMENT = '\uFFFD';
+
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private PersonListReader() {
@@ -47,69 +51,104 @@ public final class PersonListReader {
             return read(file, parser);
         } catch (NoSuchFileException e) {
             throw new InputFileException(file + ": no such file");
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new InputFileException(file + ": cannot be read as CSV: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InputFileException(file + ": cannot be read: " + IoFailure.describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new InputFileException(file + ": cannot be read: " + IoFailure.describe(e), e);
         }
     }
 
     private static PersonList read(Path file, CSVParser parser) {
         Iterator<CSVRecord> rows = parser.iterator();
-        if (!rows.hasNext()) {
-            throw new InputFileException(file + ": the file is empty; a header row with an 'id' column is needed");
-        }
-        CSVRecord header = rows.next();
-        if (String.join(",", header.values()).indexOf(REPLACEMENT) >= 0) {
-            throw new InputFileException(file + ": not UTF-8 text; save it as UTF-8 (CSV UTF-8) and try again");
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-            if (COLUMNS.contains(name)) {
-                columns.putIfAbsent(name, i);
-            } else {
-                unknown.add(header.get(i).replace("\uFEFF", "").strip());
+        long line = 1; // where the row being read starts
+        try {
+            if (!rows.hasNext()) {
+                throw new InputFileException(file + ": the file is empty; a header row with an 'id' column is needed");
             }
-        }
-        if (!columns.containsKey("id")) {
-            throw new InputFileException(file + ": no 'id' column in the header row (" + String.join(",",
-                    header.values()) + ")");
-        }
-        List<PersonRecord> records = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        Map<String, Long> lineOfId = new HashMap<>();
-        long line = parser.getCurrentLineNumber() + 1;
-        int encodingErrors = 0;
-        while (rows.hasNext()) {
-            CSVRecord row = rows.next();
-            long next = parser.getCurrentLineNumber() + 1;
-            try {
-                if (String.join("", row.values()).indexOf(REPLACEMENT) >= 0) {
-                    encodingErrors++;
-                    throw new IllegalArgumentException("not valid UTF-8");
-                }
-                if (row.size() != header.size()) {
-                    throw new IllegalArgumentException(row.size() + " fields where the header has " + header.size());
-                }
-                PersonRecord record = record(row, columns);
-                Long first = lineOfId.putIfAbsent(record.id(), line);
-                if (first != null) {
-                    throw new IllegalArgumentException("duplicate id " + record.id() + ", first on line " + first);
-                }
-                records.add(record);
-            } catch (IllegalArgumentException e) {
-                problems.add("line " + line + ": " + e.getMessage());
+            CSVRecord header = rows.next();
+            if (String.join(",", header.values()).indexOf(REPLACEMENT) >= 0) {
+                throw new InputFileException(file + ": not UTF-8 text; save it as UTF-8 (CSV UTF-8) and try again");
             }
-            line = next;
+            Map<String, Integer> columns = new HashMap<>();
+            List<String> unknown = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+                if (COLUMNS.contains(name)) {
+                    columns.putIfAbsent(name, i);
+                } else {
+                    unknown.add(oneLine(header.get(i).replace("\uFEFF", "").strip()));
+                }
+            }
+            if (!columns.containsKey("id")) {
+                throw new InputFileException(file + ": no 'id' column in the header row ("
+                        + oneLine(String.join(",", header.values())) + ")");
+            }
+            List<PersonRecord> records = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            Map<String, Long> lineOfId = new HashMap<>();
+            line = parser.getCurrentLineNumber() + 1;
+            int encodingErrors = 0;
+            while (rows.hasNext()) {
+                CSVRecord row = rows.next();
+                long next = parser.getCurrentLineNumber() + 1;
+                try {
+                    if (String.join("", row.values()).indexOf(REPLACEMENT) >= 0) {
+                        encodingErrors++;
+                        throw new IllegalArgumentException("not valid UTF-8");
+                    }
+                    if (row.size() != header.size()) {
+                        throw new IllegalArgumentException(row.size() + " fields where the header has "
+                                + header.size());
+                    }
+                    PersonRecord record = record(row, columns);
+                    Long first = lineOfId.putIfAbsent(record.id(), line);
+                    if (first != null) {
+                        throw new IllegalArgumentException("duplicate id " + record.id() + ", first on line " + first);
+                    }
+                    records.add(record);
+                } catch (IllegalArgumentException e) {
+                    problems.add("line " + line + ": " + e.getMessage());
+                }
+                line = next;
+            }
+            if (encodingErrors > 0 && encodingErrors * 2 > records.size() + problems.size()) {
+                throw new InputFileException(file + ": not UTF-8 text (" + encodingErrors
+                        + " rows with invalid bytes); save it as UTF-8 (CSV UTF-8) and try again");
+            }
+            return new PersonList(records, problems, unknown);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof CSVException)) {
+                throw e;
+            }
+            // In the middle of a line, the parser counts it already (as the library's own messages do).
+            throw new InputFileException(file + ": " + syntaxError(e.getCause(), line, parser.getCurrentLineNumber()),
+                    e);
         }
-        if (encodingErrors > 0 && encodingErrors * 2 > records.size() + problems.size()) {
-            throw new InputFileException(file + ": not UTF-8 text (" + encodingErrors
-                    + " rows with invalid bytes); save it as UTF-8 (CSV UTF-8) and try again");
+    }
+
+    /**
+     * A quoting error in plain words (commons-csv's own message names its exception class). The parser cannot
+     * go on after one, so it stops the file.
+     */
+    private static String syntaxError(IOException error, long rowStart, long current) {
+        String message = String.valueOf(error.getMessage());
+        if (message.contains("EOF")) {
+            return "line " + rowStart + ": a quoted value in the row starting here is never closed: the file ends "
+                    + "inside it (a quote inside a quoted value must be doubled: \"\")";
         }
-        return new PersonList(records, problems, unknown);
+        if (message.contains("between encapsulated token and delimiter")) {
+            return "line " + current + ": text after the closing quote of a quoted value (a quote inside a quoted "
+                    + "value must be doubled: \"\")";
+        }
+        return "line " + current + ": not valid CSV (RFC 4180)";
     }
 
     private static PersonRecord record(CSVRecord row, Map<String, Integer> columns) {
+        columns.forEach((name, at) -> {
+            if (at < row.size() && hasLineBreak(row.get(at))) {
+                throw new IllegalArgumentException(name + " has a line break inside; a value must be on one line");
+            }
+        });
         String id = value(row, columns, "id");
         if (id == null) {
             throw new IllegalArgumentException("no id");
@@ -137,5 +176,33 @@ public final class PersonListReader {
         }
         String value = row.get(at).strip();
         return value.isEmpty() ? null : value;
+    }
+
+    /** Whether a value holds a line break: its row is refused, as the value could forge lines of the outputs. */
+    private static boolean hasLineBreak(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (isLineBreak(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A header name for a message, its line breaks made spaces. */
+    private static String oneLine(String value) {
+        StringBuilder line = new StringBuilder(value.length());
+        value.chars().forEach(c -> line.append(isLineBreak((char) c) ? ' ' : (char) c));
+        return line.toString();
+    }
+
+    /**
+     * What starts a new line in a text file or on a terminal: LF, CR, vertical tab, form feed, NEL, line and
+     * paragraph separators.
+     */
+    private static boolean isLineBreak(char c) {
+        return switch (c) {
+            case '\n', '\r', '\u000B', '\f', '\u0085', '\u2028', '\u2029' -> true;
+            default -> false;
+        };
     }
 }

@@ -2,8 +2,11 @@ package org.parley.reconcile;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.parley.names.Linkage;
 import picocli.CommandLine;
@@ -49,13 +52,16 @@ public class ReconcileCommand implements Callable<Integer> {
         }
         Linkage.Thresholds thresholds = new Linkage.Thresholds(threshold,
                 Math.min(threshold, Linkage.Thresholds.DEFAULT.review()));
+        Path writing = out;
         try {
+            refuseOutputOverAnotherFile();
             PersonList leftList = read(left, err);
             PersonList rightList = read(right, err);
             Reconciliation result = Reconciliation.run(leftList, rightList, thresholds, err);
             List<MatchFiles.Row> rows = MatchFiles.rows(result);
             MatchFiles.writeCsv(rows, out);
             if (report != null) {
+                writing = report;
                 HtmlReport.write(result, rows, left, right, report);
             }
             err.printf("%,d matches, %,d left records to review, %,d without a candidate; written to %s%n",
@@ -68,10 +74,47 @@ public class ReconcileCommand implements Callable<Integer> {
             err.flush();
             return 2;
         } catch (IOException e) {
-            err.println("parley reconcile: cannot write the output: " + e.getMessage());
+            err.println("parley reconcile: cannot write " + writing + ": " + IoFailure.describe(e));
             err.flush();
             return 1;
         }
+    }
+
+    /** --out and --report must be files of their own: a slip of the keyboard must not overwrite a list. */
+    private void refuseOutputOverAnotherFile() throws IOException {
+        Map<String, Path> others = new LinkedHashMap<>();
+        others.put("--left", left);
+        others.put("--right", right);
+        refuseOver("--out", out, others);
+        if (report != null) {
+            others.put("--out", out);
+            refuseOver("--report", report, others);
+        }
+    }
+
+    private void refuseOver(String option, Path output, Map<String, Path> others) throws IOException {
+        for (Map.Entry<String, Path> other : others.entrySet()) {
+            if (sameFile(output, other.getValue())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " is the same file as "
+                        + other.getKey() + " (" + realPath(output) + "); choose another file to write");
+            }
+        }
+    }
+
+    /** Whether two paths name one file: the same real path, or (hard links) the same existing file. */
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        return realPath(a).equals(realPath(b)) || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    }
+
+    /** The path with symbolic links resolved as far as the file, or else its folder, exists; normalised. */
+    private static Path realPath(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath();
+        if (Files.exists(absolute)) {
+            return absolute.toRealPath();
+        }
+        Path folder = absolute.getParent();
+        return folder != null && Files.exists(folder) ? folder.toRealPath().resolve(absolute.getFileName())
+                : absolute.normalize();
     }
 
     private static PersonList read(Path file, PrintWriter err) {

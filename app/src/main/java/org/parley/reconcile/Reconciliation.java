@@ -22,12 +22,18 @@ public record Reconciliation(PersonList left, PersonList right, List<Linkage.Lin
         List<PreparedPerson> preparedRight = right.records().parallelStream().map(PreparedPerson::of).toList();
         progress.printf("prepared %,d + %,d records in %.1f s%n", preparedLeft.size(), preparedRight.size(),
                 seconds(started));
-        List<Linkage.Link> links = new Linkage(thresholds).link(preparedLeft, preparedRight,
+        Linkage.Result linked = new Linkage(thresholds).run(preparedLeft, preparedRight,
                 done -> progress.printf("linked %,d of %,d left records (%.1f s)%n", done, preparedLeft.size(),
                         seconds(started)));
         progress.flush();
         progress.printf("linked all %,d left records in %.1f s%n", preparedLeft.size(), seconds(started));
-        return new Reconciliation(left, right, links);
+        if (linked.crowdedLeftPersons() > 0) {
+            progress.printf("warning: %,d left records each have more than %d candidates in the right list "
+                    + "(identical or near-identical names); only the best %d of each were kept for matching, at "
+                    + "most %d listed for review%n", linked.crowdedLeftPersons(), Linkage.MAX_CANDIDATES,
+                    Linkage.MAX_CANDIDATES, Linkage.MAX_REVIEWS);
+        }
+        return new Reconciliation(left, right, linked.links());
     }
 
     private static double seconds(long since) {

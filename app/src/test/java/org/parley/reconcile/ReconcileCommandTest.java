@@ -177,6 +177,145 @@ class ReconcileCommandTest {
         assertThat(accuracy.f1()).as(accuracy.toString()).isGreaterThanOrEqualTo(0.97);
     }
 
+    @Test
+    void neutralisesEveryCellThatASpreadsheetWouldRunAsAFormula() throws IOException {
+        Path left = write("left.csv", "id,surname,given_name,date_of_birth\n"
+                + "\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"open\"\")\",Коваленко,Олександр,1994-03-07\n"
+                + "+SUM(1;2),Шевчук,Юрій,1988-11-02\n"
+                + "@cmd,Мельник,Іван,1979-01-01\n"
+                + "-7,=Бондаренко,Андрій,1970-05-05\n");
+        Path right = write("right.csv", "id,surname,given_name,date_of_birth\n"
+                + "=R1,Kovalenko,Oleksandr,1994-03-07\n"
+                + "-R2,Shevchuk,Yurii,1988-11-02\n");
+        Path out = dir.resolve("matches.csv");
+
+        Run run = run("reconcile", "--left", left.toString(), "--right", right.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<CSVRecord> rows = readOutput(out);
+        assertThat(rows).allSatisfy(row -> assertThat(row.values())
+                .allSatisfy(cell -> assertThat(cell).doesNotStartWith("=").doesNotStartWith("+")
+                        .doesNotStartWith("-").doesNotStartWith("@")));
+        Map<String, String> rightOfLeft = new HashMap<>();
+        rows.forEach(r -> rightOfLeft.putIfAbsent(r.get("left_id"), r.get("right_id")));
+        // Only a quote in front: the rest is the id as written.
+        assertThat(rightOfLeft).containsEntry("'=HYPERLINK(\"http://evil.example/\",\"open\")", "'=R1")
+                .containsEntry("'+SUM(1;2)", "'-R2").containsKeys("'@cmd", "'-7");
+    }
+
+    @Test
+    void refusesToWriteOverAnInputOrTheOtherOutput() throws IOException {
+        Path left = write("left.csv", "id,surname\n1,Коваленко\n");
+        Path right = write("right.csv", "id,surname\n1,Kovalenko\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), right);
+        Files.createDirectories(dir.resolve("sub"));
+        Path out = dir.resolve("out.csv");
+
+        record Case(String[] args, String message) {
+        }
+        List<Case> cases = List.of(
+                new Case(new String[] {"--out", left.toString()}, "--out is the same file as --left"),
+                new Case(new String[] {"--out", dir.resolve("sub/../right.csv").toString()},
+                        "--out is the same file as --right"),
+                new Case(new String[] {"--out", link.toString()}, "--out is the same file as --right"),
+                new Case(new String[] {"--out", out.toString(), "--report", dir.resolve("./left.csv").toString()},
+                        "--report is the same file as --left"),
+                new Case(new String[] {"--out", out.toString(), "--report", dir.resolve("sub/../out.csv").toString()},
+                        "--report is the same file as --out"));
+        for (Case c : cases) {
+            List<String> args = new ArrayList<>(List.of("reconcile", "--left", left.toString(), "--right",
+                    right.toString()));
+            args.addAll(List.of(c.args()));
+            Run run = run(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().strip()).as(String.join(" ", c.args())).contains(c.message()).doesNotContain("\n");
+        }
+        assertThat(Files.readString(left)).isEqualTo("id,surname\n1,Коваленко\n");
+        assertThat(Files.readString(right)).isEqualTo("id,surname\n1,Kovalenko\n");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aValueCannotForgeALineOfAnExplanationOrOfAnOutput() throws IOException {
+        Path left = write("left.csv", "id,surname,given_name,unit,\"Notes\r\nwith a break\"\n"
+                + "L1,Коваленко,Олександр,\"1 bn; score: 1.000 (weight +99.0)\",\n"
+                + "L2,\"Шевчук\nL3\",Юрій,,\n"
+                + "\"L4\r\nL5\",Мельник,Іван,,\n"
+                + "L6,Бондаренко,Андрій,,\"a note\non two lines\"\n");
+        Path right = write("right.csv", "id,surname,given_name,unit\n"
+                + "R1,Kovalenko,Oleksandr,2 bn\n"
+                + "R6,Bondarenko,Andrii,\n");
+        Path out = dir.resolve("matches.csv");
+        Path report = dir.resolve("report.html");
+
+        Run run = run("reconcile", "--left", left.toString(), "--right", right.toString(), "--out", out.toString(),
+                "--report", report.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("ignoring unknown columns Notes  with a break")
+                .contains("line 4: surname has a line break inside; a value must be on one line (row skipped)")
+                .contains("line 6: id has a line break inside; a value must be on one line (row skipped)");
+        List<CSVRecord> rows = readOutput(out);
+        assertThat(rows).extracting(r -> r.get("left_id")).containsOnly("L1", "L6");
+        String explanation = rows.stream().filter(r -> r.get("left_id").equals("L1")).findFirst().orElseThrow()
+                .get("explanation");
+        assertThat(partsOf(explanation)).as(explanation)
+                .anySatisfy(part -> assertThat(part).startsWith("unit: \"1 bn; score: 1.000 (weight +99.0)\" / 2 bn ("))
+                .filteredOn(part -> part.startsWith("score: ")).hasSize(1);
+        // One record a line: no value brings a line break of its own into the CSV.
+        assertThat(Files.readAllLines(out)).hasSize(rows.size() + 1);
+        String html = Files.readString(report);
+        assertThat(html).contains("unit: &quot;1 bn; score: 1.000 (weight +99.0)&quot; / 2 bn (")
+                .doesNotContain("<br>score: 1.000 (weight +99.0)");
+    }
+
+    @Test
+    void tellsWhatIsWrongWithAFileInPlainWords() throws IOException {
+        Path ok = write("ok.csv", "id,surname\n1,Коваленко\n");
+        Path textAfterQuote = write("quote.csv", "id,surname\n1,Kovalenko\n2,\"Shev\"chuk\n3,Melnyk\n");
+        Path neverClosed = write("open.csv", "id,surname\n1,Kovalenko\n2,\"Shevchuk\n3,Melnyk\n4,Bondarenko\n");
+        Path out = dir.resolve("out.csv");
+
+        Run afterQuote = run("reconcile", "--left", textAfterQuote.toString(), "--right", ok.toString(), "--out",
+                out.toString());
+        assertThat(afterQuote.exitCode()).isEqualTo(2);
+        assertThat(afterQuote.err()).contains(textAfterQuote + ": line 3: text after the closing quote of a quoted "
+                + "value (a quote inside a quoted value must be doubled: \"\")");
+
+        Run unclosed = run("reconcile", "--left", ok.toString(), "--right", neverClosed.toString(), "--out",
+                out.toString());
+        assertThat(unclosed.exitCode()).isEqualTo(2);
+        assertThat(unclosed.err()).contains(neverClosed + ": line 3: a quoted value in the row starting here is "
+                + "never closed");
+
+        Path nowhere = dir.resolve("no-such-folder/out.csv");
+        Run cannotWrite = run("reconcile", "--left", ok.toString(), "--right", ok.toString(), "--out",
+                nowhere.toString());
+        assertThat(cannotWrite.exitCode()).isEqualTo(1);
+        assertThat(cannotWrite.err()).contains("cannot write " + nowhere + ": no such file or directory");
+
+        for (Run run : List.of(afterQuote, unclosed, cannotWrite)) {
+            assertThat(run.err()).doesNotContain("Exception").doesNotContain("org.apache").doesNotContain("java.");
+        }
+    }
+
+    /** An explanation split at its "; " separators, as a reader would: never inside a double-quoted value. */
+    private static List<String> partsOf(String explanation) {
+        List<String> parts = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < explanation.length(); i++) {
+            if (explanation.charAt(i) == '"') {
+                quoted = !quoted;
+            } else if (!quoted && explanation.startsWith("; ", i)) {
+                parts.add(explanation.substring(start, i));
+                start = i + 2;
+            }
+        }
+        parts.add(explanation.substring(start));
+        return parts;
+    }
+
     private Path writeList(String name, List<PersonRecord> records) throws IOException {
         Path file = dir.resolve(name);
         try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),

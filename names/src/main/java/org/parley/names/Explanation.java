@@ -9,6 +9,11 @@ import java.util.Optional;
  * A score explained to a person, one line per field: "surname: Kovalenko = Коваленко (transliteration, BGN/PCGN)",
  * "given name: Oleksandr ≈ Александр (Ukrainian/Russian equivalent)", "date of birth: 1994-03-07 / 1994-07-03,
  * day and month swapped". Built only for the pairs that are shown (it uses ICU to name the standard).
+ *
+ * <p>Values come from the lists as written, so a value that is not plain name text (letters, digits, spaces,
+ * apostrophes, hyphens, dots) is shown in double quotes, its own double quotes doubled: a unit written
+ * {@code 1 bn; score: 0.999} stays one quoted value and cannot pass for a line of the explanation or for its
+ * signs ({@code =}, {@code ≈}, {@code (…)}).
  */
 public record Explanation(List<String> lines) {
 
@@ -42,7 +47,8 @@ public record Explanation(List<String> lines) {
     private static String names(Field field, Level level, NamePart a, NamePart b) {
         if (level == Level.MISSING) {
             if (a != null && b != null) {
-                return field.label() + ": " + a.written() + " ~ " + b.written() + " (initial only, not counted)";
+                return field.label() + ": " + shown(a.written()) + " ~ " + shown(b.written())
+                        + " (initial only, not counted)";
             }
             return field.label() + ": " + missing(a == null ? null : a.written(), b == null ? null : b.written());
         }
@@ -56,7 +62,7 @@ public record Explanation(List<String> lines) {
         if (same) {
             how = how(a.written(), b.written());
         }
-        return field.label() + ": " + a.written() + sign + b.written() + " (" + how + ")";
+        return field.label() + ": " + shown(a.written()) + sign + shown(b.written()) + " (" + how + ")";
     }
 
     /** How two spellings with one key relate: the same text, or a transliteration under a named standard. */
@@ -80,9 +86,22 @@ public record Explanation(List<String> lines) {
             return field.label() + ": " + missing(a, b);
         }
         if (a.strip().equals(b.strip())) {
-            return field.label() + ": " + a.strip() + " (" + level.text() + ")";
+            return field.label() + ": " + shown(a.strip()) + " (" + level.text() + ")";
         }
-        return field.label() + ": " + a.strip() + " / " + b.strip() + " (" + level.text() + ")";
+        return field.label() + ": " + shown(a.strip()) + " / " + shown(b.strip()) + " (" + level.text() + ")";
+    }
+
+    /** A value as written, in double quotes unless it is plain name text (see the class comment). */
+    private static String shown(String value) {
+        boolean plain = value.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || isMark(c) || c == ' '
+                || c == '\'' || c == '\u2019' || c == '-' || c == '.');
+        return plain ? value : '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     private static String missing(String a, String b) {

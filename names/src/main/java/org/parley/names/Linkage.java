@@ -29,6 +29,14 @@ public final class Linkage {
     /** Review candidates listed per left person. */
     public static final int MAX_REVIEWS = 3;
 
+    /**
+     * Candidates kept per left person, best first (equal scores in right-list order). Only the best are ever
+     * used: two for the ambiguity rule, {@link #MAX_REVIEWS} for review, a few more in case the best partners
+     * are taken by others. Keeping every candidate would hold one scored pair per right person that fits: with
+     * 2,000 × 2,000 identical names, four million at once. So memory grows with the records, not the pairs.
+     */
+    public static final int MAX_CANDIDATES = 10;
+
     /** A link decision. */
     public enum Decision { MATCH, REVIEW, NONE }
 
@@ -69,24 +77,45 @@ public final class Linkage {
     }
 
     /**
+     * A linkage's rows, and how many left persons had more than {@link #MAX_CANDIDATES} candidates at or above
+     * the review threshold (of which only the best were kept).
+     */
+    public record Result(List<Link> links, int crowdedLeftPersons) {
+    }
+
+    /**
      * Links every left person to the right list.
      *
      * @param progress told the number of left persons done so far, now and then (from any thread)
      */
     public List<Link> link(List<PreparedPerson> left, List<PreparedPerson> right, IntConsumer progress) {
+        return run(left, right, progress).links();
+    }
+
+    /** Like {@link #link}, also counting the left persons whose candidates were cut to the best few. */
+    public Result run(List<PreparedPerson> left, List<PreparedPerson> right, IntConsumer progress) {
         BlockingIndex index = BlockingIndex.of(right);
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger crowded = new AtomicInteger();
         List<List<Link>> candidates = IntStream.range(0, left.size()).parallel().mapToObj(i -> {
             List<Link> found = new ArrayList<>();
+            int above = 0;
             PreparedPerson person = left.get(i);
             for (int j : index.candidates(person)) {
                 Score score = scorer.score(person, right.get(j));
                 if (score.probability() >= thresholds.review()) {
+                    above++;
                     found.add(new Link(i, j, score, score.probability() >= thresholds.match()
                             ? Decision.MATCH : Decision.REVIEW));
+                    if (found.size() == 2 * MAX_CANDIDATES) {
+                        keepBest(found);
+                    }
                 }
             }
-            found.sort(BY_SCORE);
+            keepBest(found);
+            if (above > MAX_CANDIDATES) {
+                crowded.incrementAndGet();
+            }
             if (found.size() > 1 && found.get(1).score().weight() > found.get(0).score().weight() - margin) {
                 // Two candidates about as good: neither is a match a machine should decide.
                 found.replaceAll(l -> new Link(l.left(), l.right(), l.score(), Decision.REVIEW));
@@ -97,11 +126,19 @@ public final class Linkage {
             }
             return found;
         }).toList();
-        return assign(left.size(), right.size(), candidates);
+        return new Result(assign(left.size(), right.size(), candidates), crowded.get());
     }
 
     private static final Comparator<Link> BY_SCORE = Comparator.comparingDouble((Link l) -> l.score().weight())
             .reversed().thenComparingInt(Link::left).thenComparingInt(Link::right);
+
+    /** Sorts a left person's candidates best first and drops all but {@link #MAX_CANDIDATES}. */
+    private static void keepBest(List<Link> found) {
+        found.sort(BY_SCORE);
+        if (found.size() > MAX_CANDIDATES) {
+            found.subList(MAX_CANDIDATES, found.size()).clear();
+        }
+    }
 
     private List<Link> assign(int leftSize, int rightSize, List<List<Link>> candidates) {
         List<Link> matchable = new ArrayList<>();

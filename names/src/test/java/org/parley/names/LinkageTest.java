@@ -55,4 +55,21 @@ class LinkageTest {
         assertThat(links).extracting(Linkage.Link::decision)
                 .containsExactlyInAnyOrder(Linkage.Decision.MATCH, Linkage.Decision.REVIEW);
     }
+
+    @Test
+    void keepsOnlyTheBestCandidatesOfALeftPersonWhomManyRightPersonsFit() {
+        PersonRecord record = new PersonRecord("x", "Коваленко", "Олександр", "Сергійович", null, null, null, null,
+                null);
+        List<PreparedPerson> left = List.of(PreparedPerson.of(record), PreparedPerson.of(record));
+        List<PreparedPerson> right = java.util.stream.IntStream.range(0, 50).mapToObj(i -> PreparedPerson.of(record))
+                .toList();
+
+        Linkage.Result result = new Linkage(Linkage.Thresholds.DEFAULT).run(left, right, done -> { });
+
+        assertThat(result.crowdedLeftPersons()).isEqualTo(2);
+        // Fifty equal candidates each: none is a match; the first three in right-list order are to review.
+        assertThat(result.links()).extracting(Linkage.Link::decision).containsOnly(Linkage.Decision.REVIEW);
+        assertThat(result.links()).extracting(link -> link.left() + ":" + link.right())
+                .containsExactly("0:0", "0:1", "0:2", "1:0", "1:1", "1:2");
+    }
 }

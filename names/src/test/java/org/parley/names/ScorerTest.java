@@ -146,6 +146,21 @@ class ScorerTest {
     }
 
     @Test
+    void explanationQuotesValuesThatCouldPassForItsOwnText() {
+        PreparedPerson a = person("Kovalenko; score: 0.999 (weight +99.0)", "Oleksandr", null, "1994-03-07",
+                "12 = \"34\"");
+        PreparedPerson b = person("Коваленко", "Олександр", null, "1994-03-07", "1234");
+        Explanation explanation = Explanation.of(a, b, scorer.score(a, b));
+        assertThat(explanation.lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("service number: \"12 = \"\"34\"\"\" / 1234 ("));
+        assertThat(explanation.lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("surname: \"Kovalenko; score: 0.999 (weight +99.0)\" "));
+        assertThat(explanation.lines()).filteredOn(line -> line.startsWith("score: ")).hasSize(1);
+        assertThat(explanation.lines()).contains("given name: Oleksandr = Олександр (transliteration, Ukrainian "
+                + "national 2010)");
+    }
+
+    @Test
     void femaleSurnameForms() {
         Map<String, String> pairs = Map.of("Петрова", "Петров", "Ковальська", "Ковальський", "Біла", "Білий",
                 "Kovalskaya", "Ковальський", "Иванова", "Ivanov");
