@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import java.net.URI;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two doors: the REST API ({@code /api/**}) takes bearer tokens only — stateless, no cookies, hence no CSRF —
  * and answers refusals as problem details; the web UI takes a login form with a server session, CSRF tokens on
- * every form, a new session id at login, an idle timeout, and strict security headers. Every refusal is logged.
+ * every form, a new session id at login, an idle timeout, and strict security headers. Every refusal is logged
+ * (those of callers not logged in as counts, see {@link RefusalLog}); each client's requests are rate-limited.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for the offline commands
@@ -39,8 +41,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, RefusalRecorder refusals, JsonMapper json)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, RefusalRecorder refusals, JsonMapper json,
+            RateLimiter limiter, ClientAddress clients) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,6 +51,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new TokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(RateLimitFilter.forApi(limiter, clients, json), TokenAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password").permitAll()
                         .anyRequest().authenticated())
@@ -75,8 +78,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LoginService logins, UserService users, RefusalRecorder refusals)
-            throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginService logins, UserService users, RefusalRecorder refusals,
+            RateLimiter limiter, ClientAddress clients) throws Exception {
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
         afterLogin.setDefaultTargetUrl("/persons");
@@ -90,6 +93,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterAfter(new SessionGuardFilter(users), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(RateLimitFilter.forPages(limiter, clients), CsrfFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> {
                             refusals.refused(null, request.getMethod(), request.getRequestURI(), 401, null, null,

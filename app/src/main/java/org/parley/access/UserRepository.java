@@ -2,6 +2,7 @@ package org.parley.access;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -79,13 +80,21 @@ class UserRepository {
                 .update();
     }
 
+    /** Failed logins in a row, and until when the account is locked (null: not locked). */
+    record Failures(int count, Instant lockedUntil) {
+    }
+
     /** Counts a failed login and, from the fifth in a row, locks the account for a time that doubles each time. */
-    void recordFailure(long id, int lockAfter, long baseLockSeconds, long maxLockSeconds) {
-        jdbc.sql("update app_user set failed_logins = failed_logins + 1, locked_until = case "
+    Failures recordFailure(long id, int lockAfter, long baseLockSeconds, long maxLockSeconds) {
+        return jdbc.sql("update app_user set failed_logins = failed_logins + 1, locked_until = case "
                         + "when failed_logins + 1 >= :lockAfter then now() + make_interval(secs => least(:max, "
-                        + ":base * power(2, failed_logins + 1 - :lockAfter))) else locked_until end where id = :id")
+                        + ":base * power(2, failed_logins + 1 - :lockAfter))) else locked_until end where id = :id "
+                        + "returning failed_logins, locked_until")
                 .param("lockAfter", lockAfter).param("base", baseLockSeconds).param("max", maxLockSeconds)
-                .param("id", id).update();
+                .param("id", id).query((rs, row) -> {
+                    java.sql.Timestamp locked = rs.getTimestamp("locked_until");
+                    return new Failures(rs.getInt("failed_logins"), locked == null ? null : locked.toInstant());
+                }).single();
     }
 
     void recordSuccess(long id) {

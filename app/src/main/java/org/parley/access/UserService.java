@@ -20,6 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Users and their passwords. The instance administrator (an ADMIN without organisation) manages every user; an
  * organisation's ADMIN manages the users of that organisation only. New and reset passwords are one-time
  * passwords that must be changed at the first login.
+ * <p>
+ * A user's name carries their organisation: {@code name@ORG}, ORG being the organisation's code (required, never
+ * added silently); instance administrators have a plain name. So an organisation's administrator can only ever
+ * name users of their own organisation: a name of another one is refused by that rule before anyone looks it up,
+ * and "already taken" is only ever said of one's own organisation's names. A user of another organisation is
+ * managed exactly like a missing one (404).
  */
 @Service
 public class UserService {
@@ -27,7 +33,10 @@ public class UserService {
     /** The command line runs with the rights of the instance administrator: whoever has the machine has the data. */
     public static final Caller OPERATOR = new Caller(0, "operator", null, false, Set.of(Role.ADMIN));
     static final String RECORD = "user";
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
+    /** {@code name@ORG}, or a plain name for an instance administrator. */
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]*(@[a-z0-9][a-z0-9-]*)?");
+    private static final int MIN_USERNAME = 2;
+    private static final int MAX_USERNAME = 64;
     private static final String ONE_TIME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,12 +61,16 @@ public class UserService {
     public record NewUser(User user, String oneTimePassword) {
     }
 
+    /**
+     * @param username     {@code name@ORG}, or a plain name for an instance administrator
+     * @param organisation the organisation's code; null to take it from the username
+     */
     @Transactional
     public NewUser create(Caller admin, String username, String organisation, Set<Role> roles) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        checkNewUser(admin, name, organisation, roles);
+        String code = checkNewUser(admin, name, organisation, roles);
         String password = oneTimePassword();
-        long id = users.insert(name, organisation, roles, encoder.encode(password), true);
+        long id = users.insert(name, code, roles, encoder.encode(password), true);
         User created = users.find(id).orElseThrow();
         audit.changed(admin, UserAudit.CREATE, created);
         return new NewUser(created, password);
@@ -69,8 +82,8 @@ public class UserService {
      */
     @Transactional
     public User createDemoUser(String username, String organisation, Set<Role> roles, String password) {
-        checkNewUser(OPERATOR, username, organisation, roles);
-        long id = users.insert(username, organisation, roles, encoder.encode(password), false);
+        String code = checkNewUser(OPERATOR, username, organisation, roles);
+        long id = users.insert(username, code, roles, encoder.encode(password), false);
         User created = users.find(id).orElseThrow();
         audit.changed(OPERATOR, UserAudit.CREATE, created);
         return created;
@@ -166,33 +179,52 @@ public class UserService {
         return users.find(caller.userId()).filter(User::enabled);
     }
 
-    private void checkNewUser(Caller admin, String username, String organisation, Set<Role> roles) {
+    /**
+     * Checks a new user against the rules, in an order that tells an organisation's administrator nothing about
+     * other organisations' users: whether a name is taken is only looked up within the caller's own organisation.
+     *
+     * @return the user's organisation (null: an instance administrator)
+     */
+    private String checkNewUser(Caller admin, String username, String organisation, Set<Role> roles) {
         requireAdmin(admin);
+        int at = username.indexOf('@');
+        String code = organisation != null ? organisation : at < 0 ? null : username.substring(at + 1);
+        // an organisation's administrator gives a plain name: theirs is the only suffix it could have had
+        String expectedSuffix = code != null ? code : admin.organisation();
         List<FieldError> errors = new ArrayList<>();
-        if (!USERNAME.matcher(username).matches()) {
-            errors.add(new FieldError("username", "must be 2–64 characters: lower-case letters, digits and . _ @ -"));
-        } else if (users.find(username).isPresent()) {
-            errors.add(new FieldError("username", "'" + username + "' is already taken"));
+        if (username.length() < MIN_USERNAME || username.length() > MAX_USERNAME
+                || !USERNAME.matcher(username).matches()) {
+            errors.add(new FieldError("username", "must be name@ORGANISATION (an instance administrator: a plain "
+                    + "name), 2–64 characters; the name of lower-case letters, digits and . _ -"));
+        } else if (expectedSuffix != null && !username.endsWith("@" + expectedSuffix)) {
+            errors.add(new FieldError("username", "must end with '@" + expectedSuffix + "', the code of the user's "
+                    + "organisation"));
         }
         if (roles == null || roles.isEmpty()) {
             errors.add(new FieldError("roles", "at least one role is required"));
         }
-        if (organisation == null) {
-            if (roles != null && !roles.equals(Set.of(Role.ADMIN))) {
-                errors.add(new FieldError("roles", "a user without organisation can only be an instance ADMIN"));
+        if (code == null) {
+            if (admin.organisation() == null && roles != null && !roles.equals(Set.of(Role.ADMIN))) {
+                errors.add(new FieldError("roles", "a user without organisation (a plain name) can only be an "
+                        + "instance ADMIN"));
             }
-        } else if (!organisations.exists(organisation)) {
-            errors.add(new FieldError("organisation", "'" + organisation + "' is not a known organisation"));
-        } else if (roles != null && roles.contains(Role.INTERVIEWER) && !organisations.isIntermediary(organisation)) {
+        } else if (!organisations.exists(code)) {
+            errors.add(new FieldError("organisation", "'" + code + "' is not a known organisation"));
+        } else if (roles != null && roles.contains(Role.INTERVIEWER) && !organisations.isIntermediary(code)) {
             errors.add(new FieldError("roles", "INTERVIEWER is a role of intermediaries only"));
+        }
+        boolean ownOrganisation = admin.organisation() == null || admin.organisation().equals(code);
+        if (errors.isEmpty() && ownOrganisation && users.find(username).isPresent()) {
+            errors.add(new FieldError("username", "'" + username + "' is already taken"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (admin.organisation() != null && !admin.organisation().equals(organisation)) {
-            throw new ForbiddenException("an organisation's administrator creates users of that organisation only",
-                    RECORD, username);
+        if (!ownOrganisation) {
+            throw new ForbiddenException("an organisation's administrator creates users of that organisation only: "
+                    + "name@" + admin.organisation(), RECORD, username);
         }
+        return code;
     }
 
     private User managed(Caller admin, String username) {

@@ -41,11 +41,13 @@ public class UserCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create a user; prints a one-time password to be changed at the first login.")
     static class Add implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "USERNAME", description = "e.g. registrar@party-a")
+        @Parameters(index = "0", paramLabel = "USERNAME",
+                description = "name@ORG, ORG being the user's organisation code (e.g. registrar@party-a); a plain "
+                        + "name for an instance administrator.")
         String username;
 
         @Option(names = "--organisation", paramLabel = "CODE",
-                description = "Organisation code (omit for an instance administrator).")
+                description = "Organisation code; if given, USERNAME must end with @CODE (default: USERNAME's ORG).")
         String organisation;
 
         @Option(names = "--role", paramLabel = "ROLE", required = true, split = ",",

@@ -63,7 +63,9 @@ final class EmbeddedDatabase {
 
     private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path pgData) {
         try {
-            return builder.setPGStartupWait(Duration.ofSeconds(60)).start();
+            // stopped by whoever started it (the application context, after the beans that still write at
+            // shutdown such as the counted refusals), not by a JVM hook of its own that would race with them
+            return builder.setPGStartupWait(Duration.ofSeconds(60)).setRegisterShutdownHook(false).start();
         } catch (Exception e) {
             String where = pgData == null ? "" : " on " + pgData;
             throw new DatabaseStartupException("The embedded PostgreSQL server could not start" + where + ": "

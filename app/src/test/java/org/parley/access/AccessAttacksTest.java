@@ -2,6 +2,9 @@ package org.parley.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +166,7 @@ class AccessAttacksTest {
     @Test
     void repeatedFailuresLockTheAccountEvenAgainstTheRightPassword() {
         ApiClient admin = anonymous.as("admin@party-a");
-        String username = "locked" + UUID.randomUUID().toString().substring(0, 6);
+        String username = "locked" + UUID.randomUUID().toString().substring(0, 6) + "@party-a";
         Response created = admin.post("/api/v1/users", """
                 {"username": "%s", "organisation": "party-a", "roles": ["VIEWER"]}""".formatted(username));
         String oneTime = created.json().get("oneTimePassword").stringValue();
@@ -219,7 +222,7 @@ class AccessAttacksTest {
                 .query(String.class).single();
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         ApiClient admin = anonymous.as("admin");
-        String username = "policy" + UUID.randomUUID().toString().substring(0, 6);
+        String username = "policy" + UUID.randomUUID().toString().substring(0, 6) + "@party-b";
         String oneTime = admin.post("/api/v1/users", """
                 {"username": "%s", "organisation": "party-b", "roles": ["VIEWER"]}""".formatted(username))
                 .json().get("oneTimePassword").stringValue();
@@ -247,7 +250,7 @@ class AccessAttacksTest {
                 {"username": "spy@party-a", "organisation": "party-a", "roles": ["VIEWER"]}""").status())
                 .isEqualTo(403);
         Response interviewer = anonymous.as("admin").post("/api/v1/users", """
-                {"username": "int%s", "organisation": "party-a", "roles": ["INTERVIEWER"]}"""
+                {"username": "int%s@party-a", "organisation": "party-a", "roles": ["INTERVIEWER"]}"""
                 .formatted(UUID.randomUUID().toString().substring(0, 6)));
         assertThat(interviewer.status()).isEqualTo(400);
         assertThat(interviewer.body()).contains("INTERVIEWER is a role of intermediaries only");
@@ -256,7 +259,7 @@ class AccessAttacksTest {
     @Test
     void aDisabledUsersTokensStopWorking() {
         ApiClient admin = anonymous.as("admin");
-        String username = "gone" + UUID.randomUUID().toString().substring(0, 6);
+        String username = "gone" + UUID.randomUUID().toString().substring(0, 6) + "@party-a";
         String oneTime = admin.post("/api/v1/users", """
                 {"username": "%s", "organisation": "party-a", "roles": ["VIEWER"]}""".formatted(username))
                 .json().get("oneTimePassword").stringValue();
@@ -290,16 +293,145 @@ class AccessAttacksTest {
     @Test
     void refusedAccessesAreRecorded() {
         String hidden = register(unique("Відмова"), false);
+        long lastTally = lastTally();
         anonymous.as("viewer@party-b").get("/api/v1/persons/" + hidden);
         anonymous.as("viewer@party-b").patch("/api/v1/persons/" + hidden, "{\"version\": 1}");
         anonymous.get("/api/v1/persons/" + hidden);
         assertThat(jdbc.sql("select count(*) from access_refusal where record_id = :id and status = 404 "
                 + "and username = 'viewer@party-b'").param("id", String.valueOf(hidden)).query(Long.class).single())
                 .isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from access_refusal where path = :path and status = 401")
-                .param("path", "/api/v1/persons/" + hidden).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from access_refusal where path = :path")
+                .param("path", "/api/v1/persons/" + hidden).query(Long.class).single())
+                .as("a refusal without a logged-in caller is counted, not kept on its own").isEqualTo(2);
+        StoredRefusals.storeAll(context);
+        assertThat(jdbc.sql("select sum((paths->>:path)::int) from refusal_tally where id > :last")
+                .param("path", "GET /api/v1/persons/" + hidden).param("last", lastTally).query(Long.class).single())
+                .isEqualTo(1);
         anonymous.as("viewer@party-a").patch("/api/v1/persons/" + hidden, "{\"version\": 1}");
         assertThat(jdbc.sql("select count(*) from access_refusal where record_id = :id and status = 403")
                 .param("id", String.valueOf(hidden)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private long lastTally() {
+        return jdbc.sql("select coalesce(max(id), 0) from refusal_tally").query(Long.class).single();
+    }
+
+    private long auditSize() {
+        return jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+    }
+
+    @Test
+    void aFloodOfAnonymousRequestsIsCountedInAFewEntries() throws Exception {
+        StoredRefusals.storeAll(context);
+        long entriesBefore = auditSize();
+        long lastTally = lastTally();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 300; i++) {
+            // a forged X-Forwarded-For is not believed: no proxy is trusted unless configured
+            HttpResponse<Void> refused = http.send(HttpRequest.newBuilder(anonymous.uri("/"))
+                    .header("X-Forwarded-For", "203.0.113." + i % 250).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(refused.statusCode()).isEqualTo(302);
+        }
+        assertThat(auditSize()).as("nothing is written per request").isEqualTo(entriesBefore);
+        StoredRefusals.storeAll(context);
+        assertThat(auditSize() - entriesBefore).as("one entry per source and minute").isBetween(1L, 2L);
+        List<Map<String, Object>> tallies = jdbc.sql("select source, refusals, paths::text as paths from refusal_tally "
+                + "where id > :last").param("last", lastTally).query().listOfRows();
+        assertThat(tallies).extracting(t -> t.get("source")).doesNotContain("203.0.113.1").containsOnly(
+                tallies.get(0).get("source"));
+        assertThat(tallies.stream().mapToInt(t -> (Integer) t.get("refusals")).sum()).isEqualTo(300);
+        assertThat(tallies).extracting(t -> t.get("paths").toString()).allMatch(p -> p.matches("\\{\"GET /\":\\d+}"));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'REFUSE_TALLY' and record_type = 'client' "
+                + "and seq >= :from").param("from", entriesBefore).query(Long.class).single())
+                .isEqualTo(tallies.size());
+    }
+
+    @Test
+    void failedLoginsAreCountedPerUsernameAndALockoutIsAnEntryOfItsOwn() throws Exception {
+        String username = "guessed" + UUID.randomUUID().toString().substring(0, 6) + "@party-a";
+        anonymous.as("admin@party-a").post("/api/v1/users", """
+                {"username": "%s", "roles": ["VIEWER"]}""".formatted(username));
+        StoredRefusals.storeAll(context);
+        long lastTally = lastTally();
+        for (int i = 0; i < LoginService.LOCK_AFTER - 1; i++) {
+            assertThat(anonymous.post("/api/v1/auth/token", "{\"username\": \"%s\", \"password\": \"guess %d\"}"
+                    .formatted(username, i)).status()).isEqualTo(401);
+        }
+        assertThat(jdbc.sql("select count(*) from account_lockout where username = :u").param("u", username)
+                .query(Long.class).single()).isZero();
+        assertThat(org.parley.web.WebLogin.post(port, username, "the last guess").headers().firstValue("Location")
+                .orElseThrow()).endsWith("/login?error");
+        anonymous.post("/api/v1/auth/token", "{\"username\": \"nobody-at-all\", \"password\": \"x\"}");
+
+        Map<String, Object> lockout = jdbc.sql("select * from account_lockout where username = :u")
+                .param("u", username).query().singleRow();
+        assertThat(lockout.get("locked_until")).isEqualTo(jdbc.sql("select locked_until from app_user where "
+                + "username = :u").param("u", username).query(java.sql.Timestamp.class).single());
+        assertThat(lockout).containsEntry("failed_logins", LoginService.LOCK_AFTER)
+                .containsEntry("organisation_code", "party-a");
+        Map<String, Object> entry = jdbc.sql("select * from audit_entry where action = 'USER_LOCKOUT' "
+                + "and record_id = :u").param("u", username).query().singleRow();
+        assertThat(entry.get("actor")).isNull();
+        assertThat(entry).containsEntry("organisation_code", "party-a").containsEntry("record_type", "user");
+        String state = "{\"failedLogins\":5,\"lockedUntil\":\"" + ((java.sql.Timestamp) lockout.get("locked_until"))
+                .toInstant() + "\",\"source\":\"" + lockout.get("source") + "\"}";
+        assertThat((byte[]) entry.get("state_hash")).isEqualTo(AuditLog.stateHash(state));
+
+        StoredRefusals.storeAll(context);
+        List<Map<String, Object>> tallies = jdbc.sql("select failed_logins, usernames::text as usernames "
+                + "from refusal_tally where id > :last").param("last", lastTally).query().listOfRows();
+        assertThat(tallies.stream().mapToInt(t -> (Integer) t.get("failed_logins")).sum())
+                .isEqualTo(LoginService.LOCK_AFTER + 1);
+        assertThat(tallies.stream().mapToInt(t -> count(t.get("usernames").toString(), username)).sum())
+                .as("the API's and the form's failures").isEqualTo(LoginService.LOCK_AFTER);
+        assertThat(tallies.stream().mapToInt(t -> count(t.get("usernames").toString(), "nobody-at-all")).sum())
+                .isEqualTo(1);
+    }
+
+    private static int count(String counts, String username) {
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(username)
+                + "\":(\\d+)").matcher(counts);
+        return found.find() ? Integer.parseInt(found.group(1)) : 0;
+    }
+
+    /** What an administrator of party-a is told about a name of party-b, with the name itself blanked out. */
+    private String answer(Response response, String username) {
+        return response.status() + " " + response.body().replace(username, "NAME");
+    }
+
+    @Test
+    void anotherOrganisationsUsernamesAreNeitherTakenNorFound() {
+        ApiClient adminA = anonymous.as("admin@party-a");
+        String existing = "viewer@party-b";
+        String missing = "nobody" + UUID.randomUUID().toString().substring(0, 6) + "@party-b";
+        for (String body : List.of("{\"username\": \"%s\", \"organisation\": \"party-b\", \"roles\": [\"VIEWER\"]}",
+                "{\"username\": \"%s\", \"roles\": [\"VIEWER\"]}",
+                "{\"username\": \"%s\", \"organisation\": \"party-a\", \"roles\": [\"VIEWER\"]}")) {
+            Response ofExisting = adminA.post("/api/v1/users", body.formatted(existing));
+            Response ofMissing = adminA.post("/api/v1/users", body.formatted(missing));
+            assertThat(answer(ofExisting, existing)).as(body).isEqualTo(answer(ofMissing, missing))
+                    .doesNotContain("taken");
+            assertThat(ofExisting.status()).isIn(400, 403);
+            assertThat(ofExisting.body()).containsAnyOf("users of that organisation only", "must end with '@party-a'");
+        }
+        Response plain = adminA.post("/api/v1/users", "{\"username\": \"viewer\", \"roles\": [\"VIEWER\"]}");
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.body()).contains("must end with '@party-a'").doesNotContain("taken");
+        for (String action : List.of("disable", "enable", "reset-password")) {
+            Response ofExisting = adminA.post("/api/v1/users/" + existing + "/" + action, "");
+            Response ofMissing = adminA.post("/api/v1/users/" + missing + "/" + action, "");
+            assertThat(ofExisting.status()).as(action).isEqualTo(404);
+            assertThat(answer(ofExisting, existing)).as(action).isEqualTo(answer(ofMissing, missing));
+        }
+        Response taken = adminA.post("/api/v1/users", "{\"username\": \"viewer@party-a\", \"roles\": [\"VIEWER\"]}");
+        assertThat(taken.status()).isEqualTo(400);
+        assertThat(taken.body()).contains("'viewer@party-a' is already taken");
+        assertThat(anonymous.as("admin").post("/api/v1/users",
+                "{\"username\": \"viewer@party-b\", \"roles\": [\"VIEWER\"]}").body())
+                .as("the instance administrator manages every organisation").contains("is already taken");
+        Response created = anonymous.as("admin").post("/api/v1/users",
+                "{\"username\": \"%s\", \"roles\": [\"VIEWER\"]}".formatted(missing));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("organisation").stringValue()).as("taken from the name").isEqualTo("party-b");
     }
 }

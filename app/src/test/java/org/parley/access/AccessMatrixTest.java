@@ -130,7 +130,7 @@ class AccessMatrixTest {
             boolean createsUsers = p.role() == Role.ADMIN && (p.organisation() == null
                     || p.organisation().equals("party-a"));
             expect(p, "POST users", client.post("/api/v1/users", """
-                    {"username": "m%s", "organisation": "party-a", "roles": ["VIEWER"]}"""
+                    {"username": "m%s@party-a", "organisation": "party-a", "roles": ["VIEWER"]}"""
                     .formatted(UUID.randomUUID().toString().substring(0, 8))),
                     p.anonymous() ? 401 : createsUsers ? 201 : 403);
             boolean registersForA = !p.anonymous() && p.role() == Role.REGISTRAR && "party-a".equals(p.organisation());

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.ApiClient;
 import org.parley.ParleyTest;
+import org.parley.access.StoredRefusals;
 import org.parley.access.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,6 +42,9 @@ class AuditTamperingTest {
 
     @Autowired
     org.parley.api.PublicIds publicIds;
+
+    @Autowired
+    ApplicationContext context;
 
     private long personId;
     private String personPublicId;
@@ -219,7 +224,7 @@ class AuditTamperingTest {
 
     @Test
     void aUserGivenOtherRolesAnotherPasswordOrAddedWithoutAnEntryIsNamed() {
-        String username = "tamper-" + personId;
+        String username = "tamper-" + personId + "@party-a";
         new ApiClient(port).as("admin").post("/api/v1/users", """
                 {"username": "%s", "organisation": "party-a", "roles": ["VIEWER"]}""".formatted(username));
         long userSeq = latestEntry("user", username);
@@ -318,6 +323,89 @@ class AuditTamperingTest {
                 () -> assertThat(verifier.verify(Optional.empty()).problems()).extracting(Object::toString)
                         .singleElement().asString().startsWith("refused access ").endsWith(forged),
                 () -> jdbc.sql("delete from access_refusal where id > :id").param("id", refusalId).update());
+    }
+
+    @Test
+    void aRefusalTallyAlteredRemovedOrAddedIsNamed() {
+        StoredRefusals.storeAll(context);
+        ApiClient nobody = new ApiClient(port);
+        for (int i = 0; i < 3; i++) {
+            assertThat(nobody.get("/api/v1/persons/" + personId).status()).isEqualTo(401);
+        }
+        StoredRefusals.storeAll(context);
+        Map<String, Object> row = jdbc.sql("select id, recorded_at, source, minute, refusals, failed_logins, "
+                + "paths::text as paths, usernames::text as usernames from refusal_tally order by id desc limit 1")
+                .query().singleRow();
+        long tallyId = (Long) row.get("id");
+        long tallySeq = jdbc.sql("select max(seq) from audit_entry where action = 'REFUSE_TALLY'").query(Long.class)
+                .single();
+        assertThat(row.get("paths").toString()).contains("\"GET /api/v1/persons/" + personId + "\":3");
+        String unmatched = "what this entry records is not stored as it was: removed or altered without an audit entry";
+        String forged = " has no REFUSE_TALLY entry with its content: added or altered without an audit entry";
+        List<String> alteredProblems = List.of("refusal tally " + tallyId + forged,
+                "entry " + tallySeq + ": " + unmatched);
+
+        tampered("refusal_tally",
+                () -> jdbc.sql("update refusal_tally set refusals = 1 where id = :id").param("id", tallyId).update(),
+                () -> assertThat(problems()).containsExactlyElementsOf(alteredProblems),
+                () -> jdbc.sql("update refusal_tally set refusals = :n where id = :id").param("n", row.get("refusals"))
+                        .param("id", tallyId).update());
+        tampered("refusal_tally",
+                () -> jdbc.sql("update refusal_tally set paths = '{\"GET /\":3}' where id = :id").param("id", tallyId)
+                        .update(),
+                () -> assertThat(problems()).containsExactlyElementsOf(alteredProblems),
+                () -> jdbc.sql("update refusal_tally set paths = :paths::json where id = :id")
+                        .param("paths", row.get("paths")).param("id", tallyId).update());
+        tampered("refusal_tally",
+                () -> jdbc.sql("update refusal_tally set paths = '{\"GET /\":1.5}' where id = :id").param("id", tallyId)
+                        .update(),
+                () -> assertThat(problems()).as("not even counts").containsExactlyElementsOf(alteredProblems),
+                () -> jdbc.sql("update refusal_tally set paths = :paths::json where id = :id")
+                        .param("paths", row.get("paths")).param("id", tallyId).update());
+        tampered("refusal_tally",
+                () -> jdbc.sql("delete from refusal_tally where id = :id").param("id", tallyId).update(),
+                () -> assertThat(problems()).containsExactly("entry " + tallySeq + ": " + unmatched),
+                () -> jdbc.sql("insert into refusal_tally (id, recorded_at, source, minute, refusals, failed_logins, "
+                        + "paths, usernames) values (:id, :recorded_at, :source, :minute, :refusals, :failed_logins, "
+                        + ":paths::json, :usernames::json)").params(row).update());
+        tampered("refusal_tally",
+                () -> jdbc.sql("insert into refusal_tally (source, minute, refusals, failed_logins, paths, usernames) "
+                        + "values ('192.0.2.1', now(), 1, 0, '{\"GET /\":1}', '{}')").update(),
+                () -> assertThat(problems()).singleElement().asString().startsWith("refusal tally ").endsWith(forged),
+                () -> jdbc.sql("delete from refusal_tally where id > :id").param("id", tallyId).update());
+    }
+
+    @Test
+    void aLockoutAlteredOrAddedIsNamed() {
+        String username = "locked-" + personId + "@party-b";
+        new ApiClient(port).as("admin").post("/api/v1/users", """
+                {"username": "%s", "roles": ["VIEWER"]}""".formatted(username));
+        for (int i = 0; i < 5; i++) {
+            new ApiClient(port).post("/api/v1/auth/token", """
+                    {"username": "%s", "password": "wrong %d"}""".formatted(username, i));
+        }
+        long lockoutId = jdbc.sql("select id from account_lockout where username = :u").param("u", username)
+                .query(Long.class).single();
+        long lockoutSeq = jdbc.sql("select seq from audit_entry where action = 'USER_LOCKOUT' and record_id = :u")
+                .param("u", username).query(Long.class).single();
+        String forged = " has no USER_LOCKOUT entry with its content: added or altered without an audit entry";
+        tampered("account_lockout",
+                () -> jdbc.sql("update account_lockout set locked_until = locked_until - interval '1 minute' "
+                        + "where id = :id").param("id", lockoutId).update(),
+                () -> assertThat(problems()).containsExactly("lockout " + lockoutId + forged, "entry " + lockoutSeq
+                        + ": what this entry records is not stored as it was: removed or altered without an audit "
+                        + "entry"),
+                () -> jdbc.sql("update account_lockout set locked_until = locked_until + interval '1 minute' "
+                        + "where id = :id").param("id", lockoutId).update());
+        tampered("account_lockout",
+                () -> jdbc.sql("insert into account_lockout (username, organisation_code, locked_until, failed_logins, "
+                        + "source) values ('viewer@party-a', 'party-a', now(), 5, '192.0.2.1')").update(),
+                () -> assertThat(problems()).singleElement().asString().startsWith("lockout ").endsWith(forged),
+                () -> jdbc.sql("delete from account_lockout where id > :id").param("id", lockoutId).update());
+    }
+
+    private List<String> problems() {
+        return verifier.verify(Optional.empty()).problems().stream().map(Object::toString).toList();
     }
 
     @Test

@@ -38,12 +38,12 @@ class AccountPagesBrowserTest extends BrowserTest {
     void anAdminAddsAUserAndSeesTheOneTimePasswordOnce() {
         open("/admin/users");
         assertThat(findAll(".users-table tbody tr")).isNotEmpty();
-        find("#username").sendKeys("browser-made");
+        find("#username").sendKeys("browser-made@party-a");
         find("input[name=roles][value=VIEWER]").click();
         clickToLoad(find("#create-user button[type=submit]"));
-        assertThat(find("#one-time-password").getText()).contains("browser-made");
+        assertThat(find("#one-time-password").getText()).contains("browser-made@party-a");
         assertThat(find(".one-time-password").getText()).matches("[a-z0-9-]{20,}");
-        assertThat(find("#user-browser-made").getText()).contains("party-a");
+        assertThat(find("[id='user-browser-made@party-a']").getText()).contains("party-a");
         open("/admin/users");
         assertThat(findAll("#one-time-password")).isEmpty();
     }

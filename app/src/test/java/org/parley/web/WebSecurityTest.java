@@ -78,7 +78,7 @@ class WebSecurityTest {
 
     @Test
     void repeatedFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
-        String username = "lockout-" + System.nanoTime() % 100000;
+        String username = "lockout-" + System.nanoTime() % 100000 + "@party-a";
         UserService.NewUser created = users.create(UserService.OPERATOR, username, "party-a", EnumSet.of(Role.VIEWER));
         for (int i = 0; i < 5; i++) {
             assertThat(WebLogin.post(port, username, "wrong password " + i).headers().firstValue("Location")
@@ -127,8 +127,8 @@ class WebSecurityTest {
     void aOneTimePasswordLeadsToThePasswordPageUntilAnOwnOneIsChosen() throws Exception {
         String admin = WebLogin.cookie(port, "admin@party-b");
         HttpResponse<String> usersPage = get("/admin/users", admin);
-        String username = "newcomer-" + System.nanoTime() % 100000;
-        HttpResponse<String> created = post("/admin/users", admin, "username=" + username + "&roles=VIEWER&_csrf="
+        String username = "newcomer-" + System.nanoTime() % 100000 + "@party-b";
+        HttpResponse<String> created = post("/admin/users", admin, "username=" + encode(username) + "&roles=VIEWER&_csrf="
                 + encode(csrf(usersPage)));
         assertThat(created.statusCode()).isEqualTo(200);
         Matcher shown = Pattern.compile("class=\"one-time-password\">([^<]+)<").matcher(created.body());

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code audit verify} is timed by the command itself, with the server stopped.
  *
  * <pre>
- * java -jar app/target/parley.jar demo --persons 1000000 --data-dir /tmp/audit-bench --port 18080 &amp;
+ * java -Dparley.rate-limit.enabled=false -jar app/target/parley.jar demo --persons 1000000 --data-dir /tmp/audit-bench --port 18080 &amp;
  * java -cp bench/target/parley-bench.jar org.parley.bench.AuditScaleRun http://localhost:18080 [SECONDS]
  * (stop the server)
  * java -jar app/target/parley.jar audit verify --data-dir /tmp/audit-bench

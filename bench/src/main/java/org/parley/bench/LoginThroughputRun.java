@@ -10,7 +10,7 @@ import java.time.Duration;
  * the configured parameters, plus the database), from several client threads at once.
  *
  * <pre>
- * java -jar app/target/parley.jar demo --persons 0 --data-dir /tmp/login-bench &amp;
+ * java -Dparley.rate-limit.enabled=false -jar app/target/parley.jar demo --persons 0 --data-dir /tmp/login-bench &amp;
  * java -cp bench/target/parley-bench.jar org.parley.bench.LoginThroughputRun [URL] [THREADS] [SECONDS]
  * </pre>
  */
