@@ -30,7 +30,9 @@ class DemoWorldTest {
 
     @Test
     void theDemoWorldIsLoadedAsGenerated() {
-        assertThat(jdbc.sql("select code from organisation order by code").query(String.class).list())
+        // the demo's organisations, and those other tests of the shared database add (a third party)
+        assertThat(jdbc.sql("select code from organisation where code not like 'party-_' or code in ('party-a', "
+                + "'party-b') order by code").query(String.class).list())
                 .containsExactly("intermediary", "party-a", "party-b");
         assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isGreaterThanOrEqualTo(17);
 

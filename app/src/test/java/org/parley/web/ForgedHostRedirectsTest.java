@@ -77,7 +77,7 @@ class ForgedHostRedirectsTest {
 
     @Test
     void aOneTimePasswordLeadsToThePasswordPageWithoutTheForgedHost() throws Exception {
-        String username = "forged-host-" + System.nanoTime() % 100000;
+        String username = "forged-host-" + System.nanoTime() % 100000 + "@party-a";
         UserService.NewUser created = users.create(UserService.OPERATOR, username, "party-a", EnumSet.of(Role.VIEWER));
         String cookie = WebLogin.sessionCookie(WebLogin.post(port, username, created.oneTimePassword()));
         assertThat(location(get("/persons", "Cookie: " + cookie))).isEqualTo("/account/password");
