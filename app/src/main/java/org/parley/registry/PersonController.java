@@ -13,6 +13,7 @@ import java.util.Set;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
+import org.parley.api.TextCheck;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -142,7 +143,7 @@ class PersonController {
         if (version == null && !in.hasErrorFor("version")) {
             in.error("version", "is required: send the version you read, so that no change is overwritten");
         }
-        String reason = in.text(patch.get("reason"), "reason", 1000);
+        String reason = in.text(patch.get("reason"), "reason", 1000, TextCheck.Kind.MULTI_LINE);
         ObjectNode merged = PersonJson.writeFacts(registry.factsForUpdate(Callers.require(), id));
         mergePatch(merged, patch, PATCH_MEMBERS);
         PersonInput facts = PersonJson.read(merged, Set.of(), in);
@@ -181,7 +182,8 @@ class PersonController {
             in.error("occurredOn", occurredOn + " is in the future");
         }
         EventInput event = new EventInput(type, occurredOn, in.text(body.get("place"), "place", 500),
-                in.text(body.get("note"), "note", 4000), in.integer(body.get("supersedes"), "supersedes"));
+                in.text(body.get("note"), "note", 4000, TextCheck.Kind.MULTI_LINE),
+                in.integer(body.get("supersedes"), "supersedes"));
         in.throwIfAny();
         LifecycleEvent added = registry.addEvent(Callers.require(), id, event);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id + "/events")).body(writeEvent(added));

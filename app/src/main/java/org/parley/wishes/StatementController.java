@@ -9,6 +9,7 @@ import java.util.Set;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
+import org.parley.api.TextCheck;
 import org.parley.registry.Page;
 import org.parley.registry.PersonField;
 import org.springframework.http.MediaType;
@@ -54,7 +55,7 @@ class StatementController {
         String place = in.text(body.get("place"), "place", WishService.MAX_PLACE);
         String language = in.text(body.get("language"), "language", WishService.MAX_LANGUAGE);
         Boolean interpreter = in.bool(body.get("interpreter"), "interpreter");
-        String text = in.text(body.get("text"), "text", WishService.MAX_TEXT);
+        String text = in.text(body.get("text"), "text", WishService.MAX_TEXT, TextCheck.Kind.MULTI_LINE);
         Long replaces = in.integer(body.get("replaces"), "replaces");
         in.throwIfAny();
         Caller caller = Callers.require();

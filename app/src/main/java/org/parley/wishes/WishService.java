@@ -34,9 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class WishService {
 
     static final String RECORD = "statement";
-    static final int MAX_TEXT = 4000;
-    static final int MAX_PLACE = 500;
-    static final int MAX_LANGUAGE = 35;
+    public static final int MAX_TEXT = 4000;
+    public static final int MAX_PLACE = 500;
+    public static final int MAX_LANGUAGE = 35;
 
     private final StatementRepository statements;
     private final RegistryService registry;
