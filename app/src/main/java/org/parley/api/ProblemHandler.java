@@ -94,7 +94,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return BodySizeLimitFilter.problem(e.limit());
     }
 
-    /** Malformed JSON, an empty body, or a body cut short by the size limit. */
+    /** Malformed JSON, a body that is not UTF-8, an empty body, or a body cut short by the size limit. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -105,7 +105,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         String reason;
-        if (cause instanceof JacksonException json) {
+        if (cause instanceof MalformedBodyException malformed) {
+            reason = malformed.getMessage();
+        } else if (cause instanceof JacksonException json) {
             TokenStreamLocation at = json.getLocation();
             reason = "malformed JSON" + (at == null || at.getLineNr() < 0 ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
