@@ -6,7 +6,8 @@ import com.ibm.icu.lang.UProperty;
 
 /**
  * What Parley accepts in text that people enter, and how it tidies it, in one place: {@link JsonInput} passes every
- * string of a request here before anything is stored.
+ * text of a request here (names, places, notes, statements; codes and dates must match their format anyway), and the
+ * statement form does too.
  *
  * <p>Refused everywhere, because no name, place or note contains them and they can hide, reorder or corrupt text:
  * control characters (C0, DEL, C1), line and paragraph separators (U+2028, U+2029), bidirectional embeddings,
