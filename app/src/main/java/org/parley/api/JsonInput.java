@@ -63,27 +63,38 @@ public final class JsonInput {
         }
     }
 
-    /**
-     * A string, stripped of surrounding blanks; blank reads as null. Control characters are refused: they
-     * are never part of a name or an address and would make exports and audit hashes ambiguous.
-     */
+    /** One line of text, checked and tidied by {@link TextCheck}; blank reads as null. */
     public String text(JsonNode node, String field, int maxLength) {
+        return text(node, field, maxLength, TextCheck.Kind.LINE);
+    }
+
+    /** Text of a kind (a name, one line, several lines), checked and tidied by {@link TextCheck}. */
+    public String text(JsonNode node, String field, int maxLength, TextCheck.Kind kind) {
         if (absent(node)) {
             return null;
         }
         if (!node.isString()) {
             return wrongType(field, "a string", node);
         }
-        String value = node.stringValue().strip();
-        if (value.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\t')) {
-            error(field, "contains control characters");
+        return text(node.stringValue(), field, maxLength, kind);
+    }
+
+    /** Text from a form field or a query parameter, checked as a JSON string is; blank or null reads as null. */
+    public String text(String value, String field, int maxLength, TextCheck.Kind kind) {
+        if (value == null) {
             return null;
         }
-        if (value.codePointCount(0, value.length()) > maxLength) {
+        TextCheck.Result checked = TextCheck.check(value, kind);
+        if (checked.problem() != null) {
+            error(field, checked.problem());
+            return null;
+        }
+        String text = checked.text();
+        if (text.codePointCount(0, text.length()) > maxLength) {
             error(field, "is longer than " + maxLength + " characters");
             return null;
         }
-        return value.isEmpty() ? null : value;
+        return text.isEmpty() ? null : text;
     }
 
     /** One of an enum's constants, written exactly as the API documents them. */

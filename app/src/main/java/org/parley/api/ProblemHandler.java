@@ -103,7 +103,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return BodySizeLimitFilter.problem(e.limit());
     }
 
-    /** Malformed JSON, JSON beyond the parser's limits, an empty body, or a body cut short by the size limit. */
+    /** Malformed JSON, a body that is not UTF-8, an empty body, or a body cut short by the size limit. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -112,7 +112,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
             }
         }
-        String reason = unreadableJson.reason(e);
+        String reason = e.getMostSpecificCause() instanceof MalformedBodyException malformed ? malformed.getMessage()
+                : unreadableJson.reason(e);
         return ResponseEntity.badRequest().body(invalid(reason, List.of(new FieldError("body", reason))));
     }
 

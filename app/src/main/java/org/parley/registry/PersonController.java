@@ -15,6 +15,7 @@ import org.parley.api.Callers;
 import org.parley.api.JsonInput;
 import org.parley.api.NotFoundException;
 import org.parley.api.PublicIds;
+import org.parley.api.TextCheck;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -146,7 +147,7 @@ class PersonController {
         if (version == null && !in.hasErrorFor("version")) {
             in.error("version", "is required: send the version you read, so that no change is overwritten");
         }
-        String reason = in.text(patch.get("reason"), "reason", 1000);
+        String reason = in.text(patch.get("reason"), "reason", 1000, TextCheck.Kind.MULTI_LINE);
         ObjectNode merged = PersonJson.writeFacts(registry.factsForUpdate(Callers.require(), id));
         mergePatch(merged, patch, PATCH_MEMBERS);
         PersonInput facts = PersonJson.read(merged, Set.of(), in);
@@ -185,7 +186,7 @@ class PersonController {
             in.error("occurredOn", occurredOn + " is in the future");
         }
         EventInput event = new EventInput(type, occurredOn, in.text(body.get("place"), "place", 500),
-                in.text(body.get("note"), "note", 4000), eventId(in, body.get("supersedes")));
+                in.text(body.get("note"), "note", 4000, TextCheck.Kind.MULTI_LINE), eventId(in, body.get("supersedes")));
         in.throwIfAny();
         LifecycleEvent added = registry.addEvent(Callers.require(), registry.personId(id), event);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id + "/events")).body(writeEvent(added));

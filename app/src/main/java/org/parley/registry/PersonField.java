@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.parley.api.TextCheck;
 
 /**
  * Every fact a person's record can hold (GC III Art. 17, 70 / Annex IV, 122), with its JSON name, its column,
@@ -87,6 +88,17 @@ public enum PersonField {
     /** The column of table {@code person}. */
     String column() {
         return column;
+    }
+
+    /**
+     * How the text of this field is checked (see {@link TextCheck}): the person's names and the next of kin's name
+     * as names, notes and addresses as several lines, anything else as one line.
+     */
+    public TextCheck.Kind textKind() {
+        if (kind == Kind.NAME || this == NEXT_OF_KIN_NAME) {
+            return TextCheck.Kind.NAME;
+        }
+        return kind == Kind.LONG_TEXT ? TextCheck.Kind.MULTI_LINE : TextCheck.Kind.LINE;
     }
 
     public static Optional<PersonField> byJsonName(String name) {

@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of a person, both ways. Reading checks every member and reports all problems at once: unknown
- * members, wrong types, unknown enum values, impossible and future dates, over-long text.
+ * members, wrong types, unknown enum values, impossible and future dates, over-long text, characters that no
+ * text holds (see {@link org.parley.api.TextCheck}).
  */
 final class PersonJson {
 
@@ -94,7 +95,7 @@ final class PersonJson {
                 }
                 yield tag;
             }
-            default -> in.text(node, name, kind.maxLength());
+            default -> in.text(node, name, kind.maxLength(), field.textKind());
         };
     }
 

@@ -15,6 +15,7 @@ import org.parley.api.InvalidInputException;
 import org.parley.api.JsonInput;
 import org.parley.api.PublicIds;
 import org.parley.api.Role;
+import org.parley.api.TextCheck;
 import org.parley.registry.Branch;
 import org.parley.registry.Category;
 import org.parley.registry.Organisation;
@@ -137,10 +138,13 @@ public class PersonPagesController {
         StatementMethod method = in.required(form.get("method") == null ? null
                 : in.enumValue(form.get("method"), "method", StatementMethod.class), "method");
         LocalDate takenOn = blank(form.get("takenOn")) ? LocalDate.now() : in.date(form.get("takenOn"), "takenOn");
+        String place = in.text(form.get("place"), "place", WishService.MAX_PLACE, TextCheck.Kind.LINE);
+        String language = in.text(form.get("language"), "language", WishService.MAX_LANGUAGE, TextCheck.Kind.LINE);
+        String text = in.text(form.get("text"), "text", WishService.MAX_TEXT, TextCheck.Kind.MULTI_LINE);
         try {
             in.throwIfAny();
-            wishes.record(Callers.require(), registry.personId(publicId), new StatementInput(wish, method, takenOn, text(form, "place"),
-                    text(form, "language"), "on".equals(form.get("interpreter")), text(form, "text"), null));
+            wishes.record(Callers.require(), registry.personId(publicId), new StatementInput(wish, method, takenOn,
+                    place, language, "on".equals(form.get("interpreter")), text, null));
             return "redirect:/persons/" + publicId + "#wish";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -151,10 +155,6 @@ public class PersonPagesController {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String text(Map<String, String> form, String field) {
-        return blank(form.get(field)) ? null : form.get(field).strip();
     }
 
     /** A request of htmx for the results only; a history restore after a cache miss needs the whole page. */

@@ -11,6 +11,7 @@ import org.parley.api.Callers;
 import org.parley.api.JsonInput;
 import org.parley.api.NotFoundException;
 import org.parley.api.PublicIds;
+import org.parley.api.TextCheck;
 import org.parley.registry.Page;
 import org.parley.registry.PersonField;
 import org.parley.registry.RegistryService;
@@ -61,7 +62,7 @@ class StatementController {
         String place = in.text(body.get("place"), "place", WishService.MAX_PLACE);
         String language = in.text(body.get("language"), "language", WishService.MAX_LANGUAGE);
         Boolean interpreter = in.bool(body.get("interpreter"), "interpreter");
-        String text = in.text(body.get("text"), "text", WishService.MAX_TEXT);
+        String text = in.text(body.get("text"), "text", WishService.MAX_TEXT, TextCheck.Kind.MULTI_LINE);
         Long replaces = statementId(in, body.get("replaces"));
         in.throwIfAny();
         Caller caller = Callers.require();

@@ -35,9 +35,9 @@ public class WishService {
 
     static final String RECORD = "statement";
     private static final String PERSON = "person";
-    static final int MAX_TEXT = 4000;
-    static final int MAX_PLACE = 500;
-    static final int MAX_LANGUAGE = 35;
+    public static final int MAX_TEXT = 4000;
+    public static final int MAX_PLACE = 500;
+    public static final int MAX_LANGUAGE = 35;
 
     private final StatementRepository statements;
     private final RegistryService registry;

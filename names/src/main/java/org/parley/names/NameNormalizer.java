@@ -1,11 +1,14 @@
 package org.parley.names;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterCategory;
 import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Turns a name as people type it into a canonical form for comparison and search: Unicode NFKC, lower case,
- * every apostrophe form (' ʼ ’ ` ´ ʹ ″ and the like) removed, dashes unified, Latin look-alike letters inside Cyrillic words (and the
+ * Turns a name as people type it into a canonical form for comparison and search: invisible format characters
+ * (general category Cf: zero-width space and joiners, soft hyphen, word joiner, direction marks) removed, Unicode
+ * NFKC, lower case, every apostrophe form (' ʼ ’ ` ´ ʹ ″ and the like) removed, dashes unified, Latin look-alike letters inside Cyrillic words (and the
  * reverse) replaced, diacritics of Latin letters removed, Cyrillic ё folded to е, punctuation dropped and
  * spaces collapsed. It never changes the script of a word: cross-script keys are the transliterator's job.
  */
@@ -27,7 +30,8 @@ public final class NameNormalizer {
             return name.toLowerCase(Locale.ROOT);
         }
         // Apostrophes go before NFKC too: it turns ´ into a space and a combining accent.
-        String text = Normalizer.normalize(withoutApostrophes(name), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String text = Normalizer.normalize(withoutApostrophesAndFormatCharacters(name), Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(text.length());
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < text.length(); ) {
@@ -177,10 +181,17 @@ public final class NameNormalizer {
         return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
-    private static String withoutApostrophes(String name) {
+    /**
+     * The name without apostrophes and format characters. A format character is invisible and never separates
+     * words (Шевчук with a zero-width space inside is still Шевчук); scripts that need the joiners keep them in
+     * the stored text, not in keys.
+     */
+    private static String withoutApostrophesAndFormatCharacters(String name) {
         StringBuilder out = new StringBuilder(name.length());
         // The BGN/PCGN separator dot (Z·h, t·s) goes with them: it only marks a letter boundary.
-        name.codePoints().filter(cp -> !isApostrophe(cp) && cp != '\u00B7').forEach(out::appendCodePoint);
+        name.codePoints().filter(cp -> !isApostrophe(cp) && cp != '\u00B7'
+                        && UCharacter.getType(cp) != UCharacterCategory.FORMAT)
+                .forEach(out::appendCodePoint);
         return out.toString();
     }
 

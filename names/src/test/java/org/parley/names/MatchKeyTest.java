@@ -37,6 +37,14 @@ class MatchKeyTest {
     }
 
     @Test
+    void formatCharactersInsideANameDoNotChangeItsKey() {
+        assertThat(MatchKey.of("Шев\u200Bчук")).isEqualTo(MatchKey.of("Шевчук"));
+        assertThat(MatchKey.words("Шев\u200Dчук")).containsExactly(MatchKey.of("Шевчук"));
+        assertThat(MatchKey.of("Ko\u00ADva\u2060lenko")).isEqualTo(MatchKey.of("Коваленко"));
+        assertThat(MatchKey.of("\u200B\u200B")).isEmpty();
+    }
+
+    @Test
     void differentNamesKeepDifferentKeys() {
         assertThat(MatchKey.of("Щербак")).isNotEqualTo(MatchKey.of("Щербаков"));
         assertThat(MatchKey.of("Іван")).isNotEqualTo(MatchKey.of("Ян"));

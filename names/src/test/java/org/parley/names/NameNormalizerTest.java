@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NameNormalizerTest {
 
@@ -41,6 +42,20 @@ class NameNormalizerTest {
         assertThat(NameNormalizer.normalize(null)).isEmpty();
         assertThat(NameNormalizer.normalize("  \t")).isEmpty();
         assertThat(NameNormalizer.normalize("'-'")).isEmpty();
+    }
+
+    /**
+     * Format characters (general category Cf) are invisible and never part of a word: a zero-width space, soft
+     * hyphen, word joiner or joiner inside a name must not split it or change its key.
+     */
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"200B", "00AD", "2060", "200C", "200D", "200E", "200F", "FEFF", "202E", "2066", "E0041"})
+    void ignoresFormatCharacters(String hex) {
+        String invisible = Character.toString(Integer.parseInt(hex, 16));
+        assertThat(NameNormalizer.normalize("Шев" + invisible + "чук")).isEqualTo("шевчук");
+        assertThat(NameNormalizer.normalize(invisible + "Kovalenko" + invisible)).isEqualTo("kovalenko");
+        assertThat(NameNormalizer.normalize("Петров" + invisible + " Водкин")).isEqualTo("петров водкин");
+        assertThat(NameNormalizer.normalize(invisible)).isEmpty();
     }
 
     @Test

@@ -26,4 +26,14 @@ class SearchKeysTest {
         assertThat(finds("Shcherbakov", "Щербак", "Іван", null)).isFalse();
         assertThat(finds("Петрова", "Петров", "Іван", null)).isTrue();
     }
+
+    @Test
+    void formatCharactersNeitherHideNorSplitAName() {
+        assertThat(SearchKeys.ofPerson("Шев\u200Bчук", "Оле\u200Dксандр", null))
+                .isEqualTo(SearchKeys.ofPerson("Шевчук", "Олександр", null));
+        assertThat(finds("Шевчук", "Шев\u200Bчук", null, null)).isTrue();
+        assertThat(finds("Shevchuk", "Шев\u200Dчук", null, null)).isTrue();
+        assertThat(finds("Шев\u2060чук", "Шевчук", null, null)).isTrue();
+        assertThat(SearchKeys.ofQueryWord("Шев\u200Bчук")).isEqualTo(SearchKeys.ofQueryWord("Шевчук"));
+    }
 }
