@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.parley.names.SearchKeys;
 import org.springframework.stereotype.Component;
 
@@ -16,28 +14,12 @@ import org.springframework.stereotype.Component;
  * migration it runs once, in Flyway's transaction, instead of scanning every person on every start.
  */
 @Component
-class NameKeysOfEarlierPersons implements JavaMigration {
+class NameKeysOfEarlierPersons extends OnceJavaMigration {
 
     private static final int BATCH = 1_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("7");
-    }
-
-    @Override
-    public String getDescription() {
-        return "name keys of persons stored before V4";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    NameKeysOfEarlierPersons() {
+        super("7", "name keys of persons stored before V4");
     }
 
     @Override

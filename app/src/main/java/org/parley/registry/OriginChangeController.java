@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Set;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
+import org.parley.api.TextCheck;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +45,8 @@ class OriginChangeController {
             in.error("powerOfOrigin", "is required: the party code asked for, or null for none");
         }
         String to = in.text(body.get("powerOfOrigin"), "powerOfOrigin", 40);
-        String reason = in.required(in.text(body.get("reason"), "reason", OriginChangeService.MAX_TEXT), "reason");
+        String reason = in.required(in.text(body.get("reason"), "reason", OriginChangeService.MAX_TEXT,
+                TextCheck.Kind.MULTI_LINE), "reason");
         in.throwIfAny();
         OriginChange filed = service.request(Callers.require(), id, to, reason);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id + "/origin-changes/"
@@ -75,7 +77,7 @@ class OriginChangeController {
     private ObjectNode decide(String id, String changeId, OriginChange.Decision decision, JsonNode body) {
         JsonInput in = new JsonInput();
         in.onlyMembers(body, DECISION_MEMBERS);
-        String note = in.text(body.get("note"), "note", OriginChangeService.MAX_TEXT);
+        String note = in.text(body.get("note"), "note", OriginChangeService.MAX_TEXT, TextCheck.Kind.MULTI_LINE);
         in.throwIfAny();
         return write(id, service.decide(Callers.require(), id, changeId, decision, note));
     }
@@ -84,15 +86,6 @@ class OriginChangeController {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", service.publicId(c));
         node.put("personId", personId);
-        node.put("from", c.from());
-        node.put("to", c.to());
-        node.put("reason", c.reason());
-        node.put("requestedBy", c.requestedBy());
-        node.put("requestedAt", c.requestedAt().toString());
-        node.put("decision", c.decision() == null ? null : c.decision().name());
-        node.put("decidedBy", c.decidedBy());
-        node.put("decisionNote", c.decisionNote());
-        node.put("decidedAt", c.decidedAt() == null ? null : c.decidedAt().toString());
-        return node;
+        return node.setAll(OriginChangeStates.facts(c));
     }
 }

@@ -34,6 +34,12 @@ class OriginChangeStates implements AuditedRecords {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", c.id());
         node.put("personId", c.personId());
+        return CanonicalJson.write(node.setAll(facts(c)));
+    }
+
+    /** What a request says, as its state and the API write it (ids apart: internal here, public there). */
+    static ObjectNode facts(OriginChange c) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("from", c.from());
         node.put("to", c.to());
         node.put("reason", c.reason());
@@ -43,7 +49,7 @@ class OriginChangeStates implements AuditedRecords {
         node.put("decidedBy", c.decidedBy());
         node.put("decisionNote", c.decisionNote());
         node.put("decidedAt", c.decidedAt() == null ? null : c.decidedAt().toString());
-        return CanonicalJson.write(node);
+        return node;
     }
 
     @Override
