@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * registers persons it does not notify; Party B's viewer reads each of them and a made-up id in turn.
  *
  * <pre>
- * java -jar app/target/parley.jar demo --data-dir /tmp/oracle-bench &amp;
- * java -cp bench/target/parley-bench.jar org.parley.bench.HiddenRecordTimingRun [URL] [PERSONS] [ROUNDS]
+ * java -Dparley.rate-limit.enabled=false -jar app/target/parley.jar demo --data-dir /tmp/oracle-bench --port 18090 &amp;
+ * java -cp bench/target/parley-bench.jar org.parley.bench.HiddenRecordTimingRun http://localhost:18090 [PERSONS] [ROUNDS]
  * </pre>
  */
 public final class HiddenRecordTimingRun {
