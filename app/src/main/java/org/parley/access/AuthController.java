@@ -47,7 +47,7 @@ class AuthController {
         JsonInput in = new JsonInput();
         in.onlyMembers(body, Set.of("username", "password", "name", "expiresInHours"));
         String username = in.required(in.text(body.get("username"), "username", 64), "username");
-        String password = in.required(in.text(body.get("password"), "password", 1000), "password");
+        String password = in.required(in.secret(body.get("password"), "password", 1000), "password");
         String name = in.text(body.get("name"), "name", 100);
         Long hours = in.integer(body.get("expiresInHours"), "expiresInHours");
         in.throwIfAny();
@@ -70,8 +70,9 @@ class AuthController {
         JsonInput in = new JsonInput();
         in.onlyMembers(body, Set.of("username", "currentPassword", "newPassword"));
         String username = in.required(in.text(body.get("username"), "username", 64), "username");
-        String current = in.required(in.text(body.get("currentPassword"), "currentPassword", 1000), "currentPassword");
-        String next = in.required(in.text(body.get("newPassword"), "newPassword", 1000), "newPassword");
+        String current = in.required(in.secret(body.get("currentPassword"), "currentPassword", 1000),
+                "currentPassword");
+        String next = in.required(in.secret(body.get("newPassword"), "newPassword", 1000), "newPassword");
         in.throwIfAny();
         LoginService.Login login = logins.login(username, current);
         users.changePassword(login.caller(), current, next);

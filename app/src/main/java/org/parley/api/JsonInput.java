@@ -63,6 +63,25 @@ public final class JsonInput {
         }
     }
 
+    /**
+     * A password exactly as typed: never stripped nor checked as text, so that the API and the login form, which
+     * takes it as typed, agree on every password; empty reads as null.
+     */
+    public String secret(JsonNode node, String field, int maxLength) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isString()) {
+            return wrongType(field, "a string", node);
+        }
+        String secret = node.stringValue();
+        if (secret.length() > maxLength) {
+            error(field, "is longer than " + maxLength + " characters");
+            return null;
+        }
+        return secret.isEmpty() ? null : secret;
+    }
+
     /** One line of text, checked and tidied by {@link TextCheck}; blank reads as null. */
     public String text(JsonNode node, String field, int maxLength) {
         return text(node, field, maxLength, TextCheck.Kind.LINE);

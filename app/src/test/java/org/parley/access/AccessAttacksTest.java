@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What the other party, a thief of a token, or a password guesser tries — and must not achieve. */
 @ParleyTest
@@ -214,6 +216,24 @@ class AccessAttacksTest {
         assertThat(unknown.body()).isEqualTo(wrong.body());
         jdbc.sql("update app_user set failed_logins = 0, locked_until = null where username = 'viewer@party-b'")
                 .update();
+    }
+
+    @Test
+    void aPasswordIsTakenExactlyAsTyped() {
+        String username = "verbatim" + UUID.randomUUID().toString().substring(0, 6) + "@party-b";
+        String oneTime = anonymous.as("admin").post("/api/v1/users", """
+                {"username": "%s", "roles": ["VIEWER"]}""".formatted(username)).json().get("oneTimePassword")
+                .stringValue();
+        String chosen = "  amber\tthistle courier 42\u202e glacier ";
+        ObjectNode change = JsonNodeFactory.instance.objectNode().put("username", username)
+                .put("currentPassword", oneTime).put("newPassword", chosen);
+        Response changed = anonymous.post("/api/v1/auth/password", change.toString());
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        ObjectNode login = JsonNodeFactory.instance.objectNode().put("username", username).put("password", chosen);
+        assertThat(anonymous.post("/api/v1/auth/token", login.toString()).status()).isEqualTo(201);
+        login.put("password", chosen.strip());
+        assertThat(anonymous.post("/api/v1/auth/token", login.toString()).status())
+                .as("the login form takes a password as typed, so the API does too").isEqualTo(401);
     }
 
     @Test
