@@ -58,8 +58,9 @@ class AuthController {
         }
         TokenService.IssuedToken issued = tokens.issue(login.caller(), name,
                 hours == null ? TokenService.DEFAULT_LIFETIME : Duration.ofHours(hours));
-        return ResponseEntity.created(URI.create("/api/v1/auth/tokens/" + issued.stored().id()))
-                .body(Map.of("token", issued.token(), "id", issued.stored().id(),
+        String id = (String) tokens.view(issued.stored()).get("id");
+        return ResponseEntity.created(URI.create("/api/v1/auth/tokens/" + id))
+                .body(Map.of("token", issued.token(), "id", id,
                         "expiresAt", issued.stored().expiresAt().toString(), "tokenType", "Bearer"));
     }
 
@@ -81,14 +82,14 @@ class AuthController {
 
     @GetMapping("/tokens")
     @Operation(summary = "Your tokens (an administrator: those of the users they manage)")
-    List<ApiToken> list() {
-        return tokens.list(Callers.require());
+    List<Map<String, Object>> list() {
+        return tokens.list(Callers.require()).stream().map(tokens::view).toList();
     }
 
     @DeleteMapping("/tokens/{id}")
     @Operation(summary = "Revoke a token")
-    ApiToken revoke(@PathVariable long id) {
-        return tokens.revoke(Callers.require(), id);
+    Map<String, Object> revoke(@PathVariable String id) {
+        return tokens.view(tokens.revoke(Callers.require(), id));
     }
 
     @ExceptionHandler(LoginFailedException.class)

@@ -7,11 +7,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.parley.api.Caller;
 import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
+import org.parley.api.PublicIds;
 import org.parley.api.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +34,25 @@ public class TokenService {
 
     private final TokenRepository tokens;
     private final UserRepository users;
+    private final PublicIds publicIds;
 
-    TokenService(TokenRepository tokens, UserRepository users) {
+    TokenService(TokenRepository tokens, UserRepository users, PublicIds publicIds) {
         this.tokens = tokens;
         this.users = users;
+        this.publicIds = publicIds;
+    }
+
+    /** A token as the API lists it: its public id, never the internal key (see {@link PublicIds}). */
+    public Map<String, Object> view(ApiToken token) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", publicIds.of(PublicIds.Kind.TOKEN, token.id()));
+        view.put("username", token.username());
+        view.put("name", token.name());
+        view.put("createdAt", token.createdAt());
+        view.put("expiresAt", token.expiresAt());
+        view.put("revokedAt", token.revokedAt());
+        view.put("lastUsedAt", token.lastUsedAt());
+        return view;
     }
 
     /** A token as issued: the secret itself (shown this once) and what is stored about it. */
@@ -70,14 +88,16 @@ public class TokenService {
         return tokens.list(caller.userId(), null);
     }
 
+    /** Revokes a token by its public id: the caller's own, or one of a user they manage; 404 for any other. */
     @Transactional
-    public ApiToken revoke(Caller caller, long id) {
-        ApiToken token = tokens.find(id).orElseThrow(() -> NotFoundException.missing("token", id));
+    public ApiToken revoke(Caller caller, String publicId) {
+        long id = publicIds.parse(PublicIds.Kind.TOKEN, publicId);
+        ApiToken token = tokens.find(id).orElseThrow(() -> NotFoundException.missing("token", publicId));
         boolean own = tokens.ownerOf(id) == caller.userId();
         boolean administered = caller.has(Role.ADMIN) && (caller.organisation() == null
                 || caller.organisation().equals(tokens.organisationOfOwner(id).orElse(null)));
         if (!own && !administered) {
-            throw NotFoundException.hidden("token", id);
+            throw NotFoundException.hidden("token", publicId);
         }
         tokens.revoke(token.id());
         return tokens.find(id).orElseThrow();

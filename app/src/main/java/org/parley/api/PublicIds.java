@@ -22,9 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicIds {
 
-    /** What a public id identifies: an id of one kind is not an id of another. */
+    /**
+     * What a public id identifies: an id of one kind is not an id of another. Add kinds at the end only: the
+     * ordinal is sealed in every id.
+     */
     public enum Kind {
-        PERSON("person"), EVENT("event"), STATEMENT("statement"), ORIGIN_CHANGE("origin change");
+        PERSON("person"), EVENT("event"), STATEMENT("statement"), ORIGIN_CHANGE("origin change"), TOKEN("token");
 
         private final String recordType;
 
