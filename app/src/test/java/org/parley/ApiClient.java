@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +54,23 @@ public final class ApiClient {
 
     /** A response: status, content type and body parsed as JSON when it is JSON. */
     public record Response(int status, String contentType, String body, JsonNode json) {
+
+        /** The fields a problem detail's {@code errors} name, in order. */
+        public List<String> errorFields() {
+            List<String> fields = new ArrayList<>();
+            json.get("errors").forEach(e -> fields.add(e.get("field").stringValue()));
+            return fields;
+        }
+
+        /** The reason a problem detail gives for a field. */
+        public String reason(String field) {
+            for (JsonNode error : json.get("errors")) {
+                if (error.get("field").stringValue().equals(field)) {
+                    return error.get("reason").stringValue();
+                }
+            }
+            throw new AssertionError("no error for " + field + " in " + body);
+        }
     }
 
     public Response get(String path) {

@@ -1,7 +1,6 @@
 package org.parley.api;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,32 +71,23 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final class LimitedStream extends ServletInputStream {
-        private final ServletInputStream in;
+    private static final class LimitedStream extends WatchedInputStream {
         private final long limit;
         private long count;
 
         LimitedStream(ServletInputStream in, long limit) {
-            this.in = in;
+            super(in);
             this.limit = limit;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
+        void onByte(int b) throws IOException {
+            count(1);
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
+        void onBytes(byte[] buffer, int offset, int length) throws IOException {
+            count(length);
         }
 
         private void count(int n) throws IOException {
@@ -105,21 +95,6 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             if (count > limit) {
                 throw new BodyTooLargeException(limit);
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }

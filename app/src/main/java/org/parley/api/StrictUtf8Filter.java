@@ -1,7 +1,6 @@
 package org.parley.api;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,50 +54,21 @@ class StrictUtf8Filter extends OncePerRequestFilter {
         }
     }
 
-    private static final class CheckedStream extends ServletInputStream {
-        private final ServletInputStream in;
+    private static final class CheckedStream extends WatchedInputStream {
         private final Utf8Validator utf8 = new Utf8Validator();
 
         CheckedStream(ServletInputStream in) {
-            this.in = in;
+            super(in);
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                utf8.end();
-            } else {
-                utf8.accept(b);
-            }
-            return b;
+        void onByte(int b) throws IOException {
+            utf8.accept(b);
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n < 0) {
-                utf8.end();
-            }
-            for (int i = 0; i < n; i++) {
-                utf8.accept(buffer[offset + i] & 0xFF);
-            }
-            return n;
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
+        void onEnd() throws IOException {
+            utf8.end();
         }
     }
 }

@@ -65,20 +65,7 @@ class HostileTextApiTest {
         return api.get("/api/v1/persons?size=1").json().get("total").asLong();
     }
 
-    private static List<String> errorFields(Response response) {
-        List<String> fields = new ArrayList<>();
-        response.json().get("errors").forEach(e -> fields.add(e.get("field").stringValue()));
-        return fields;
-    }
 
-    private static String reason(Response response, String field) {
-        for (JsonNode error : response.json().get("errors")) {
-            if (error.get("field").stringValue().equals(field)) {
-                return error.get("reason").stringValue();
-            }
-        }
-        throw new AssertionError("no error for " + field + " in " + response.body());
-    }
 
     @Test
     void aZeroWidthSpaceNoLongerHidesAPersonFromSearch() {
@@ -111,7 +98,7 @@ class HostileTextApiTest {
         Response invisible = api.post("/api/v1/persons", """
                 {"surname": "\\u200B\\u200B\\u2060\\u00AD \\u00A0", "holdingParty": "party-a"}""");
         assertThat(invisible.status()).isEqualTo(400);
-        assertThat(reason(invisible, "surname")).isEqualTo("is required");
+        assertThat(invisible.reason("surname")).isEqualTo("is required");
         JsonNode person = create("""
                 {"surname": "%s", "givenName": "\\u200B", "holdingParty": "party-a"}""".formatted(uniqueSurname()));
         assertThat(person.get("givenName").isNull()).isTrue();
@@ -175,8 +162,8 @@ class HostileTextApiTest {
             Response refused = api.post("/api/v1/persons", body);
             assertThat(refused.status()).as(field + ": " + refused.body()).isEqualTo(400);
             assertThat(refused.json().get("type").stringValue()).isEqualTo("urn:parley:problem:invalid-input");
-            assertThat(errorFields(refused)).as(field).containsExactly(field);
-            assertThat(reason(refused, field)).startsWith("contains " + named).contains(kind)
+            assertThat(refused.errorFields()).as(field).containsExactly(field);
+            assertThat(refused.reason(field)).startsWith("contains " + named).contains(kind)
                     .contains("at character " + (field.equals("surname") ? 4 : 3));
         }
         assertThat(total()).as("nothing stored").isEqualTo(before);
@@ -189,11 +176,11 @@ class HostileTextApiTest {
         Response refused = api.patch(path(person), """
                 {"version": 1, "givenName": "Іван\\u202EнавІ", "reason": "typo"}""");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(errorFields(refused)).containsExactly("givenName");
+        assertThat(refused.errorFields()).containsExactly("givenName");
         Response surrogate = api.patch(path(person), """
                 {"version": 1, "givenName": "Іван", "reason": "typo \\uD800"}""");
-        assertThat(errorFields(surrogate)).containsExactly("reason");
-        assertThat(reason(surrogate, "reason")).contains("U+D800").contains("unpaired surrogate");
+        assertThat(surrogate.errorFields()).containsExactly("reason");
+        assertThat(surrogate.reason("reason")).contains("U+D800").contains("unpaired surrogate");
         assertThat(api.get(path(person)).json()).isEqualTo(person);
         assertThat(api.get(path(person) + "/events").json()).hasSize(1);
     }
@@ -215,12 +202,12 @@ class HostileTextApiTest {
                  "placeOfBirth": "Ки\\u2028їв", "healthNotes": "ok\\u0007", "familyAddress": "Дім\\u2066"}"""
                 .formatted(uniqueSurname()));
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(errorFields(refused)).containsExactlyInAnyOrder("rank", "unit", "placeOfBirth", "healthNotes",
+        assertThat(refused.errorFields()).containsExactlyInAnyOrder("rank", "unit", "placeOfBirth", "healthNotes",
                 "familyAddress");
-        assertThat(reason(refused, "rank")).startsWith("contains U+000A").contains("line break").contains("one line");
-        assertThat(reason(refused, "unit")).startsWith("contains U+202E RIGHT-TO-LEFT OVERRIDE");
-        assertThat(reason(refused, "healthNotes")).startsWith("contains U+0007");
-        assertThat(reason(refused, "familyAddress")).startsWith("contains U+2066 LEFT-TO-RIGHT ISOLATE");
+        assertThat(refused.reason("rank")).startsWith("contains U+000A").contains("line break").contains("one line");
+        assertThat(refused.reason("unit")).startsWith("contains U+202E RIGHT-TO-LEFT OVERRIDE");
+        assertThat(refused.reason("healthNotes")).startsWith("contains U+0007");
+        assertThat(refused.reason("familyAddress")).startsWith("contains U+2066 LEFT-TO-RIGHT ISOLATE");
         assertThat(total()).isEqualTo(before);
     }
 
@@ -232,8 +219,8 @@ class HostileTextApiTest {
         Response refused = api.post(events, """
                 {"type": "INTERNED", "occurredOn": "2024-01-20", "place": "Табір\\n1", "note": "\\u202Eтон"}""");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(errorFields(refused)).containsExactlyInAnyOrder("place", "note");
-        assertThat(reason(refused, "note")).startsWith("contains U+202E RIGHT-TO-LEFT OVERRIDE");
+        assertThat(refused.errorFields()).containsExactlyInAnyOrder("place", "note");
+        assertThat(refused.reason("note")).startsWith("contains U+202E RIGHT-TO-LEFT OVERRIDE");
         assertThat(api.get(events).json()).hasSize(1);
 
         Response added = api.post(events, """
@@ -252,8 +239,8 @@ class HostileTextApiTest {
         Response refused = api.post(statements, """
                 {"wish": "RETURN", "method": "INTERROGATION", "place": "Та\\u2029бір", "text": "Хоче\\uDBFF додому"}""");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(errorFields(refused)).containsExactlyInAnyOrder("place", "text");
-        assertThat(reason(refused, "text")).startsWith("contains U+DBFF").contains("unpaired surrogate");
+        assertThat(refused.errorFields()).containsExactlyInAnyOrder("place", "text");
+        assertThat(refused.reason("text")).startsWith("contains U+DBFF").contains("unpaired surrogate");
         assertThat(api.get(statements).json().get("items")).isEmpty();
 
         Response recorded = api.post(statements, """

@@ -45,20 +45,7 @@ class PersonApiTest {
         return response.json();
     }
 
-    private static List<String> errorFields(Response response) {
-        List<String> fields = new ArrayList<>();
-        response.json().get("errors").forEach(e -> fields.add(e.get("field").stringValue()));
-        return fields;
-    }
 
-    private static String reason(Response response, String field) {
-        for (JsonNode error : response.json().get("errors")) {
-            if (error.get("field").stringValue().equals(field)) {
-                return error.get("reason").stringValue();
-            }
-        }
-        throw new AssertionError("no error for " + field + " in " + response.body());
-    }
 
     @Test
     void createsReadsAndListsAPerson() {
@@ -209,7 +196,7 @@ class PersonApiTest {
 
         Response missingVersion = b.patch("/api/v1/persons/" + id, "{\"rank\": \"майор\"}");
         assertThat(missingVersion.status()).isEqualTo(400);
-        assertThat(reason(missingVersion, "version")).startsWith("is required");
+        assertThat(missingVersion.reason("version")).startsWith("is required");
     }
 
     @Test
@@ -265,20 +252,20 @@ class PersonApiTest {
         String events = "/api/v1/persons/" + id + "/events";
         Response unknownType = a.post(events, "{\"type\": \"VANISHED\", \"occurredOn\": \"2024-02-01\"}");
         assertThat(unknownType.status()).isEqualTo(400);
-        assertThat(reason(unknownType, "type")).startsWith("'VANISHED' is not one of CAPTURED, NOTIFIED");
+        assertThat(unknownType.reason("type")).startsWith("'VANISHED' is not one of CAPTURED, NOTIFIED");
         Response future = a.post(events, "{\"type\": \"INTERNED\", \"occurredOn\": \"%s\"}"
                 .formatted(LocalDate.now().plusDays(2)));
-        assertThat(reason(future, "occurredOn")).endsWith("is in the future");
+        assertThat(future.reason("occurredOn")).endsWith("is in the future");
         Response noDate = a.post(events, "{\"type\": \"INTERNED\"}");
-        assertThat(reason(noDate, "occurredOn")).isEqualTo("is required for a INTERNED event");
+        assertThat(noDate.reason("occurredOn")).isEqualTo("is required for a INTERNED event");
         Response early = a.post(events, "{\"type\": \"INTERNED\", \"occurredOn\": \"2024-01-01\"}");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("detail").stringValue()).contains("cannot come before the previous event");
         Response transferWithoutPlace = a.post(events, "{\"type\": \"TRANSFERRED\", \"occurredOn\": \"2024-02-01\"}");
         assertThat(transferWithoutPlace.status()).isEqualTo(400);
-        assertThat(errorFields(transferWithoutPlace)).containsExactly("place");
+        assertThat(transferWithoutPlace.errorFields()).containsExactly("place");
         Response stray = a.post(events, "{\"type\": \"INTERNED\", \"occurredOn\": \"2024-02-01\", \"camp\": 1}");
-        assertThat(errorFields(stray)).containsExactly("camp");
+        assertThat(stray.errorFields()).containsExactly("camp");
         assertThat(a.get(events).json()).hasSize(1);
         assertThat(a.get("/api/v1/persons/99999999/events").status()).isEqualTo(404);
     }
@@ -292,17 +279,17 @@ class PersonApiTest {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
         assertThat(malformed.json().get("type").stringValue()).isEqualTo("urn:parley:problem:invalid-input");
-        assertThat(reason(malformed, "body")).startsWith("malformed JSON at line 1, column");
+        assertThat(malformed.reason("body")).startsWith("malformed JSON at line 1, column");
 
         Response empty = a.post("/api/v1/persons", "");
-        assertThat(reason(empty, "body")).isEqualTo("a JSON body is required");
+        assertThat(empty.reason("body")).isEqualTo("a JSON body is required");
 
         Response notAnObject = a.post("/api/v1/persons", "[1, 2]");
-        assertThat(reason(notAnObject, "body")).isEqualTo("must be a JSON object");
+        assertThat(notAnObject.reason("body")).isEqualTo("must be a JSON object");
 
         Response duplicate = a.post("/api/v1/persons",
                 "{\"surname\": \"A\", \"surname\": \"B\", \"holdingParty\": \"party-a\"}");
-        assertThat(reason(duplicate, "body")).contains("member \"surname\" is given twice");
+        assertThat(duplicate.reason("body")).contains("member \"surname\" is given twice");
 
         Response many = a.post("/api/v1/persons", """
                 {"givenName": 42, "category": "SPY", "branch": "army", "dateOfBirth": "1994-02-30",
@@ -311,39 +298,39 @@ class PersonApiTest {
                  "sources": {"surname": {"source": "RUMOUR"}, "shoeSize": {"source": "CAPTURE_CARD"}}}"""
                 .formatted(LocalDate.now().plusDays(1)));
         assertThat(many.status()).isEqualTo(400);
-        assertThat(reason(many, "givenName")).isEqualTo("must be a string, not a number");
-        assertThat(reason(many, "category")).startsWith("'SPY' is not one of ARMED_FORCES, ");
-        assertThat(reason(many, "branch")).startsWith("'army' is not one of ARMY, NAVY");
-        assertThat(reason(many, "dateOfBirth")).isEqualTo("'1994-02-30' is not a date: Invalid date 'FEBRUARY 30'");
-        assertThat(reason(many, "captureDate")).endsWith("is in the future");
-        assertThat(reason(many, "seriouslyIllOrWounded")).isEqualTo("must be true or false, not a string");
-        assertThat(reason(many, "nickname")).isEqualTo("is not a field of a person");
-        assertThat(reason(many, "status")).isEqualTo("is derived by the server and cannot be set: add a lifecycle "
+        assertThat(many.reason("givenName")).isEqualTo("must be a string, not a number");
+        assertThat(many.reason("category")).startsWith("'SPY' is not one of ARMED_FORCES, ");
+        assertThat(many.reason("branch")).startsWith("'army' is not one of ARMY, NAVY");
+        assertThat(many.reason("dateOfBirth")).isEqualTo("'1994-02-30' is not a date: Invalid date 'FEBRUARY 30'");
+        assertThat(many.reason("captureDate")).endsWith("is in the future");
+        assertThat(many.reason("seriouslyIllOrWounded")).isEqualTo("must be true or false, not a string");
+        assertThat(many.reason("nickname")).isEqualTo("is not a field of a person");
+        assertThat(many.reason("status")).isEqualTo("is derived by the server and cannot be set: add a lifecycle "
                 + "event instead");
-        assertThat(reason(many, "nameLanguage")).contains("is not a BCP 47 language tag");
-        assertThat(reason(many, "sources.surname.source")).startsWith("'RUMOUR' is not one of");
-        assertThat(reason(many, "sources.shoeSize")).isEqualTo("is not a field of a person");
-        assertThat(reason(many, "surname")).isEqualTo("is required");
+        assertThat(many.reason("nameLanguage")).contains("is not a BCP 47 language tag");
+        assertThat(many.reason("sources.surname.source")).startsWith("'RUMOUR' is not one of");
+        assertThat(many.reason("sources.shoeSize")).isEqualTo("is not a field of a person");
+        assertThat(many.reason("surname")).isEqualTo("is required");
 
         Response unknownParty = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-x"}""".formatted(surname));
-        assertThat(reason(unknownParty, "holdingParty")).isEqualTo("'party-x' is not a known organisation");
+        assertThat(unknownParty.reason("holdingParty")).isEqualTo("'party-x' is not a known organisation");
         Response intermediary = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "intermediary"}""".formatted(surname));
-        assertThat(reason(intermediary, "holdingParty")).isEqualTo("'intermediary' is an intermediary, not a party");
+        assertThat(intermediary.reason("holdingParty")).isEqualTo("'intermediary' is an intermediary, not a party");
         Response sameParty = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-a", "powerOfOrigin": "party-a"}""".formatted(surname));
-        assertThat(reason(sameParty, "powerOfOrigin")).isEqualTo("cannot be the holding party itself");
+        assertThat(sameParty.reason("powerOfOrigin")).isEqualTo("cannot be the holding party itself");
         Response captureBeforeBirth = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-a", "dateOfBirth": "2000-05-01", "captureDate": "1999-01-01"}"""
                 .formatted(surname));
-        assertThat(reason(captureBeforeBirth, "captureDate")).isEqualTo("1999-01-01 is before the date of birth 2000-05-01");
+        assertThat(captureBeforeBirth.reason("captureDate")).isEqualTo("1999-01-01 is before the date of birth 2000-05-01");
         Response tooLong = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-a"}""".formatted("Я".repeat(201)));
-        assertThat(reason(tooLong, "surname")).isEqualTo("is longer than 200 characters");
+        assertThat(tooLong.reason("surname")).isEqualTo("is longer than 200 characters");
         Response control = a.post("/api/v1/persons", """
                 {"surname": "Ко\\u0000валь", "holdingParty": "party-a"}""");
-        assertThat(reason(control, "surname")).startsWith("contains U+0000, a control character");
+        assertThat(control.reason("surname")).startsWith("contains U+0000, a control character");
 
         Response oversize = a.post("/api/v1/persons", """
                 {"surname": "%s", "holdingParty": "party-a", "healthNotes": "%s"}""".formatted(surname,
@@ -368,9 +355,9 @@ class PersonApiTest {
         Response bad = b.patch("/api/v1/persons/" + id, """
                 {"version": 1, "rank": "сержант", "rankGroup": "GENERAL", "holdingParty": "party-a"}""");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(errorFields(bad)).containsExactly("rankGroup");
+        assertThat(bad.errorFields()).containsExactly("rankGroup");
         Response moved = b.patch("/api/v1/persons/" + id, "{\"version\": 1, \"holdingParty\": \"party-a\"}");
-        assertThat(reason(moved, "holdingParty")).startsWith("cannot change");
+        assertThat(moved.reason("holdingParty")).startsWith("cannot change");
         assertThat(b.get("/api/v1/persons/" + id).json()).isEqualTo(person);
         assertThat(b.get("/api/v1/persons/" + id + "/events").json()).hasSize(1);
     }
@@ -379,8 +366,8 @@ class PersonApiTest {
     void badListParametersAreNamed() {
         Response bad = a.get("/api/v1/persons?status=ALIVE&capturedFrom=2024-13-01&size=1000&page=-1&colour=red");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(errorFields(bad)).containsExactlyInAnyOrder("status", "capturedFrom", "size", "page", "colour");
-        assertThat(reason(bad, "size")).isEqualTo("'1000' is not a whole number from 1 to 200");
+        assertThat(bad.errorFields()).containsExactlyInAnyOrder("status", "capturedFrom", "size", "page", "colour");
+        assertThat(bad.reason("size")).isEqualTo("'1000' is not a whole number from 1 to 200");
         for (String id : new String[] {"abc", "987654321", "0x4", "00000000-0000-0000-0000-000000000000"}) {
             Response missing = a.get("/api/v1/persons/" + id);
             assertThat(missing.status()).as("an id that is none is not found, like a missing one").isEqualTo(404);
