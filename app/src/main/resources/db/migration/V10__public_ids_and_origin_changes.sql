@@ -36,5 +36,8 @@ create table person_former_origin (
     primary key (organisation_id, person_id)
 );
 
+-- a person's former origins are read with the person
+create index person_former_origin_person_idx on person_former_origin (person_id);
+
 create trigger person_former_origin_no_update before update or delete on person_former_origin
     for each row execute function append_only();

@@ -82,6 +82,23 @@ public final class JsonInput {
         return secret.isEmpty() ? null : secret;
     }
 
+    /**
+     * The internal key of a record a body names by its public id ({@link PublicIds}); anything that is not one of
+     * this kind is an error of the field, with {@code unknown} as its reason.
+     */
+    public Long publicId(JsonNode node, String field, PublicIds ids, PublicIds.Kind kind, String unknown) {
+        String text = text(node, field, 100);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ids.parse(kind, text);
+        } catch (NotFoundException notOne) {
+            error(field, unknown);
+            return null;
+        }
+    }
+
     /** One line of text, checked and tidied by {@link TextCheck}; blank reads as null. */
     public String text(JsonNode node, String field, int maxLength) {
         return text(node, field, maxLength, TextCheck.Kind.LINE);

@@ -28,12 +28,12 @@ class OriginChangeRepository {
                 .param("by", requestedBy).query(Long.class).single();
     }
 
-    /** Records the decision on an open request; false if it was decided meanwhile. */
-    boolean decide(long id, OriginChange.Decision decision, String decidedBy, String note) {
-        return jdbc.sql("update origin_change set decision = :decision, decided_by = :by, decision_note = :note, "
-                        + "decided_at = now() where id = :id and decision is null")
+    /** Records the decision on a request; the caller holds its person's row lock and has seen it open. */
+    void decide(long id, OriginChange.Decision decision, String decidedBy, String note) {
+        jdbc.sql("update origin_change set decision = :decision, decided_by = :by, decision_note = :note, "
+                        + "decided_at = now() where id = :id")
                 .param("decision", decision.name()).param("by", decidedBy).param("note", note).param("id", id)
-                .update() == 1;
+                .update();
     }
 
     Optional<OriginChange> find(long id) {

@@ -81,11 +81,11 @@ public class OriginChangeService {
             String note) {
         long id = registry.personId(personId);
         Person person = RecordAccess.readable(caller, registry.storedForUpdate(id));
-        OriginChange change = ofPerson(id, changeId);
         if (!caller.intermediary() || !caller.has(Role.REGISTRAR)) {
             throw new ForbiddenException("only the intermediary's registrars decide on a change of the power of "
                     + "origin", RecordAccess.RECORD, person.publicId());
         }
+        OriginChange change = ofPerson(id, changeId);
         if (!change.open()) {
             throw new ConflictException("origin-change-decided", "the request was " + change.decision()
                     + " already by " + change.decidedBy(), Map.of());

@@ -9,8 +9,8 @@ import org.parley.names.Script;
  * A person's record as stored: the facts, and what the lifecycle derives from its events. {@code id} is the internal
  * key, never shown; {@code publicId} is what the API and the pages show (see {@link org.parley.api.PublicIds}).
  */
-public record Person(long id, String publicId, int version, PersonInput facts, Status status, LocalDate notifiedOn, Script nameScript,
-        Instant createdAt, Instant updatedAt, Set<String> withheld, Set<String> formerOrigins) {
+public record Person(long id, String publicId, int version, PersonInput facts, Status status, LocalDate notifiedOn,
+        Script nameScript, Instant createdAt, Instant updatedAt, Set<String> withheld, Set<String> formerOrigins) {
 
     /**
      * {@code withheld}: JSON names of the facts the reader's organisation does not receive (see RecordAccess);

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
-import org.parley.api.NotFoundException;
 import org.parley.api.PublicIds;
 import org.parley.api.TextCheck;
 import org.springframework.http.MediaType;
@@ -185,25 +184,13 @@ class PersonController {
         if (occurredOn != null && occurredOn.isAfter(LocalDate.now())) {
             in.error("occurredOn", occurredOn + " is in the future");
         }
+        Long supersedes = in.publicId(body.get("supersedes"), "supersedes", publicIds, PublicIds.Kind.EVENT,
+                "the event named is not in this person's history");
         EventInput event = new EventInput(type, occurredOn, in.text(body.get("place"), "place", 500),
-                in.text(body.get("note"), "note", 4000, TextCheck.Kind.MULTI_LINE), eventId(in, body.get("supersedes")));
+                in.text(body.get("note"), "note", 4000, TextCheck.Kind.MULTI_LINE), supersedes);
         in.throwIfAny();
         LifecycleEvent added = registry.addEvent(Callers.require(), registry.personId(id), event);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id + "/events")).body(writeEvent(added));
-    }
-
-    /** The internal key of an event named by its public id in a body; a made-up one is a field error. */
-    private Long eventId(JsonInput in, JsonNode node) {
-        String text = in.text(node, "supersedes", 100);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return publicIds.parse(PublicIds.Kind.EVENT, text);
-        } catch (NotFoundException e) {
-            in.error("supersedes", "the event named is not in this person's history");
-            return null;
-        }
     }
 
     ObjectNode writeEvent(LifecycleEvent event) {

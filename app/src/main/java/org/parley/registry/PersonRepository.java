@@ -251,8 +251,9 @@ class PersonRepository {
         Script script = java.util.Arrays.stream(Script.values())
                 .filter(s -> s.iso15924().equals(scriptCode)).findFirst().orElse(Script.NONE);
         long id = rs.getLong("id");
-        return new Person(id, publicIds.of(PublicIds.Kind.PERSON, id), rs.getInt("version"), new PersonInput(values, sources),
-                Status.valueOf(rs.getString("status")), rs.getObject("notified_on", LocalDate.class), script,
+        return new Person(id, publicIds.of(PublicIds.Kind.PERSON, id), rs.getInt("version"),
+                new PersonInput(values, sources), Status.valueOf(rs.getString("status")),
+                rs.getObject("notified_on", LocalDate.class), script,
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), Set.of(),
                 Set.of((String[]) rs.getArray("former_origins").getArray()));
     }

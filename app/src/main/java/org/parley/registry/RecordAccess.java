@@ -86,9 +86,9 @@ final class RecordAccess {
         Set<String> withheld = WITHHELD_FROM_ORIGIN.stream().map(PersonField::jsonName)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         withheld.add(PersonJson.SOURCES);
-        return new Person(person.id(), person.publicId(), person.version(), new PersonInput(values, Map.of()), person.status(),
-                person.notifiedOn(), person.nameScript(), person.createdAt(), person.updatedAt(), withheld,
-                person.formerOrigins());
+        return new Person(person.id(), person.publicId(), person.version(), new PersonInput(values, Map.of()),
+                person.status(), person.notifiedOn(), person.nameScript(), person.createdAt(), person.updatedAt(),
+                withheld, person.formerOrigins());
     }
 
     /**

@@ -231,13 +231,22 @@ public class RegistryService {
                     + "intermediary confirms (POST /api/v1/persons/" + current.publicId() + "/origin-changes)",
                     Map.of("powerOfOrigin", origin));
         }
+        return correct(caller, current, facts, reason);
+    }
+
+    /**
+     * Writes new facts of a person read for update as a correction by the caller: the replaced state is kept, and a
+     * CORRECTION event holds the old and new value of every fact that changed. Nothing changed, nothing is written.
+     */
+    private Person correct(Caller caller, Person current, PersonInput facts, String reason) {
         Map<String, LifecycleEvent.Change> changes = changes(current.facts(), facts);
         if (changes.isEmpty()) {
             return current;
         }
+        long id = current.id();
         states.keepReplaced(current, events.latest(List.of(id)).get(id));
-        if (!persons.update(id, version, facts, partyIds(facts))) {
-            throw staleVersion(stored(id), version);
+        if (!persons.update(id, current.version(), facts, partyIds(facts))) {
+            throw staleVersion(stored(id), current.version());
         }
         nameKeys.store(id, facts);
         LifecycleEvent correction = events.append(id, new EventInput(EventType.CORRECTION, LocalDate.now(), null,
@@ -261,21 +270,11 @@ public class RegistryService {
         } else {
             values.put(PersonField.POWER_OF_ORIGIN, to);
         }
-        PersonInput facts = new PersonInput(values, current.facts().sources());
-        Map<String, Long> partyIds = partyIds(facts);
-        states.keepReplaced(current, events.latest(List.of(personId)).get(personId));
-        if (!persons.update(personId, current.version(), facts, partyIds)) {
-            throw staleVersion(stored(personId), current.version());
-        }
         String from = (String) current.get(PersonField.POWER_OF_ORIGIN);
         if (from != null) {
             persons.addFormerOrigin(personId, organisations.findByCode(from).orElseThrow().id());
         }
-        LifecycleEvent correction = events.append(personId, new EventInput(EventType.CORRECTION, LocalDate.now(),
-                null, note, null), changes(current.facts(), facts));
-        Person updated = stored(personId);
-        audit.append(confirmedBy, states.change(AuditActions.CORRECT, updated, correction));
-        return updated;
+        return correct(confirmedBy, current, new PersonInput(values, current.facts().sources()), note);
     }
 
     /**

@@ -120,7 +120,8 @@ public class PersonPagesController {
         PersonViews views = new PersonViews(messages, locale, organisations);
         model.addAttribute("person", views.page(person, registry.history(caller, id)));
         model.addAttribute("wish", new WishViews(messages, locale, organisations.stream()
-                .collect(Collectors.toMap(Organisation::code, Organisation::name)), publicIds).section(wishes, caller, person));
+                .collect(Collectors.toMap(Organisation::code, Organisation::name)), publicIds)
+                .section(wishes, caller, person));
         if (!model.containsAttribute("statementErrors")) {
             model.addAttribute("statementErrors", List.of());
         }

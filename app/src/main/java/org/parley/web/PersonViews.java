@@ -81,8 +81,9 @@ public final class PersonViews {
     }
 
     Row row(Person person) {
-        return new Row(person.publicId(), person.fullName(), nameLanguage(person), person.text(PersonField.DATE_OF_BIRTH),
-                person.text(PersonField.RANK), msg(MessageKeys.of(person.status())), code(person.status()),
+        return new Row(person.publicId(), person.fullName(), nameLanguage(person),
+                person.text(PersonField.DATE_OF_BIRTH), person.text(PersonField.RANK),
+                msg(MessageKeys.of(person.status())), code(person.status()),
                 enumText(person.get(PersonField.CATEGORY)), party(person.text(PersonField.HOLDING_PARTY)),
                 party(person.text(PersonField.POWER_OF_ORIGIN)), person.text(PersonField.CAPTURE_DATE),
                 Boolean.TRUE.equals(person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED)));

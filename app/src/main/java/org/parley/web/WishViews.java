@@ -60,8 +60,9 @@ final class WishViews {
     }
 
     private StatementView view(Statement s) {
-        return new StatementView(publicIds.of(PublicIds.Kind.STATEMENT, s.id()), msg(MessageKeys.of(s.wish())), msg(MessageKeys.of(s.method())), s.verified(),
-                s.takenBy(), organisationNames.getOrDefault(s.organisation(), s.organisation()), s.takenOn().toString(),
+        return new StatementView(publicIds.of(PublicIds.Kind.STATEMENT, s.id()), msg(MessageKeys.of(s.wish())),
+                msg(MessageKeys.of(s.method())), s.verified(), s.takenBy(),
+                organisationNames.getOrDefault(s.organisation(), s.organisation()), s.takenOn().toString(),
                 s.place(), s.language(), s.interpreter() == null ? null : msg(s.interpreter() ? "common.yes" : "common.no"),
                 s.text());
     }

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
-import org.parley.api.NotFoundException;
 import org.parley.api.PublicIds;
 import org.parley.api.TextCheck;
 import org.parley.registry.Page;
@@ -63,7 +62,8 @@ class StatementController {
         String language = in.text(body.get("language"), "language", WishService.MAX_LANGUAGE);
         Boolean interpreter = in.bool(body.get("interpreter"), "interpreter");
         String text = in.text(body.get("text"), "text", WishService.MAX_TEXT, TextCheck.Kind.MULTI_LINE);
-        Long replaces = statementId(in, body.get("replaces"));
+        Long replaces = in.publicId(body.get("replaces"), "replaces", publicIds, PublicIds.Kind.STATEMENT,
+                "the statement named is not one your organisation took for this person");
         in.throwIfAny();
         Caller caller = Callers.require();
         long id = registry.personId(publicId);
@@ -134,20 +134,6 @@ class StatementController {
                 .put("week", w.week().toString()).put("persons", w.persons()));
         node.withArray("items");
         return node;
-    }
-
-    /** The internal key of a statement named by its public id in a body; a made-up one is a field error. */
-    private Long statementId(JsonInput in, JsonNode node) {
-        String text = in.text(node, "replaces", 100);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return publicIds.parse(PublicIds.Kind.STATEMENT, text);
-        } catch (NotFoundException e) {
-            in.error("replaces", "the statement named is not one your organisation took for this person");
-            return null;
-        }
     }
 
     private ObjectNode write(Statement s) {

@@ -161,7 +161,8 @@ public class WishService {
     private static void checkMayRecord(Caller caller, Person person, StatementMethod method) {
         if (caller.intermediary()) {
             if (!caller.has(Role.INTERVIEWER)) {
-                throw new ForbiddenException("only the intermediary's interviewers record statements", PERSON, person.publicId());
+                throw new ForbiddenException("only the intermediary's interviewers record statements", PERSON,
+                        person.publicId());
             }
             if (method == StatementMethod.INTERROGATION) {
                 throw new ForbiddenException("the intermediary does not interrogate: record a PRIVATE_INTERVIEW or a "
@@ -174,7 +175,8 @@ public class WishService {
                     person.publicId());
         }
         if (!caller.has(Role.REGISTRAR)) {
-            throw new ForbiddenException("only registrars of the detaining power record statements", PERSON, person.publicId());
+            throw new ForbiddenException("only registrars of the detaining power record statements", PERSON,
+                    person.publicId());
         }
         if (method == StatementMethod.PRIVATE_INTERVIEW) {
             throw new ForbiddenException("private interviews are the intermediary's; the detaining power records "
