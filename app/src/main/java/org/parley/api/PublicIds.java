@@ -27,7 +27,8 @@ public class PublicIds {
      * ordinal is sealed in every id.
      */
     public enum Kind {
-        PERSON("person"), EVENT("event"), STATEMENT("statement"), ORIGIN_CHANGE("origin change"), TOKEN("token");
+        PERSON("person"), EVENT("event"), STATEMENT("statement"), ORIGIN_CHANGE("origin change"), TOKEN("token"),
+        EXCHANGE("exchange");
 
         private final String recordType;
 

@@ -1,9 +1,5 @@
 package org.parley.registry;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.parley.audit.AuditLog;
-import org.postgresql.PGConnection;
+import org.parley.database.CsvCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -125,28 +120,11 @@ class PersonBulkLoader {
         row(rows, values.toArray());
     }
 
-    /** One CSV row for COPY: null is an empty unquoted field, everything else is quoted. */
-    private static void row(StringBuilder rows, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                rows.append(',');
-            }
-            Object value = values[i];
-            if (value != null) {
-                rows.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
-            }
-        }
-        rows.append('\n');
+    private void copy(String sql, StringBuilder rows) {
+        CsvCopy.copy(dataSource, sql, rows);
     }
 
-    private void copy(String sql, StringBuilder rows) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("bulk load failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+    private static void row(StringBuilder rows, Object... values) {
+        CsvCopy.row(rows, values);
     }
 }

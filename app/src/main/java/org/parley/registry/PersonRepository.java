@@ -13,10 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.parley.api.Caller;
 import org.parley.api.CanonicalJson;
 import org.parley.api.PublicIds;
+import org.parley.database.StreamingQuery;
+import org.parley.names.BirthDate;
 import org.parley.names.NameNormalizer;
+import org.parley.names.PersonRecord;
 import org.parley.names.Script;
 import org.parley.names.SearchKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +44,11 @@ class PersonRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final PublicIds publicIds;
+    private final DataSource dataSource;
 
-    PersonRepository(JdbcClient jdbc, JsonMapper json, PublicIds publicIds) {
+    PersonRepository(JdbcClient jdbc, JsonMapper json, PublicIds publicIds, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.json = json;
         this.publicIds = publicIds;
     }
@@ -117,6 +123,21 @@ class PersonRepository {
         jdbc.sql("insert into person_former_origin (person_id, organisation_id) values (:person, :organisation) "
                         + "on conflict do nothing")
                 .param("person", personId).param("organisation", organisationId).update();
+    }
+
+    /** The persons a party holds or held, read through a cursor (a party may hold a million). */
+    List<MatchablePerson> matchableHeldBy(long partyId) {
+        List<MatchablePerson> found = new ArrayList<>();
+        StreamingQuery.forEach(dataSource, "select id, status, surname, given_name, patronymic, date_of_birth, "
+                + "service_number, unit, rank from person where holding_party_id = " + partyId, rs -> {
+                    String born = rs.getString("date_of_birth");
+                    long id = rs.getLong("id");
+                    found.add(new MatchablePerson(id, Status.valueOf(rs.getString("status")),
+                            new PersonRecord(Long.toString(id), rs.getString("surname"), rs.getString("given_name"),
+                                    rs.getString("patronymic"), null, born == null ? null : BirthDate.parse(born),
+                                    rs.getString("service_number"), rs.getString("unit"), rs.getString("rank"))));
+                });
+        return found;
     }
 
     long count() {

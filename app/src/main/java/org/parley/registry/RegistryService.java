@@ -149,6 +149,27 @@ public class RegistryService {
         return persons.findVisible(caller, ids).stream().map(p -> RecordAccess.redact(caller, p)).toList();
     }
 
+    /**
+     * Every person a party holds or held, whatever their status, as the name matcher sees them: the registry an
+     * exchange's requested records are reconciled against. Not a caller's view: only for matching, whose results
+     * are shown under the exchange's own rules.
+     */
+    @Transactional(readOnly = true)
+    public List<MatchablePerson> matchableHeldBy(String party) {
+        long partyId = organisation(party).orElseThrow(() -> new IllegalArgumentException("no party " + party)).id();
+        return persons.matchableHeldBy(partyId);
+    }
+
+    /**
+     * The SQL condition, on table {@code person} as {@code p}, that keeps only the persons the caller may see
+     * (the rule of {@link #get}); its parameters are added to {@code params}. For features whose queries count
+     * persons, so that a count never includes a record the caller may not see.
+     */
+    public String visibleCondition(Caller caller, Map<String, Object> params) {
+        RecordAccess.requireReader(caller);
+        return PersonRepository.visibleTo(caller, params);
+    }
+
     public List<LifecycleEvent> history(Caller caller, long personId) {
         Person person = stored(personId);
         RecordAccess.readable(caller, person);

@@ -2,6 +2,7 @@ package org.parley.wishes;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -111,6 +112,17 @@ public class WishService {
             derived.put(person.id(), of == null ? DerivedWish.UNKNOWN : WishDerivation.derive(of));
         }
         return derived;
+    }
+
+    /**
+     * The wish status of each of these persons, UNKNOWN for those without statements: for exchanges, which check
+     * whole lists at once and show the statuses under their own visibility rules.
+     */
+    public Map<Long, WishStatus> statuses(Collection<Long> personIds) {
+        Map<Long, WishStatus> statuses = new HashMap<>();
+        statements.ofPersons(personIds).forEach((person, of) -> statuses.put(person, WishDerivation.derive(of).status()));
+        personIds.forEach(id -> statuses.putIfAbsent(id, WishStatus.UNKNOWN));
+        return statuses;
     }
 
     /** A person waiting for an interview, with why. */

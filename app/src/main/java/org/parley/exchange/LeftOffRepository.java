@@ -1,0 +1,148 @@
+package org.parley.exchange;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of "left off the list": the persons in custody a list could name and does not, over the stored matches
+ * and decisions, as one query per answer (never a loop over persons).
+ * <ul>
+ * <li>{@code request} of party P: persons the other party holds in custody whose power of origin is P and whom P's
+ * latest request version does not name — an entry names a person when its match was FOUND and not rejected, or
+ * when the holder confirmed (or picked) that person;</li>
+ * <li>{@code offer} of P: persons of the other party's origin P holds in custody and does not offer.</li>
+ * </ul>
+ * A person named by an earlier version is {@code removed}, with the reason given when the entry was dropped
+ * ({@code NO_LONGER_MATCHED} when the entry stayed but no longer names the person).
+ */
+@Repository
+class LeftOffRepository {
+
+    /** Breakdown dimensions, in the order of the grouping sets. */
+    static final List<String> DIMENSIONS = List.of("category", "rankGroup", "branch", "healthState",
+            "seriouslyIllOrWounded", "captivityYears", "removalReason");
+
+    private final JdbcClient jdbc;
+
+    LeftOffRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The query's parameters: the list, the population, and the caller's visibility condition on {@code p}. */
+    record Scope(long roundId, long partyId, ListKind kind, long holderId, long originId, String visible,
+            Map<String, Object> params) {
+    }
+
+    /** Counts: total, removed, and per dimension per value (null values as {@code UNKNOWN}). */
+    record Counts(long total, long removed, Map<String, Map<String, Long>> breakdown) {
+    }
+
+    /** One person left off: internal key, and whether and why an earlier version named them. */
+    record Row(long personId, boolean removed, String removalReason) {
+    }
+
+    private static String leftOff(Scope scope) {
+        String person = scope.kind() == ListKind.REQUEST
+                ? "case when d.decision = 'CONFIRMED' then d.person_id "
+                        + "when d.decision is null and m.outcome = 'FOUND' then m.person_id end"
+                : "e.person_id";
+        String matched = scope.kind() == ListKind.REQUEST
+                ? "join exchange_match m on m.version_id = e.version_id and m.ref = e.ref "
+                        + "left join lateral (select c.decision, c.person_id from exchange_confirmation c "
+                        + "where c.round_id = :round and c.party_id = :party and c.ref = e.ref "
+                        + "and c.content_hash = e.content_hash order by c.id desc limit 1) d on true "
+                : "";
+        return "with versions as (select id, number from exchange_list_version where round_id = :round "
+                + "and party_id = :party and kind = :kind), "
+                + "latest as (select coalesce(max(number), 0) as n from versions), "
+                + "named as (select v.number, e.ref, " + person + " as person_id from versions v "
+                + "join exchange_list_entry e on e.version_id = v.id " + matched + "), "
+                + "listed as (select person_id from named where number = (select n from latest) "
+                + "and person_id is not null), "
+                + "earlier as (select distinct on (person_id) person_id, ref, number from named "
+                + "where number < (select n from latest) and person_id is not null order by person_id, number desc), "
+                + "left_off as (select p.id, p.surname, p.given_name, p.category, p.rank_group, p.branch, "
+                + "p.health_state, p.seriously_ill_or_wounded, p.capture_date, er.number as last_listed, "
+                + "case when er.number is null then null else coalesce(r.reason, 'NO_LONGER_MATCHED') end "
+                + "as removal_reason from person p "
+                + "left join earlier er on er.person_id = p.id "
+                + "left join versions nv on nv.number = er.number + 1 "
+                + "left join exchange_list_removal r on r.version_id = nv.id and r.ref = er.ref "
+                + "where p.holding_party_id = :holder and p.power_of_origin_id = :origin "
+                + "and p.status in ('CAPTURED', 'INTERNED', 'HOSPITALISED') "
+                + "and not exists (select 1 from listed l where l.person_id = p.id) and " + scope.visible() + ") ";
+    }
+
+    private static Map<String, Object> params(Scope scope) {
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("round", scope.roundId());
+        params.put("party", scope.partyId());
+        params.put("kind", scope.kind().code());
+        params.put("holder", scope.holderId());
+        params.put("origin", scope.originId());
+        return params;
+    }
+
+    Counts counts(Scope scope) {
+        String sql = leftOff(scope) + "select grouping(category, rank_group, branch, health_state, serious, years, "
+                + "removal_reason) as grouping, category, rank_group, branch, health_state, serious, years, "
+                + "removal_reason, count(*) as persons, count(last_listed) as removed from (select *, "
+                + "seriously_ill_or_wounded::text as serious, case when capture_date is null then null "
+                + "else case extract(year from age(current_date, capture_date))::int when 0 then '<1' "
+                + "when 1 then '1-2' when 2 then '2-3' else '3+' end end as years from left_off) x "
+                + "group by grouping sets ((category), (rank_group), (branch), (health_state), (serious), (years), "
+                + "(removal_reason), ())";
+        Map<String, Map<String, Long>> breakdown = new LinkedHashMap<>();
+        DIMENSIONS.forEach(d -> breakdown.put(d, new LinkedHashMap<>()));
+        long[] totals = new long[2];
+        jdbc.sql(sql).params(params(scope)).query(rs -> {
+            int grouping = rs.getInt("grouping");
+            long persons = rs.getLong("persons");
+            if (grouping == (1 << DIMENSIONS.size()) - 1) {
+                totals[0] = persons;
+                totals[1] = rs.getLong("removed");
+                return;
+            }
+            // grouping() sets a bit for each column not grouped; the one column grouped has its bit clear
+            for (int i = 0; i < DIMENSIONS.size(); i++) {
+                if ((grouping & (1 << (DIMENSIONS.size() - 1 - i))) == 0) {
+                    String value = rs.getString(i + 2);
+                    if (i == DIMENSIONS.indexOf("removalReason") && value == null) {
+                        return; // never listed: no removal to give a reason for
+                    }
+                    breakdown.get(DIMENSIONS.get(i)).put(value == null ? "UNKNOWN" : value, persons);
+                }
+            }
+        });
+        return new Counts(totals[0], totals[1], breakdown);
+    }
+
+    /** One page of the persons left off, by name. */
+    List<Row> page(Scope scope, int page, int size) {
+        Map<String, Object> params = params(scope);
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        return jdbc.sql(leftOff(scope) + "select id, last_listed, removal_reason from left_off "
+                        + "order by lower(surname), lower(given_name), id limit :limit offset :offset")
+                .params(params).query((rs, row) -> {
+                    rs.getInt("last_listed");
+                    boolean removed = !rs.wasNull();
+                    return new Row(rs.getLong("id"), removed, rs.getString("removal_reason"));
+                }).list();
+    }
+
+    /** Every person left off (internal keys), for the breakdown by wish status, which is derived in Java. */
+    List<Long> ids(Scope scope) {
+        List<Long> ids = new ArrayList<>();
+        jdbc.sql(leftOff(scope) + "select id from left_off").params(params(scope))
+                .query(rs -> {
+                    ids.add(rs.getLong(1));
+                });
+        return ids;
+    }
+}
