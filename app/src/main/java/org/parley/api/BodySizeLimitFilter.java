@@ -17,16 +17,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies above {@code parley.max-body-bytes} (default 1 MiB) with 413: at once when the
- * declared length is too large, and while reading when a chunked body grows past it.
+ * declared length is too large, and while reading when a chunked body grows past it. File uploads of the pages
+ * ({@code multipart/form-data} outside the API) are held to {@code parley.max-upload-bytes} (default 12 MiB, the
+ * multipart request limit) instead: Tomcat has read and checked them against its multipart limits by then.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long uploadLimit;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${parley.max-body-bytes:1048576}") long limit, JsonMapper json) {
+    BodySizeLimitFilter(@Value("${parley.max-body-bytes:1048576}") long limit,
+            @Value("${parley.max-upload-bytes:12582912}") long uploadLimit, JsonMapper json) {
         this.limit = limit;
+        this.uploadLimit = uploadLimit;
         this.json = json;
     }
 
@@ -42,6 +47,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = isPageUpload(request) ? Math.max(this.limit, uploadLimit) : this.limit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -50,6 +56,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static boolean isPageUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                && !ErrorAudience.wantsProblemDetail(request);
     }
 
     /** Counts the bytes read and fails past the limit. */

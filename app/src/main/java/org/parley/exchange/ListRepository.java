@@ -107,6 +107,14 @@ class ListRepository {
                 .param("v", versionId).query(ListRepository::mapEntry).list();
     }
 
+    /** A slice of a version's entries, in the list's order. */
+    List<ListEntry> entries(long versionId, int offset, int limit) {
+        return jdbc.sql("select * from exchange_list_entry where version_id = :v and position >= :from "
+                        + "order by position limit :limit")
+                .param("v", versionId).param("from", offset).param("limit", limit)
+                .query(ListRepository::mapEntry).list();
+    }
+
     List<Removal> removals(long versionId) {
         return jdbc.sql("select * from exchange_list_removal where version_id = :v order by ref")
                 .param("v", versionId).query((rs, row) -> new Removal(rs.getString("ref"),
@@ -128,7 +136,8 @@ class ListRepository {
 
     private static ListEntry mapEntry(ResultSet rs, int row) throws SQLException {
         long person = rs.getLong("person_id");
-        return new ListEntry(rs.getString("ref"), rs.wasNull() ? null : person, rs.getString("surname"),
+        Long personId = rs.wasNull() ? null : person; // asked at once: wasNull() speaks of the last column read
+        return new ListEntry(rs.getString("ref"), personId, rs.getString("surname"),
                 rs.getString("given_name"), rs.getString("patronymic"), rs.getString("full_name"),
                 rs.getString("date_of_birth"), rs.getString("service_number"), rs.getString("unit"),
                 rs.getString("rank"), rs.getString("note"), rs.getBytes("content_hash"));

@@ -227,6 +227,22 @@ public class ListService {
         }
     }
 
+    /** Every version of every list of a round, in the order they were submitted (for the round's timeline). */
+    public List<ListVersion> versionsOfRound(Caller caller, String roundId) {
+        return lists.versions(exchanges.round(caller, roundId).id());
+    }
+
+    /**
+     * One version with a slice of its entries ({@code limit} from {@code offset}, in the list's order) and all its
+     * removals: a page of a long list without reading the whole of it.
+     */
+    public VersionContent versionPage(Caller caller, String roundId, String party, ListKind kind, int number,
+            int offset, int limit) {
+        Round round = exchanges.round(caller, roundId);
+        ListVersion version = stored(round, party, kind, number, roundId);
+        return new VersionContent(version, lists.entries(version.id(), offset, limit), lists.removals(version.id()));
+    }
+
     /** The versions of a list, oldest first. */
     public List<ListVersion> versions(Caller caller, String roundId, String party, ListKind kind) {
         Round round = exchanges.round(caller, roundId);

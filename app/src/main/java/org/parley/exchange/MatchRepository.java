@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.parley.database.CsvCopy;
@@ -81,6 +83,19 @@ class MatchRepository {
 
     private static final String DECISIONS = "select c.*, o.code as party_code from exchange_confirmation c "
             + "join organisation o on o.id = c.party_id ";
+
+    /** Per requesting party of a round: how many decisions its request lists received, and the latest one's time. */
+    Map<String, ReconciliationService.DecisionSummary> decisionSummary(long roundId) {
+        Map<String, ReconciliationService.DecisionSummary> summary = new LinkedHashMap<>();
+        jdbc.sql("select o.code, count(*) as decisions, max(c.decided_at) as latest from exchange_confirmation c "
+                        + "join organisation o on o.id = c.party_id where c.round_id = :round group by o.code "
+                        + "order by o.code")
+                .param("round", roundId).query((ResultSet rs) -> {
+                    summary.put(rs.getString("code"), new ReconciliationService.DecisionSummary(
+                            rs.getLong("decisions"), RoundRepository.instant(rs, "latest")));
+                });
+        return summary;
+    }
 
     void forEachDecision(Consumer<Decision> visitor) {
         jdbc.sql(DECISIONS + "order by c.id").query((ResultSet rs) -> {

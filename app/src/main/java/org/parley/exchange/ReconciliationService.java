@@ -64,6 +64,18 @@ public class ReconciliationService {
 
     public enum Verdict { CONFIRM, REJECT }
 
+    /** How many decisions the holder made on one party's request lists in a round, and when the latest. */
+    public record DecisionSummary(long decisions, Instant latest) {
+    }
+
+    /**
+     * The decisions made on each party's request lists of a round (by requesting party's code), for its timeline.
+     * Every participant may read the counts: the requesting party reads each decided outcome anyway.
+     */
+    public Map<String, DecisionSummary> decisionSummary(Caller caller, String roundId) {
+        return matches.decisionSummary(exchanges.round(caller, roundId).id());
+    }
+
     public View view(Caller caller, String roundId, String party, int number) {
         Round round = exchanges.round(caller, roundId);
         ListVersion version = lists.stored(round, party, ListKind.REQUEST, number, roundId);
