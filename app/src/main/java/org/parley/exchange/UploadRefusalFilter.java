@@ -53,10 +53,16 @@ class UploadRefusalFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Tomcat refused to read the form. For the editor's form (three fields) that is its size: a file above the
+     * multipart limit (an {@link InvalidParameterException} with 413), or pasted rows above maxPostSize (a plain
+     * {@link IllegalStateException} thrown by Tomcat's request while it parses the parts).
+     */
     private static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidParameterException invalid && invalid.getErrorCode()
-                    == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            if (t instanceof InvalidParameterException || t instanceof IllegalStateException
+                    && t.getStackTrace().length > 0
+                    && t.getStackTrace()[0].getClassName().equals("org.apache.catalina.connector.Request")) {
                 return true;
             }
         }

@@ -338,19 +338,28 @@ class ExchangePagesHttpTest {
     }
 
     @Test
-    void aFileTooLargeIsRefusedInWords() {
+    void aListTooLargeIsRefusedInWords() {
         String edit = "/exchanges/" + round + "/lists/party-a/offer/edit";
         PageSession session = PageSession.of(port, "negotiator@party-a");
         byte[] big = new byte[(int) ListEditorController.MAX_FILE_BYTES + 1024];
         java.util.Arrays.fill(big, (byte) 'a');
-        HttpResponse<String> refused = session.multipart(edit, Map.of(), "list.csv", big);
-        assertThat(refused.statusCode()).isIn(400, 413);
-        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(refused.body()).contains("at most 10 MB");
-        byte[] huge = new byte[(int) ListEditorController.MAX_FILE_BYTES * 2];
-        HttpResponse<String> hugeRefused = session.multipart(edit, Map.of(), "list.csv", huge);
-        assertThat(hugeRefused.statusCode()).isEqualTo(413);
-        assertThat(hugeRefused.body()).contains("larger than 10 MB");
+        byte[] huge = new byte[(int) ListEditorController.MAX_FILE_BYTES * 3];
+        StringBuilder pasted = new StringBuilder("ref\tsurname\n");
+        for (int i = 0; pasted.length() < 1_500_000; i++) {
+            pasted.append("L-").append(i).append("\tДуже довге прізвище\n");
+        }
+        for (HttpResponse<String> refused : List.of(session.multipart(edit, Map.of(), "list.csv", big),
+                session.multipart(edit, Map.of(), "list.csv", huge),
+                session.multipart(edit, Map.of("rows", pasted.toString()), null, null))) {
+            assertThat(refused.statusCode()).isEqualTo(303);
+            assertThat(PageSession.location(refused)).isEqualTo(edit + "?refused=size");
+        }
+        HttpResponse<String> told = session.get(edit + "?refused=size");
+        assertThat(told.statusCode()).isEqualTo(200);
+        assertThat(told.body()).contains("files of at most 10 MB, pasted rows of at most 2 MB")
+                .contains("id=\"read-form\"");
+        assertThat(lists.versions(caller("negotiator@party-a"), round, "party-a", ListKind.OFFER)).isEmpty();
+
         HttpResponse<String> csv = session.multipart(edit, Map.of(), "offer.csv",
                 "ref,personId\nO-1,not-an-id\n".getBytes(StandardCharsets.UTF_8));
         assertThat(csv.statusCode()).isEqualTo(302);

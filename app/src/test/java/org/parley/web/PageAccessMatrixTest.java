@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.parley.ApiClient;
 import org.parley.DemoUsers;
 import org.parley.ParleyTest;
 import org.parley.TestCallers;
@@ -38,6 +39,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageAccessMatrixTest {
 
+    /** The exchange pages each principal opens (see {@link #exchangePages}). */
+    private static final int EXCHANGE_PAGES = 8;
+
     record Principal(String username, String organisation, Role role) {
     }
 
@@ -54,6 +58,9 @@ class PageAccessMatrixTest {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final List<Principal> principals = new ArrayList<>();
     private final Map<Target, String> ids = new LinkedHashMap<>();
+    /** Exchange rounds: party-a with party-b and the intermediary; party-b with party-a alone. */
+    private String round;
+    private String roundWithoutIntermediary;
     private final List<String> mismatches = new ArrayList<>();
     private int checked;
 
@@ -80,6 +87,38 @@ class PageAccessMatrixTest {
             }
             ids.put(target, created.publicId());
         }
+        // through the API, as the web package knows nothing of the exchange feature but its addresses
+        ApiClient negotiatorA = new ApiClient(port).as("negotiator@party-a");
+        round = negotiatorA.post("/api/v1/exchanges", """
+                {"counterparty": "party-b", "intermediary": "intermediary", "title": "Матриця"}""")
+                .json().get("id").stringValue();
+        String versions = "/api/v1/exchanges/" + round + "/lists/party-a/request/versions";
+        assertThat(negotiatorA.post(versions, """
+                {"basedOn": 0, "entries": [{"ref": "M-1", "surname": "Сторінка"}, {"ref": "M-2", "surname": "Рядок"}]}
+                """).status()).isEqualTo(201);
+        assertThat(negotiatorA.post(versions, """
+                {"basedOn": 1, "entries": [{"ref": "M-1", "surname": "Сторінка"}],
+                 "removals": [{"ref": "M-2", "reason": "DUPLICATE"}]}""").status()).isEqualTo(201);
+        roundWithoutIntermediary = new ApiClient(port).as("negotiator@party-b").post("/api/v1/exchanges", """
+                {"counterparty": "party-a", "title": "Матриця без посередника"}""").json().get("id").stringValue();
+    }
+
+    /** The exchange pages: a round's participants who read records see them; anyone else is told "not found". */
+    private void exchangePages(Principal p, String cookie) throws Exception {
+        boolean anonymous = cookie == null;
+        boolean participant = readsRecords(p);
+        String base = "/exchanges/" + round;
+        expect(p, "/exchanges", cookie, anonymous ? 302 : readsRecords(p) ? 200 : 403);
+        for (String page : List.of(base, base + "/lists/party-a/request/versions/2",
+                base + "/lists/party-a/request/versions/2/diff?from=1",
+                base + "/lists/party-a/request/versions/2/reconciliation",
+                base + "/left-off?party=party-b&kind=offer")) {
+            expect(p, page, cookie, anonymous ? 302 : participant ? 200 : 404);
+        }
+        expect(p, base + "/lists/party-a/request/edit", cookie, anonymous ? 302 : !participant ? 404
+                : "negotiator@party-a".equals(p.username()) ? 200 : 403);
+        expect(p, "/exchanges/" + roundWithoutIntermediary, cookie, anonymous ? 302
+                : participant && !"intermediary".equals(p.organisation()) ? 200 : 404);
     }
 
     private static boolean readsRecords(Principal p) {
@@ -102,6 +141,7 @@ class PageAccessMatrixTest {
                     : p.organisation() != null && p.role() == Role.AUDITOR ? 200 : 403);
             expect(p, "/wishes/queue", cookie, anonymous ? 302
                     : readsRecords(p) && "intermediary".equals(p.organisation()) ? 200 : 403);
+            exchangePages(p, cookie);
             for (Map.Entry<Target, String> record : ids.entrySet()) {
                 Target t = record.getKey();
                 expect(p, "/persons/" + record.getValue(), cookie,
@@ -109,9 +149,9 @@ class PageAccessMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(checked).isEqualTo(principals.size() * (5 + ids.size()));
+        assertThat(checked).isEqualTo(principals.size() * (5 + EXCHANGE_PAGES + ids.size()));
         System.out.printf("Page access matrix: %d principals x %d page cases = %d checks%n", principals.size(),
-                5 + ids.size(), checked);
+                5 + EXCHANGE_PAGES + ids.size(), checked);
     }
 
     private void expect(Principal p, String path, String cookie, int expected) throws Exception {
