@@ -126,6 +126,18 @@ class ExchangeBrowserTest extends BrowserTest {
         js("arguments[0].value = arguments[1]", area, rows);
     }
 
+    /** A screenshot of the whole page under target/screenshots, for a person to look at. */
+    private void shot(String name) {
+        try {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(LAPTOP.width,
+                    ((Number) js("return document.documentElement.scrollHeight")).intValue() + 120));
+            screenshot(name);
+            driver.manage().window().setSize(LAPTOP);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private WebElement item(String ref) {
         return find("article.item[data-ref='" + ref + "']");
     }
@@ -191,6 +203,7 @@ class ExchangeBrowserTest extends BrowserTest {
             driver.navigate().refresh();
             waitForPageLoad();
             assertThat(find("#confirmation-filter").getText()).contains("Confirmed (2)");
+            shot("exchange-reconciliation-holder");
         });
 
         // Party A sees the confirmed outcome, never a candidate
@@ -204,6 +217,7 @@ class ExchangeBrowserTest extends BrowserTest {
                 .isEqualTo("Awaiting the holder’s decision");
         assertThat(findAll(".candidates, .candidate, .decide-form")).isEmpty();
         assertThat(driver.getPageSource()).doesNotContain(twinOne).doesNotContain("Candidates");
+        shot("exchange-reconciliation-requester");
 
         // Party A submits a second version that drops W-3, with the reason
         open(roundUrl.substring(roundUrl.indexOf("/exchanges")));
@@ -215,6 +229,7 @@ class ExchangeBrowserTest extends BrowserTest {
         assertThat(find("#changes-summary").getText()).isEqualTo("0 added, 1 dropped, 0 changed");
         WebElement dropped = find("tr.dropped-row[data-ref='W-3']");
         new Select(dropped.findElement(By.cssSelector("select.removal-reason"))).selectByValue("DIED");
+        shot("exchange-editor-review");
         clickToLoad(find("#submit-version"));
         assertThat(find("#submitted").getText()).isEqualTo("Version 2 is submitted.");
 
@@ -244,6 +259,9 @@ class ExchangeBrowserTest extends BrowserTest {
             assertThat(drawn.stream().mapToLong(Long::parseLong).sum()).isEqualTo(total);
             assertThat(findAll("#left-off-persons .person-link")).isNotEmpty();
             assertThat(driver.getPageSource()).doesNotContain(found).doesNotContain(twinTwo);
+            shot("exchange-left-off");
+            open(roundUrl.substring(roundUrl.indexOf("/exchanges")));
+            shot("exchange-round");
         });
     }
 }

@@ -317,8 +317,8 @@ class ExchangePagesHttpTest {
                 entry("S-2", "Мельник", "Тарас", "1986")), List.of());
         String edit = "/exchanges/" + opened + "/lists/party-a/request/edit";
         PageSession session = PageSession.of(port, "negotiator@party-a");
-        HttpResponse<String> read = session.multipart(edit, Map.of("rows", "ref\tsurname\tgivenName\n"
-                + "S-1\tТкач\tЛука\nS-3\tГончар\tОлег\n"), null, null);
+        HttpResponse<String> read = session.multipart(edit, Map.of("rows", "ref\tsurname\tgivenName\tdateOfBirth\n"
+                + "S-1\tТкач\tЛука\t1985\nS-3\tГончар\tОлег\t\n"), null, null);
         String review = PageSession.location(read);
         String draft = review.substring(review.indexOf("draft=") + 6);
         assertThat(session.get(review).body()).contains("name=\"basedOn\" value=\"1\"");
