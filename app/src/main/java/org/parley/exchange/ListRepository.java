@@ -128,7 +128,8 @@ class ListRepository {
 
     private static ListEntry mapEntry(ResultSet rs, int row) throws SQLException {
         long person = rs.getLong("person_id");
-        return new ListEntry(rs.getString("ref"), rs.wasNull() ? null : person, rs.getString("surname"),
+        Long personId = rs.wasNull() ? null : person;
+        return new ListEntry(rs.getString("ref"), personId, rs.getString("surname"),
                 rs.getString("given_name"), rs.getString("patronymic"), rs.getString("full_name"),
                 rs.getString("date_of_birth"), rs.getString("service_number"), rs.getString("unit"),
                 rs.getString("rank"), rs.getString("note"), rs.getBytes("content_hash"));
