@@ -43,7 +43,7 @@ final class ListBuilder {
     private int headerWidth;
     /** Columns with no name in the header: whether any row has a value there. */
     private final Set<Integer> namelessWithValues = new LinkedHashSet<>();
-    private final Set<Integer> namelessColumns = new LinkedHashSet<>();
+    private boolean[] nameless = new boolean[0];
     private final List<String> unknown = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<RowError> errors = new ArrayList<>();
@@ -67,13 +67,14 @@ final class ListBuilder {
      */
     boolean header(int line, List<String> names) {
         headerWidth = names.size();
+        nameless = new boolean[headerWidth];
         Map<ListColumn, String> written = new EnumMap<>(ListColumn.class);
         Integer idColumn = null;
         String idWritten = null;
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i) == null ? "" : names.get(i);
             if (ListColumn.key(name).isEmpty()) {
-                namelessColumns.add(i);
+                nameless[i] = true;
                 continue;
             }
             ListColumn column = ListColumn.of(name);
@@ -130,7 +131,7 @@ final class ListBuilder {
         }
         int beyond = 0;
         for (int i = 0; i < cells.length; i++) {
-            if (!isBlank(cells[i]) && (i >= headerWidth || namelessColumns.contains(i))) {
+            if ((i >= headerWidth || nameless[i]) && !isBlank(cells[i])) {
                 if (i >= headerWidth) {
                     beyond = Math.max(beyond, i + 1);
                 }

@@ -15,9 +15,9 @@ import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
@@ -97,12 +97,16 @@ final class XlsxListReader {
             return ListBuilder.refused("this is an OpenDocument spreadsheet (.ods)" + SAVE_AS);
         }
         Path file = null;
+        ZipSecureFile zip = null;
         OPCPackage pkg = null;
         try {
-            // A file gives the package random access: the parts are unpacked one at a time, as they are read.
+            // A file gives the package random access: the parts are unpacked one at a time, as they are read,
+            // through POI's ZipSecureFile, which holds each to the limits. (OPCPackage.open(File) would fall back to
+            // unpacking every entry into memory when the ZIP's central directory is damaged.)
             file = Files.createTempFile("parley-list-", ".xlsx");
             Files.write(file, content);
-            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            zip = new ZipSecureFile(file.toFile());
+            pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
             return read(pkg, maxEntries);
         } catch (ListBuilder.TooManyEntries e) {
             return tooMany(maxEntries);
@@ -117,12 +121,15 @@ final class XlsxListReader {
             if (pkg != null) {
                 pkg.revert();
             }
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file; the system's cleaning removes it
+            try {
+                if (zip != null) {
+                    zip.close();
                 }
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException ignored) {
+                // a temporary file; the system's cleaning removes it
             }
         }
     }
@@ -393,6 +400,7 @@ final class XlsxListReader {
         private final StringBuilder inline = new StringBuilder();
         private boolean inValue;
         private boolean inInline;
+        private boolean inText;
         private int phonetic;
 
         SheetHandler(ListBuilder list, List<String> strings, boolean[] dateStyles, boolean date1904) {
@@ -433,6 +441,7 @@ final class XlsxListReader {
                 }
                 case "f" -> formula = true;
                 case "is" -> inInline = true;
+                case "t" -> inText = inInline;
                 case "rPh" -> phonetic++;
                 default -> {
                 }
@@ -446,6 +455,7 @@ final class XlsxListReader {
             }
             switch (name(localName, qName)) {
                 case "v" -> inValue = false;
+                case "t" -> inText = false;
                 case "is" -> inInline = false;
                 case "rPh" -> phonetic--;
                 case "c" -> endCell();
@@ -460,7 +470,7 @@ final class XlsxListReader {
         public void characters(char[] ch, int start, int length) {
             if (inValue) {
                 append(value, ch, start, length);
-            } else if (inInline && phonetic == 0) {
+            } else if (inText && phonetic == 0) {
                 append(inline, ch, start, length);
             }
         }
