@@ -3,6 +3,7 @@ package org.parley.exchange;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,15 +97,36 @@ final class XlsxListReader {
         if (isOpenDocument(content)) {
             return ListBuilder.refused("this is an OpenDocument spreadsheet (.ods)" + SAVE_AS);
         }
-        Path file = null;
+        // A file gives the package random access: the parts are unpacked one at a time, as they are read,
+        // through POI's ZipSecureFile, which holds each to the limits. (OPCPackage.open(File) would fall back to
+        // unpacking every entry into memory when the ZIP's central directory is damaged.) Failing to write it is
+        // the server's trouble, not the file's: that is thrown.
+        Path file;
+        try {
+            file = Files.createTempFile("parley-list-", ".xlsx");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary file to read a workbook", e);
+        }
+        try {
+            try {
+                Files.write(file, content);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write a temporary file to read a workbook", e);
+            }
+            return read(file, maxEntries);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file; the system's cleaning removes it
+            }
+        }
+    }
+
+    private static ListFile read(Path file, int maxEntries) {
         ZipSecureFile zip = null;
         OPCPackage pkg = null;
         try {
-            // A file gives the package random access: the parts are unpacked one at a time, as they are read,
-            // through POI's ZipSecureFile, which holds each to the limits. (OPCPackage.open(File) would fall back to
-            // unpacking every entry into memory when the ZIP's central directory is damaged.)
-            file = Files.createTempFile("parley-list-", ".xlsx");
-            Files.write(file, content);
             zip = new ZipSecureFile(file.toFile());
             pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
             return read(pkg, maxEntries);
@@ -121,15 +143,12 @@ final class XlsxListReader {
             if (pkg != null) {
                 pkg.revert();
             }
-            try {
-                if (zip != null) {
+            if (zip != null) {
+                try {
                     zip.close();
+                } catch (IOException ignored) {
+                    // closing a file only read
                 }
-                if (file != null) {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException ignored) {
-                // a temporary file; the system's cleaning removes it
             }
         }
     }
