@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,16 +18,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies above {@code parley.max-body-bytes} (default 1 MiB) with 413: at once when the
- * declared length is too large, and while reading when a chunked body grows past it.
+ * declared length is too large, and while reading when a chunked body grows past it. Exchange lists — a whole list
+ * of up to 50,000 entries as JSON, or a spreadsheet uploaded on the list editor — have their own limit,
+ * {@code parley.max-list-bytes} (default 16 MiB).
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private static final Pattern LIST_SUBMISSION = Pattern.compile(
+            "/(api/v1/)?exchanges/[^/]+/lists/.*");
+
+    private final long defaultLimit;
+    private final long listLimit;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${parley.max-body-bytes:1048576}") long limit, JsonMapper json) {
-        this.limit = limit;
+    BodySizeLimitFilter(@Value("${parley.max-body-bytes:1048576}") long defaultLimit,
+            @Value("${parley.max-list-bytes:16777216}") long listLimit, JsonMapper json) {
+        this.defaultLimit = defaultLimit;
+        this.listLimit = listLimit;
         this.json = json;
     }
 
@@ -42,6 +51,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = LIST_SUBMISSION.matcher(request.getRequestURI()).matches() ? listLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

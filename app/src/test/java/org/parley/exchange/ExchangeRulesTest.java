@@ -308,4 +308,22 @@ class ExchangeRulesTest {
         assertThat(listed.findValuesAsString("createdBy")).containsOnly("negotiator@party-a");
         assertThat(listed.get(1).get("entries").intValue()).isEqualTo(2);
     }
+
+    @Test
+    void aListOfTwelveThousandEntriesFitsInOneSubmission() {
+        String round = round(null);
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < 12_000; i++) {
+            entries.append(i == 0 ? "" : ",").append("{\"ref\": \"L-").append(i)
+                    .append("\", \"surname\": \"Dovhyi\", \"givenName\": \"Spysok\", \"dateOfBirth\": \"")
+                    .append(1950 + i % 50).append("\", \"note\": \"entry of a long list\"}");
+        }
+        String body = "{\"basedOn\": 0, \"entries\": [" + entries + "]}";
+        assertThat(body.length()).isGreaterThan(1 << 20);
+        Response submitted = negotiatorA.post("/api/v1/exchanges/" + round + "/lists/party-a/request/versions", body);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        assertThat(submitted.json().get("entries").intValue()).isEqualTo(12_000);
+        assertThat(negotiatorA.post("/api/v1/exchanges", "{\"counterparty\": \"party-b\", \"title\": \""
+                + "x".repeat(1 << 20) + "\"}").status()).isEqualTo(413);
+    }
 }
