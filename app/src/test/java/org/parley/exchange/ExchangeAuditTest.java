@@ -1,8 +1,10 @@
 package org.parley.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,5 +122,15 @@ class ExchangeAuditTest {
                 "update exchange_round set title = 'Rewritten' where id = " + roundId,
                 "update exchange_round set title = 'Audited' where id = " + roundId,
                 "exchange " + roundId);
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeAVersion() {
+        for (String change : List.of("update exchange_list_entry set surname = 'X' where version_id = " + versionId,
+                "delete from exchange_match where version_id = " + versionId,
+                "update exchange_list_version set number = 7 where id = " + versionId,
+                "delete from exchange_confirmation where id = " + decisionId)) {
+            assertThatThrownBy(() -> jdbc.sql(change).update()).as(change).hasMessageContaining("append-only");
+        }
     }
 }
