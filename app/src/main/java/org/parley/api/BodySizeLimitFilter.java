@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,21 +18,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies above {@code parley.max-body-bytes} (default 1 MiB) with 413: at once when the
- * declared length is too large, and while reading when a chunked body grows past it. File uploads of the pages
- * ({@code multipart/form-data} outside the API) are held to {@code parley.max-upload-bytes} (default 12 MiB, the
- * multipart request limit) instead: Tomcat has read and checked them against its multipart limits by then.
+ * declared length is too large, and while reading when a chunked body grows past it. Exchange lists — a whole list
+ * of up to 50,000 entries as JSON, or a spreadsheet uploaded on the list editor — have their own limit,
+ * {@code parley.max-list-bytes} (default 16 MiB).
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
-    private final long uploadLimit;
+    private static final Pattern LIST_SUBMISSION = Pattern.compile(
+            "/(api/v1/)?exchanges/[^/]+/lists/.*");
+
+    private final long defaultLimit;
+    private final long listLimit;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${parley.max-body-bytes:1048576}") long limit,
-            @Value("${parley.max-upload-bytes:12582912}") long uploadLimit, JsonMapper json) {
-        this.limit = limit;
-        this.uploadLimit = uploadLimit;
+    BodySizeLimitFilter(@Value("${parley.max-body-bytes:1048576}") long defaultLimit,
+            @Value("${parley.max-list-bytes:16777216}") long listLimit, JsonMapper json) {
+        this.defaultLimit = defaultLimit;
+        this.listLimit = listLimit;
         this.json = json;
     }
 
@@ -47,7 +51,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = isPageUpload(request) ? Math.max(this.limit, uploadLimit) : this.limit;
+        long limit = LIST_SUBMISSION.matcher(request.getRequestURI()).matches() ? listLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -56,12 +60,6 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
-    }
-
-    private static boolean isPageUpload(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
-                && !ErrorAudience.wantsProblemDetail(request);
     }
 
     /** Counts the bytes read and fails past the limit. */

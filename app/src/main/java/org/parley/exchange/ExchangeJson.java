@@ -55,20 +55,9 @@ class ExchangeJson {
         return node;
     }
 
+    /** An entry as the audit state holds it, the person named by its public id. */
     ObjectNode entry(ListEntry e) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("ref", e.ref());
-        node.put("personId", person(e.personId()));
-        node.put("surname", e.surname());
-        node.put("givenName", e.givenName());
-        node.put("patronymic", e.patronymic());
-        node.put("fullName", e.fullName());
-        node.put("dateOfBirth", e.dateOfBirth());
-        node.put("serviceNumber", e.serviceNumber());
-        node.put("unit", e.unit());
-        node.put("rank", e.rank());
-        node.put("note", e.note());
-        return node;
+        return ListStates.entryJson(e).put("personId", person(e.personId()));
     }
 
     ObjectNode content(ListService.VersionContent content) {

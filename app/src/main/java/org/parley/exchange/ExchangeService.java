@@ -89,7 +89,8 @@ public class ExchangeService {
 
     /** The rounds the caller's organisation takes part in, newest first. */
     public Page<RoundView> list(Caller caller, int page, int size) {
-        if (!caller.readsRecords() || caller.organisation() == null) {
+        RoundAccess.requireReader(caller);
+        if (caller.organisation() == null) {
             return new Page<>(List.of(), 0, page, size);
         }
         List<Round> found = rounds.ofOrganisation(caller.organisation(), page, size);
@@ -106,6 +107,7 @@ public class ExchangeService {
 
     /** The round a participant names, or 404 — for a made-up id, a missing round and another's round alike. */
     Round round(Caller caller, String publicId) {
+        RoundAccess.requireReader(caller);
         long id = roundId(publicId);
         Round round = rounds.find(id).orElseThrow(() -> RoundAccess.notFound(publicId));
         if (!RoundAccess.canSee(caller, round)) {

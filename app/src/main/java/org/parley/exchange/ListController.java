@@ -107,9 +107,9 @@ class ListController {
                     in.text(e.get("patronymic"), at + "patronymic", ListService.MAX_NAME, TextCheck.Kind.NAME),
                     in.text(e.get("fullName"), at + "fullName", ListService.MAX_NAME, TextCheck.Kind.NAME),
                     dateOfBirth,
-                    in.text(e.get("serviceNumber"), at + "serviceNumber", ListService.MAX_NAME),
-                    in.text(e.get("unit"), at + "unit", ListService.MAX_NAME),
-                    in.text(e.get("rank"), at + "rank", ListService.MAX_NAME),
+                    in.text(e.get("serviceNumber"), at + "serviceNumber", ListService.MAX_DETAIL),
+                    in.text(e.get("unit"), at + "unit", ListService.MAX_DETAIL),
+                    in.text(e.get("rank"), at + "rank", ListService.MAX_DETAIL),
                     in.text(e.get("note"), at + "note", ListService.MAX_NOTE, TextCheck.Kind.MULTI_LINE)));
         }
         return entries;

@@ -86,7 +86,7 @@ class ListEditorController {
 
     /** A list read from a paste or a file, kept in the session until it is submitted. */
     record Draft(String id, String roundId, String party, ListKind kind, String source,
-            List<ListFileStandIn.Row> rows, Instant readAt) implements Serializable {
+            List<ListFile.Row> rows, List<String> unknownColumns, Instant readAt) implements Serializable {
     }
 
     /** A row refused, for the page: its line, the column and why. */
@@ -156,6 +156,9 @@ class ListEditorController {
         model.addAttribute("maxMegabytes", MAX_FILE_BYTES / (1024 * 1024));
         model.addAttribute("negotiating", round.round().state() == RoundState.NEGOTIATING);
         model.addAttribute("step", "read");
+        if (!model.containsAttribute("unknownColumns")) {
+            model.addAttribute("unknownColumns", List.of());
+        }
         return "exchange/edit";
     }
 
@@ -182,18 +185,18 @@ class ListEditorController {
             return form(caller, id, party, kind, pasted, problems, null, locale, model);
         }
         String source = hasFile ? file.getOriginalFilename() : null;
-        ListFileStandIn.ListFile read = hasFile ? ListFileStandIn.read(file.getBytes(), source)
-                : ListFileStandIn.readPasted(pasted);
+        ListFile read = hasFile ? ListFileReader.read(file.getBytes(), source) : ListFileReader.readPasted(pasted);
         read.errors().forEach(e -> problems.add(new RowProblem(e.line(), e.field(), e.reason())));
         if (problems.isEmpty() && read.rows().isEmpty()) {
             problems.add(new RowProblem(0, null, messages.getMessage("editor.error.noRows", null, locale)));
         }
         if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("unknownColumns", read.unknownColumns());
             return form(caller, id, party, kind, hasRows ? pasted : null, problems, source, locale, model);
         }
         Draft draft = new Draft(UUID.randomUUID().toString(), id, party, kind, source, List.copyOf(read.rows()),
-                Instant.now());
+                List.copyOf(read.unknownColumns()), Instant.now());
         keep(session, draft);
         return "redirect:" + editUrl(id, party, kind) + "?draft=" + draft.id();
     }
@@ -208,7 +211,7 @@ class ListEditorController {
     /** The entries of a draft as the service will take them: refs and content hashes alike. */
     private List<ListEntry> entries(Draft draft) {
         List<ListEntry> entries = new ArrayList<>(draft.rows().size());
-        for (ListFileStandIn.Row row : draft.rows()) {
+        for (ListFile.Row row : draft.rows()) {
             EntryInput e = row.entry();
             Long personId = null;
             if (e.personId() != null) {
@@ -271,6 +274,7 @@ class ListEditorController {
         model.addAttribute("draft", draft);
         model.addAttribute("source", draft.source());
         model.addAttribute("rowCount", next.size());
+        model.addAttribute("unknownColumns", draft.unknownColumns());
         model.addAttribute("rows", rows);
         model.addAttribute("added", diff.added().stream().limit(DIFF_SHOWN).map(e -> views.entry(e,
                 person(persons, e.personId()))).toList());
@@ -370,7 +374,7 @@ class ListEditorController {
         }
         try {
             ListVersion version = lists.submit(caller, id, party, kind, basedOn,
-                    draft.rows().stream().map(ListFileStandIn.Row::entry).toList(), removals);
+                    draft.rows().stream().map(ListFile.Row::entry).toList(), removals);
             drafts(session).remove(draft.id());
             redirect.addFlashAttribute("submitted", version.number());
             return "redirect:" + ExchangePagesController.versionUrl(id, party, kind, version.number());

@@ -136,7 +136,7 @@ class ListRepository {
 
     private static ListEntry mapEntry(ResultSet rs, int row) throws SQLException {
         long person = rs.getLong("person_id");
-        Long personId = rs.wasNull() ? null : person; // asked at once: wasNull() speaks of the last column read
+        Long personId = rs.wasNull() ? null : person;
         return new ListEntry(rs.getString("ref"), personId, rs.getString("surname"),
                 rs.getString("given_name"), rs.getString("patronymic"), rs.getString("full_name"),
                 rs.getString("date_of_birth"), rs.getString("service_number"), rs.getString("unit"),

@@ -35,6 +35,8 @@ public class ListService {
     public static final int MAX_ENTRIES = 50_000;
     public static final int MAX_REF = 100;
     public static final int MAX_NAME = 200;
+    /** Service number, unit and rank, as the registry keeps them. */
+    public static final int MAX_DETAIL = 500;
     public static final int MAX_NOTE = 1000;
 
     private final ExchangeService exchanges;

@@ -22,6 +22,13 @@ final class RoundAccess {
         return caller.readsRecords() && round.takesPart(caller.organisation());
     }
 
+    /** 403 for a role that never reads records (an administrator), as for persons. */
+    static void requireReader(Caller caller) {
+        if (!caller.readsRecords()) {
+            throw new ForbiddenException("your roles do not include reading exchange rounds", RECORD, null);
+        }
+    }
+
     static NotFoundException notFound(String publicId) {
         return NotFoundException.of(RECORD, publicId);
     }

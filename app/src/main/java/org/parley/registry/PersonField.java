@@ -85,6 +85,11 @@ public enum PersonField {
         return section;
     }
 
+    /** The message key of the fact's label in the UI, e.g. {@code field.dateOfBirth}. */
+    public String messageKey() {
+        return "field." + jsonName;
+    }
+
     /** The column of table {@code person}. */
     String column() {
         return column;

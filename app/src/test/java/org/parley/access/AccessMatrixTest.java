@@ -48,6 +48,8 @@ class AccessMatrixTest {
     private final Map<Target, String> ids = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();
     private long checkpointSize;
+    private String withIntermediary;
+    private String withoutIntermediary;
     private int checked;
 
     @BeforeAll
@@ -79,6 +81,17 @@ class AccessMatrixTest {
                         "{\"type\": \"NOTIFIED\", \"occurredOn\": \"2024-01-05\"}").status()).isEqualTo(201);
             }
             ids.put(target, id);
+        }
+        ApiClient negotiatorA = anonymous.as("negotiator@party-a");
+        withIntermediary = negotiatorA.post("/api/v1/exchanges", """
+                {"counterparty": "party-b", "intermediary": "intermediary", "title": "Matrix"}""").json().get("id")
+                .stringValue();
+        withoutIntermediary = negotiatorA.post("/api/v1/exchanges", """
+                {"counterparty": "party-b", "title": "Matrix, parties only"}""").json().get("id").stringValue();
+        for (String round : List.of(withIntermediary, withoutIntermediary)) {
+            Response listed = negotiatorA.post("/api/v1/exchanges/" + round + "/lists/party-a/request/versions", """
+                    {"basedOn": 0, "entries": [{"ref": "M-1", "surname": "Matrytsia", "givenName": "Test"}]}""");
+            assertThat(listed.status()).as(listed.body()).isEqualTo(201);
         }
         checkpointSize = anonymous.as("auditor@intermediary").post("/api/v1/audit/checkpoints", "").json()
                 .get("treeSize").asLong();
@@ -144,6 +157,7 @@ class AccessMatrixTest {
                     p.anonymous() ? 401 : intermediaryReader ? 200 : 403);
 
             checkAudit(p, client);
+            checkExchanges(p, client);
 
             for (Map.Entry<Target, String> record : ids.entrySet()) {
                 Target t = record.getKey();
@@ -190,7 +204,7 @@ class AccessMatrixTest {
         }
         assertThat(mismatches).isEmpty();
         long notified = ids.keySet().stream().filter(Target::notified).count();
-        long cases = 8 + AUDIT_CASES + ids.size() * 9L + notified * NOTIFICATION_CASES;
+        long cases = 8 + AUDIT_CASES + EXCHANGE_CASES + ids.size() * 9L + notified * NOTIFICATION_CASES;
         assertThat(checked).isEqualTo(principals.size() * cases);
         System.out.printf("Access matrix: %d principals x %d endpoint cases = %d checks%n", principals.size(),
                 cases, checked);
@@ -224,6 +238,38 @@ class AccessMatrixTest {
         int version = holder.get(path).json().get("version").asInt();
         expect(p, "PATCH powerOfOrigin null of " + t.name(), client.patch(path, "{\"version\": " + version
                 + ", \"powerOfOrigin\": null}"), readStatus(p, t, changes ? 409 : 403));
+    }
+
+    private static final int EXCHANGE_CASES = 2 + 2 * 5;
+
+    /**
+     * Exchange rounds: opened by a party's negotiators; read by the parties and the round's intermediary (a round
+     * without one is not found by the intermediary); a list written only by its party's negotiators; a match decided
+     * only by the holder's negotiators.
+     */
+    private void checkExchanges(Principal p, ApiClient client) {
+        boolean negotiatorOfParty = !p.anonymous() && p.role() == Role.NEGOTIATOR && p.organisation() != null
+                && p.organisation().startsWith("party-");
+        expect(p, "POST exchanges", client.post("/api/v1/exchanges", """
+                {"counterparty": "%s", "title": "Matrix"}""".formatted("party-a".equals(p.organisation())
+                ? "party-b" : "party-a")), p.anonymous() ? 401 : negotiatorOfParty ? 201 : 403);
+        expect(p, "GET exchanges", client.get("/api/v1/exchanges"),
+                p.anonymous() ? 401 : readsRecords(p) ? 200 : 403);
+        for (String round : List.of(withIntermediary, withoutIntermediary)) {
+            boolean participant = p.organisation() != null && (p.organisation().startsWith("party-")
+                    || round.equals(withIntermediary));
+            String path = "/api/v1/exchanges/" + round;
+            String name = round.equals(withIntermediary) ? " (with intermediary)" : " (parties only)";
+            int read = p.anonymous() ? 401 : !readsRecords(p) ? 403 : participant ? 200 : 404;
+            expect(p, "GET exchange" + name, client.get(path), read);
+            expect(p, "GET request versions" + name, client.get(path + "/lists/party-a/request/versions"), read);
+            expect(p, "GET reconciliation" + name, client.get(path + "/lists/party-a/request/versions/1/reconciliation"),
+                    read);
+            expect(p, "GET left-off" + name, client.get(path + "/left-off?party=party-a&kind=request"), read);
+            boolean holdersNegotiator = p.role() == Role.NEGOTIATOR && "party-b".equals(p.organisation());
+            expect(p, "POST decision" + name, client.post(path + "/lists/party-a/request/versions/1/reconciliation/M-1",
+                    "{\"decision\": \"REJECT\"}"), read != 200 ? read : holdersNegotiator ? 200 : 403);
+        }
     }
 
     private static final int AUDIT_CASES = 8;

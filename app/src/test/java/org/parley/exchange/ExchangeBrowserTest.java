@@ -162,7 +162,7 @@ class ExchangeBrowserTest extends BrowserTest {
         assertThat(find("#waiting-on").getText()).contains("Party A to move");
         String roundUrl = driver.getCurrentUrl();
         clickToLoad(find("#list-party-a-request .edit-link"));
-        paste("ref\tsurname\tgivenName\tdateOfBirth\n"
+        paste("ref\tsurname\tgiven_name\tdate_of_birth\n"
                 + "W-1\tВишиваний\tЗахар\t1986-10-03\n"
                 + "W-2\tДвійченко\tМирон\t1991-04-04\n"
                 + "W-3\tНевідомий\tСтепан\t1970\n");
@@ -222,7 +222,7 @@ class ExchangeBrowserTest extends BrowserTest {
         // Party A submits a second version that drops W-3, with the reason
         open(roundUrl.substring(roundUrl.indexOf("/exchanges")));
         clickToLoad(find("#list-party-a-request .edit-link"));
-        paste("ref\tsurname\tgivenName\tdateOfBirth\n"
+        paste("ref\tsurname\tgiven_name\tdate_of_birth\n"
                 + "W-1\tВишиваний\tЗахар\t1986-10-03\n"
                 + "W-2\tДвійченко\tМирон\t1991-04-04\n");
         clickToLoad(find("#read-submit"));

@@ -23,14 +23,36 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.parley.api.MessageKeys;
+import org.parley.api.Role;
+import org.parley.names.Script;
+import org.parley.registry.Branch;
+import org.parley.registry.Category;
+import org.parley.registry.Confidence;
+import org.parley.registry.EventType;
+import org.parley.registry.FactSource;
+import org.parley.registry.HealthState;
+import org.parley.registry.OrganisationKind;
 import org.parley.registry.PersonField;
+import org.parley.registry.RankGroup;
+import org.parley.registry.Sex;
+import org.parley.registry.Status;
+import org.parley.wishes.StatementMethod;
+import org.parley.wishes.Wish;
+import org.parley.wishes.WishStatus;
 
 /**
  * The message bundles of the UI: English, Ukrainian and Russian have the same keys, every enum value the UI shows
- * and every fact of a record has a text in all three, every key the templates and the web code use exists, and
+ * and every fact of a record has a text in all three, every key the templates and the pages' code use exists, and
  * every message is a valid {@link MessageFormat} pattern with the same arguments in every language.
  */
 class WebMessagesTest {
+
+    /** Every enum whose constants the UI shows; each constant has a key in every message bundle. */
+    private static final List<Class<? extends Enum<?>>> TRANSLATED_ENUMS = List.of(Status.class, Category.class,
+            Branch.class, RankGroup.class, EventType.class, HealthState.class, Sex.class, FactSource.class,
+            Confidence.class, OrganisationKind.class, Script.class, PersonField.Section.class, Role.class, Wish.class,
+            StatementMethod.class, WishStatus.class);
 
     private static final Map<String, String> BUNDLES = Map.of("en", "messages.properties",
             "uk", "messages_uk.properties", "ru", "messages_ru.properties");
@@ -60,9 +82,9 @@ class WebMessagesTest {
     /** Every key that enums and fields need. */
     static Set<String> requiredKeys() {
         Set<String> keys = new LinkedHashSet<>();
-        List<Class<? extends Enum<?>>> enums = new ArrayList<>(MessageKeys.TRANSLATED_ENUMS);
+        List<Class<? extends Enum<?>>> enums = new ArrayList<>(TRANSLATED_ENUMS);
         for (PersonField field : PersonField.values()) {
-            keys.add(MessageKeys.of(field));
+            keys.add(field.messageKey());
             if (field.kind().enumType() != null && !enums.contains(field.kind().enumType())) {
                 enums.add(field.kind().enumType());
             }
@@ -150,7 +172,8 @@ class WebMessagesTest {
     void everyKeyTheTemplatesAndTheWebCodeUseExists() throws IOException {
         Properties english = load("messages.properties");
         Set<String> used = new TreeSet<>();
-        for (Path dir : List.of(Paths.get("src/main/resources/templates"), Paths.get("src/main/java/org/parley/web"))) {
+        // the pages' code is in the package of each feature: all of it is read
+        for (Path dir : List.of(Paths.get("src/main/resources/templates"), Paths.get("src/main/java"))) {
             assertThat(dir).isDirectory();
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {

@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.registry;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,11 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.parley.registry.Branch;
-import org.parley.registry.Category;
-import org.parley.registry.PersonFilter;
-import org.parley.registry.RankGroup;
-import org.parley.registry.Status;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -27,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param page the page, counted from 1
  * @param problems what is wrong with the URL, as translated sentences
  */
-public record PersonListQuery(Map<String, String> values, PersonFilter filter, int page, List<String> problems) {
+record PersonListQuery(Map<String, String> values, PersonFilter filter, int page, List<String> problems) {
 
     static final String PATH = "/persons";
     /** The filters, in the order links write them. */

@@ -1,15 +1,13 @@
-package org.parley.web;
+package org.parley.access;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import org.parley.access.UserService;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.FieldError;
+import org.parley.api.HtmlPages;
 import org.parley.api.InvalidInputException;
 import org.parley.api.Role;
 import org.parley.registry.RegistryService;
@@ -26,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * created it, and never again.
  */
 @Controller
+@HtmlPages
 class UserPagesController {
 
     private final UserService users;
@@ -37,21 +36,20 @@ class UserPagesController {
     }
 
     @GetMapping("/admin/users")
-    String list(HttpServletRequest request, Locale locale, Model model) {
-        return page(model, request, locale, List.of());
+    String list(Model model) {
+        return page(model, List.of());
     }
 
     @PostMapping("/admin/users")
     String create(@RequestParam(name = "username", defaultValue = "") String username,
             @RequestParam(name = "organisation", defaultValue = "") String organisation,
-            @RequestParam(name = "roles", required = false) List<String> roleNames,
-            HttpServletRequest request, Locale locale, Model model) {
+            @RequestParam(name = "roles", required = false) List<String> roleNames, Model model) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : roleNames == null ? List.<String>of() : roleNames) {
             try {
                 roles.add(Role.valueOf(name));
             } catch (IllegalArgumentException e) {
-                return page(model, request, locale, List.of(new FieldError("roles", "unknown role " + name)));
+                return page(model, List.of(new FieldError("roles", "unknown role " + name)));
             }
         }
         Caller admin = Callers.require();
@@ -60,46 +58,45 @@ class UserPagesController {
             UserService.NewUser created = users.create(admin, username, code, roles);
             model.addAttribute("oneTimePassword", created.oneTimePassword());
             model.addAttribute("passwordFor", created.user().username());
-            return page(model, request, locale, List.of());
+            return page(model, List.of());
         } catch (InvalidInputException e) {
             model.addAttribute("form", new Form(username, organisation, roles));
-            return page(model, request, locale, e.errors());
+            return page(model, e.errors());
         }
     }
 
     @PostMapping("/admin/users/{username}/disable")
-    String disable(@PathVariable("username") String username, HttpServletRequest request, Locale locale, Model model) {
-        return act(() -> users.disable(Callers.require(), username), model, request, locale);
+    String disable(@PathVariable("username") String username, Model model) {
+        return act(() -> users.disable(Callers.require(), username), model);
     }
 
     @PostMapping("/admin/users/{username}/enable")
-    String enable(@PathVariable("username") String username, HttpServletRequest request, Locale locale, Model model) {
-        return act(() -> users.enable(Callers.require(), username), model, request, locale);
+    String enable(@PathVariable("username") String username, Model model) {
+        return act(() -> users.enable(Callers.require(), username), model);
     }
 
     @PostMapping("/admin/users/{username}/reset-password")
-    String resetPassword(@PathVariable("username") String username, HttpServletRequest request, Locale locale,
-            Model model) {
+    String resetPassword(@PathVariable("username") String username, Model model) {
         String password = users.resetPassword(Callers.require(), username);
         model.addAttribute("oneTimePassword", password);
         model.addAttribute("passwordFor", username);
-        return page(model, request, locale, List.of());
+        return page(model, List.of());
     }
 
     /** What the creation form held when it was refused, to show it again. */
     record Form(String username, String organisation, Set<Role> roles) {
     }
 
-    private String act(Runnable action, Model model, HttpServletRequest request, Locale locale) {
+    private String act(Runnable action, Model model) {
         try {
             action.run();
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
-            return page(model, request, locale, e.errors());
+            return page(model, e.errors());
         }
     }
 
-    private String page(Model model, HttpServletRequest request, Locale locale, List<FieldError> errors) {
+    private String page(Model model, List<FieldError> errors) {
         Caller admin = Callers.require();
         model.addAttribute("users", users.list(admin));
         model.addAttribute("errors", errors);
@@ -109,7 +106,6 @@ class UserPagesController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new Form("", "", Set.of()));
         }
-        PageChrome.addTo(model.asMap(), request, locale);
-        return "admin/users";
+        return "access/users";
     }
 }

@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.registry;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,15 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.parley.api.MessageKeys;
 import org.parley.names.Script;
-import org.parley.registry.Confidence;
-import org.parley.registry.EventType;
-import org.parley.registry.FactRecord;
-import org.parley.registry.FactSource;
-import org.parley.registry.LifecycleEvent;
-import org.parley.registry.Organisation;
-import org.parley.registry.Person;
-import org.parley.registry.PersonField;
 import org.springframework.context.MessageSource;
 
 /**
@@ -28,7 +21,7 @@ import org.springframework.context.MessageSource;
  * passed through exactly as written, with their language so that the page can tag them; dates are ISO 8601
  * (2024-03-05) in every language, because a day/month mix-up is the last thing a list of prisoners needs.
  */
-public final class PersonViews {
+final class PersonViews {
 
     private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -113,7 +106,7 @@ public final class PersonViews {
         Object value = person.get(field);
         boolean name = field.kind().name().equals(NAME_KIND);
         FactRecord source = person.facts().sources().get(field);
-        return new Fact(field.jsonName(), msg(MessageKeys.of(field)), value == null ? null : display(field, value),
+        return new Fact(field.jsonName(), msg(field.messageKey()), value == null ? null : display(field, value),
                 name && value != null ? nameLang : null, name, source == null ? null : describe(source),
                 source == null ? null : msg("source.hint"), person.withheld().contains(field.jsonName()));
     }
@@ -200,7 +193,7 @@ public final class PersonViews {
             PersonField field = PersonField.byJsonName(name).orElse(null);
             if (field != null) {
                 boolean isName = field.kind().name().equals(NAME_KIND);
-                result.add(new Change(msg(MessageKeys.of(field)), displayChanged(field, change.from()),
+                result.add(new Change(msg(field.messageKey()), displayChanged(field, change.from()),
                         displayChanged(field, change.to()), isName ? nameLang : null));
             } else if (change.from() instanceof Map<?, ?> || change.to() instanceof Map<?, ?>) {
                 result.addAll(sourceChanges(asMap(change.from()), asMap(change.to())));
@@ -223,7 +216,7 @@ public final class PersonViews {
             if (Objects.equals(before, after)) {
                 continue;
             }
-            String label = PersonField.byJsonName(String.valueOf(name)).map(f -> msg(MessageKeys.of(f)))
+            String label = PersonField.byJsonName(String.valueOf(name)).map(f -> msg(f.messageKey()))
                     .orElse(String.valueOf(name));
             result.add(new Change(msg("change.sourceOf", label), describeJson(before), describeJson(after), null));
         }

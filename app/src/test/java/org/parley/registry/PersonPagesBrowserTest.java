@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,15 +20,7 @@ import org.parley.names.Script;
 import org.parley.TestCallers;
 import org.parley.access.UserService;
 import org.parley.api.Caller;
-import org.parley.registry.EventInput;
-import org.parley.registry.EventType;
-import org.parley.registry.LifecycleEvent;
-import org.parley.registry.Person;
-import org.parley.registry.PersonField;
-import org.parley.registry.PersonFilter;
-import org.parley.registry.PersonInput;
-import org.parley.registry.RegistryService;
-import org.parley.registry.Status;
+import org.parley.web.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 

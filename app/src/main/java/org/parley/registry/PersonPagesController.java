@@ -1,8 +1,7 @@
-package org.parley.web;
+package org.parley.registry;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,25 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
-import org.parley.api.InvalidInputException;
-import org.parley.api.JsonInput;
-import org.parley.api.PublicIds;
+import org.parley.api.HtmlPages;
+import org.parley.api.MessageKeys;
 import org.parley.api.Role;
-import org.parley.api.TextCheck;
-import org.parley.registry.Branch;
-import org.parley.registry.Category;
-import org.parley.registry.Organisation;
-import org.parley.registry.OrganisationKind;
-import org.parley.registry.Page;
-import org.parley.registry.Person;
-import org.parley.registry.PersonFilter;
-import org.parley.registry.RankGroup;
-import org.parley.registry.RegistryService;
-import org.parley.registry.Status;
-import org.parley.wishes.StatementInput;
-import org.parley.wishes.StatementMethod;
-import org.parley.wishes.Wish;
-import org.parley.wishes.WishService;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,7 +20,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -45,30 +27,28 @@ import org.springframework.web.bind.annotation.RequestParam;
  * fetches only the results ({@code HX-Target: results}); without JavaScript the same URLs give the whole page.
  */
 @Controller
-public class PersonPagesController {
+@HtmlPages
+class PersonPagesController {
 
     static final int PAGE_SIZE = 50;
     static final String RESULTS_ID = "results";
 
     private final RegistryService registry;
-    private final WishService wishes;
+    private final PersonPage personPage;
     private final MessageSource messages;
-    private final PublicIds publicIds;
 
-    PersonPagesController(RegistryService registry, WishService wishes, MessageSource messages,
-            PublicIds publicIds) {
+    PersonPagesController(RegistryService registry, PersonPage personPage, MessageSource messages) {
         this.registry = registry;
-        this.wishes = wishes;
+        this.personPage = personPage;
         this.messages = messages;
-        this.publicIds = publicIds;
     }
 
     /** An option of a filter's drop-down list. */
-    public record Option(String value, String label) {
+    record Option(String value, String label) {
     }
 
     /** Where the reader is in the list. */
-    public record Pagination(long total, int page, int pageCount, long first, long last, String previousUrl,
+    record Pagination(long total, int page, int pageCount, long first, long last, String previousUrl,
             String nextUrl, String firstUrl) {
     }
 
@@ -97,7 +77,6 @@ public class PersonPagesController {
         model.addAttribute("rankGroups", options(RankGroup.values(), locale));
         boolean fragment = isResultsRequest(request);
         model.addAttribute("htmx", fragment);
-        PageChrome.addTo(model.asMap(), request, locale);
         if (!query.valid()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("rows", List.of());
@@ -108,54 +87,12 @@ public class PersonPagesController {
             model.addAttribute("rows", page.items().stream().map(views::row).toList());
             model.addAttribute("pagination", pagination(query, page));
         }
-        return fragment ? "persons/list :: results" : "persons/list";
+        return fragment ? "registry/list :: results" : "registry/list";
     }
 
     @GetMapping("/persons/{id}")
-    String person(@PathVariable("id") String publicId, HttpServletRequest request, Locale locale, Model model) {
-        Caller caller = Callers.require();
-        long id = registry.personId(publicId);
-        Person person = registry.get(caller, id);
-        List<Organisation> organisations = registry.organisations();
-        PersonViews views = new PersonViews(messages, locale, organisations);
-        model.addAttribute("person", views.page(person, registry.history(caller, id)));
-        model.addAttribute("wish", new WishViews(messages, locale, organisations.stream()
-                .collect(Collectors.toMap(Organisation::code, Organisation::name)), publicIds)
-                .section(wishes, caller, person));
-        if (!model.containsAttribute("statementErrors")) {
-            model.addAttribute("statementErrors", List.of());
-        }
-        PageChrome.addTo(model.asMap(), request, locale);
-        return "persons/show";
-    }
-
-    /** The statement form of the person page; a refused statement shows the page again with the reasons. */
-    @PostMapping("/persons/{id}/statements")
-    String recordStatement(@PathVariable("id") String publicId, @RequestParam Map<String, String> form,
-            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
-        JsonInput in = new JsonInput();
-        Wish wish = in.required(form.get("wish") == null ? null : in.enumValue(form.get("wish"), "wish", Wish.class),
-                "wish");
-        StatementMethod method = in.required(form.get("method") == null ? null
-                : in.enumValue(form.get("method"), "method", StatementMethod.class), "method");
-        LocalDate takenOn = blank(form.get("takenOn")) ? LocalDate.now() : in.date(form.get("takenOn"), "takenOn");
-        String place = in.text(form.get("place"), "place", WishService.MAX_PLACE, TextCheck.Kind.LINE);
-        String language = in.text(form.get("language"), "language", WishService.MAX_LANGUAGE, TextCheck.Kind.LINE);
-        String text = in.text(form.get("text"), "text", WishService.MAX_TEXT, TextCheck.Kind.MULTI_LINE);
-        try {
-            in.throwIfAny();
-            wishes.record(Callers.require(), registry.personId(publicId), new StatementInput(wish, method, takenOn,
-                    place, language, "on".equals(form.get("interpreter")), text, null));
-            return "redirect:/persons/" + publicId + "#wish";
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("statementErrors", e.errors());
-            return person(publicId, request, locale, model);
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+    String person(@PathVariable("id") String publicId, Locale locale, Model model) {
+        return personPage.show(publicId, locale, model);
     }
 
     /** A request of htmx for the results only; a history restore after a cache miss needs the whole page. */

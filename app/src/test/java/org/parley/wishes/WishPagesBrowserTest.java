@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.wishes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.parley.web.BrowserTest;
 
 /** The intermediary's interview queue and the private interview form, and what the power of origin sees. */
 class WishPagesBrowserTest extends BrowserTest {

@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +18,7 @@ import org.parley.names.Script;
 import org.junit.jupiter.api.BeforeEach;
 import org.parley.TestCallers;
 import org.parley.access.UserService;
-import org.parley.registry.Person;
-import org.parley.registry.PersonField;
-import org.parley.registry.PersonFilter;
-import org.parley.registry.RegistryService;
+import org.parley.web.WebLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,6 +29,8 @@ class PersonPagesHttpTest {
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINE_STYLE = Pattern.compile("<style|\\sstyle\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINE_HANDLER = Pattern.compile("<[^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+    /** The language cookie of {@code web.WebConfiguration}, whose constant is not visible here. */
+    private static final String LANGUAGE_COOKIE = "parley-lang";
 
     @LocalServerPort
     int port;
@@ -156,13 +155,13 @@ class PersonPagesHttpTest {
         HttpResponse<String> ukrainian = get("/persons?lang=uk");
         assertThat(ukrainian.body()).contains("<html lang=\"uk\"").contains(">Особи<");
         String cookie = ukrainian.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(WebConfiguration.LANGUAGE_COOKIE + "=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith(LANGUAGE_COOKIE + "=")).findFirst().orElseThrow();
         HttpResponse<String> next = get("/persons", "Cookie", cookie.substring(0, cookie.indexOf(';')));
         assertThat(next.body()).contains("<html lang=\"uk\"");
 
         assertThat(get("/persons?lang=xx").body()).as("unknown languages fall back to English")
                 .contains("<html lang=\"en\"");
-        assertThat(get("/persons", "Cookie", WebConfiguration.LANGUAGE_COOKIE + "=tlh").body())
+        assertThat(get("/persons", "Cookie", LANGUAGE_COOKIE + "=tlh").body())
                 .contains("<html lang=\"en\"");
     }
 

@@ -1,9 +1,10 @@
-package org.parley.web;
+package org.parley.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.parley.web.BrowserTest;
 
 /** Logging in and out, and the administration page, in a real browser. */
 class AccountPagesBrowserTest extends BrowserTest {

@@ -1,11 +1,9 @@
-package org.parley.web;
+package org.parley.access;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Locale;
-import org.parley.access.UserService;
 import org.parley.api.Callers;
 import org.parley.api.FieldError;
+import org.parley.api.HtmlPages;
 import org.parley.api.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * their password, where a user with a one-time password is sent until they have chosen their own.
  */
 @Controller
+@HtmlPages
 class AccountPagesController {
 
     private final UserService users;
@@ -27,27 +26,24 @@ class AccountPagesController {
     }
 
     @GetMapping("/login")
-    String login(HttpServletRequest request, Locale locale, Model model) {
+    String login() {
         if (Callers.current().isPresent()) {
             return "redirect:/";
         }
-        PageChrome.addTo(model.asMap(), request, locale);
-        return "account/login";
+        return "access/login";
     }
 
     @GetMapping("/account/password")
-    String passwordForm(HttpServletRequest request, Locale locale, Model model) {
-        PageChrome.addTo(model.asMap(), request, locale);
+    String passwordForm(Model model) {
         model.addAttribute("mustChange", users.current(Callers.require()).map(u -> u.mustChangePassword()).orElse(false));
         model.addAttribute("errors", List.of());
-        return "account/password";
+        return "access/password";
     }
 
     @PostMapping("/account/password")
     String changePassword(@RequestParam(name = "currentPassword", defaultValue = "") String currentPassword,
             @RequestParam(name = "newPassword", defaultValue = "") String newPassword,
-            @RequestParam(name = "repeatPassword", defaultValue = "") String repeatPassword,
-            HttpServletRequest request, Locale locale, Model model) {
+            @RequestParam(name = "repeatPassword", defaultValue = "") String repeatPassword, Model model) {
         List<FieldError> errors;
         if (!newPassword.equals(repeatPassword)) {
             errors = List.of(new FieldError("repeatPassword", "the two new passwords differ"));
@@ -59,9 +55,8 @@ class AccountPagesController {
                 errors = e.errors();
             }
         }
-        PageChrome.addTo(model.asMap(), request, locale);
         model.addAttribute("mustChange", users.current(Callers.require()).map(u -> u.mustChangePassword()).orElse(false));
         model.addAttribute("errors", errors);
-        return "account/password";
+        return "access/password";
     }
 }

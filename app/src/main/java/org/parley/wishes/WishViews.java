@@ -1,17 +1,13 @@
-package org.parley.web;
+package org.parley.wishes;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.parley.api.Caller;
+import org.parley.api.MessageKeys;
 import org.parley.api.PublicIds;
 import org.parley.registry.Person;
-import org.parley.wishes.DerivedWish;
-import org.parley.wishes.Statement;
-import org.parley.wishes.StatementMethod;
-import org.parley.wishes.Wish;
-import org.parley.wishes.WishService;
 import org.springframework.context.MessageSource;
 
 /** The repatriation wish of a person as the page shows it to the reader, in the reader's language. */
@@ -22,10 +18,13 @@ final class WishViews {
             String takenOn, String place, String language, String interpreter, String text) {
     }
 
-    /** The wish section: the derived status for everyone, statements and the form for those allowed. */
-    record Section(String statusCode, String status, boolean reinterview, boolean readsStatements,
-            List<StatementView> statements, List<PersonPagesController.Option> methods,
-            List<PersonPagesController.Option> wishes) {
+    /** The wish section of a person: the derived status for everyone, statements and the form for those allowed. */
+    record Section(String personId, String statusCode, String status, boolean reinterview, boolean readsStatements,
+            List<StatementView> statements, List<Option> methods, List<Option> wishes) {
+    }
+
+    /** An option of the statement form's drop-down lists. */
+    record Option(String value, String label) {
     }
 
     private final MessageSource messages;
@@ -47,10 +46,9 @@ final class WishViews {
         List<StatementView> statements = reads ? wishes.statements(caller, person).stream().map(this::view).toList()
                 : List.of();
         List<StatementMethod> methods = wishes.methodsFor(caller, person);
-        return new Section(wish.status().name(), status(wish), wish.contradicted(), reads, statements,
-                methods.stream().map(m -> new PersonPagesController.Option(m.name(), msg(MessageKeys.of(m)))).toList(),
-                Arrays.stream(Wish.values())
-                        .map(w -> new PersonPagesController.Option(w.name(), msg(MessageKeys.of(w)))).toList());
+        return new Section(person.publicId(), wish.status().name(), status(wish), wish.contradicted(), reads,
+                statements, methods.stream().map(m -> new Option(m.name(), msg(MessageKeys.of(m)))).toList(),
+                Arrays.stream(Wish.values()).map(w -> new Option(w.name(), msg(MessageKeys.of(w)))).toList());
     }
 
     /** "Declines repatriation — verified by the intermediary on 2025-03-01", "Unverified claim", … */

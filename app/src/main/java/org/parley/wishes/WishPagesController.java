@@ -1,0 +1,109 @@
+package org.parley.wishes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.parley.api.Caller;
+import org.parley.api.Callers;
+import org.parley.api.HtmlPages;
+import org.parley.api.InvalidInputException;
+import org.parley.api.JsonInput;
+import org.parley.api.TextCheck;
+import org.parley.registry.Organisation;
+import org.parley.registry.Page;
+import org.parley.registry.PersonField;
+import org.parley.registry.PersonPage;
+import org.parley.registry.RegistryService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The intermediary's interview queue, with the number of persons interviewed per week, and the statement form of
+ * the person page ({@link WishPageSection}).
+ */
+@Controller
+@HtmlPages
+class WishPagesController {
+
+    static final int PAGE_SIZE = 50;
+    private static final int WEEKS = 12;
+
+    private final WishService wishes;
+    private final RegistryService registry;
+    private final PersonPage personPage;
+
+    WishPagesController(WishService wishes, RegistryService registry, PersonPage personPage) {
+        this.wishes = wishes;
+        this.registry = registry;
+        this.personPage = personPage;
+    }
+
+    /** One person waiting for an interview. */
+    record Row(String id, String name, String nameLang, String holdingParty, String internmentPlace, String claimSince,
+            boolean reinterview) {
+    }
+
+    @GetMapping("/wishes/queue")
+    String queue(@RequestParam(name = "page", defaultValue = "1") String pageParameter, Model model) {
+        Caller caller = Callers.require();
+        int page = pageNumber(pageParameter);
+        Page<WishService.QueueEntry> queue = wishes.queue(caller, page - 1, PAGE_SIZE);
+        var names = registry.organisations().stream().collect(Collectors.toMap(Organisation::code, Organisation::name));
+        List<Row> rows = queue.items().stream().map(e -> new Row(e.person().publicId(), e.person().fullName(),
+                e.person().text(PersonField.NAME_LANGUAGE), names.get(e.person().text(PersonField.HOLDING_PARTY)),
+                e.person().text(PersonField.INTERNMENT_PLACE), e.wish().oldestClaimOn().toString(),
+                e.wish().contradicted())).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("total", queue.total());
+        model.addAttribute("page", page);
+        model.addAttribute("pageCount", Math.max(1, (queue.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("weeks", wishes.interviewsPerWeek(caller, WEEKS));
+        return "wishes/queue";
+    }
+
+    /** The statement form of the person page; a refused statement shows the page again with the reasons. */
+    @PostMapping("/persons/{id}/statements")
+    String recordStatement(@PathVariable("id") String publicId, @RequestParam Map<String, String> form,
+            HttpServletResponse response, Locale locale, Model model) {
+        JsonInput in = new JsonInput();
+        Wish wish = in.required(form.get("wish") == null ? null : in.enumValue(form.get("wish"), "wish", Wish.class),
+                "wish");
+        StatementMethod method = in.required(form.get("method") == null ? null
+                : in.enumValue(form.get("method"), "method", StatementMethod.class), "method");
+        LocalDate takenOn = blank(form.get("takenOn")) ? LocalDate.now() : in.date(form.get("takenOn"), "takenOn");
+        String place = in.text(form.get("place"), "place", WishService.MAX_PLACE, TextCheck.Kind.LINE);
+        String language = in.text(form.get("language"), "language", WishService.MAX_LANGUAGE, TextCheck.Kind.LINE);
+        String text = in.text(form.get("text"), "text", WishService.MAX_TEXT, TextCheck.Kind.MULTI_LINE);
+        try {
+            in.throwIfAny();
+            wishes.record(Callers.require(), registry.personId(publicId), new StatementInput(wish, method, takenOn,
+                    place, language, "on".equals(form.get("interpreter")), text, null));
+            return "redirect:/persons/" + publicId + "#wish";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute(WishPageSection.STATEMENT_ERRORS, e.errors());
+            return personPage.show(publicId, locale, model);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** A page number from the address; anything else is the first page. */
+    private static int pageNumber(String value) {
+        try {
+            return Math.max(1, Math.min(100_000, Integer.parseInt(value.strip())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
