@@ -375,4 +375,32 @@ class ExchangePagesHttpTest {
         assertThat(submitted.body()).as("the service's error names the line of the file")
                 .contains("Line 2, Registry record: no person you may see has this id");
     }
+
+    @Test
+    void aWorkbookIsReadWithItsOwnColumnNames() throws java.io.IOException {
+        String opened = exchanges.open(caller("negotiator@party-a"), "party-b", "intermediary", "Книга").publicId();
+        String edit = "/exchanges/" + opened + "/lists/party-a/request/edit";
+        byte[] workbook;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("Список");
+            String[][] rows = {{"Номер", "Прізвище", "Ім’я", "Дата народження", "Зріст"},
+                {"K-1", "Книжник", "Орест", "06.05.1990", "180"}, {"K-2", "Сторінчук", "Юлія", "1993", "165"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+        PageSession session = PageSession.of(port, "negotiator@party-a");
+        HttpResponse<String> read = session.multipart(edit, Map.of(), "список.xlsx", workbook);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(302);
+        String preview = session.get(PageSession.location(read)).body();
+        assertThat(preview).contains("2 entries").contains("<bdi>список.xlsx</bdi>").contains("<bdi>Книжник Орест</bdi>")
+                .contains("1990-05-06").contains("id=\"unknown-columns\"").contains("<bdi>Зріст</bdi>")
+                .contains("2 added, 0 dropped, 0 changed");
+    }
 }
