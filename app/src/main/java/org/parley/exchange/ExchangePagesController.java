@@ -639,11 +639,19 @@ class ExchangePagesController {
         int position = ExchangeViews.pageNumber(form.get("position"));
         boolean htmx = "true".equals(request.getHeader("HX-Request"));
         String base = versionUrl(id, party, ListKind.REQUEST, number) + "/reconciliation";
-        String back = url(base, emptyToNull(form.get("outcome")), emptyToNull(form.get("confirmation")),
-                ExchangeViews.pageNumber(form.get("page"))) + "#item-" + position;
-        ReconciliationService.Verdict verdict = "REJECT".equals(form.get("decision"))
+        Set<String> outcomes = new HashSet<>(List.of("PENDING"));
+        for (MatchOutcome o : MatchOutcome.values()) {
+            outcomes.add(o.name());
+        }
+        String back = url(base, choice(form.get("outcome"), outcomes), choice(form.get("confirmation"),
+                Set.of("PENDING", "CONFIRMED", "REJECTED")), ExchangeViews.pageNumber(form.get("page")))
+                + "#item-" + position;
+        // one form per entry: the button pressed says what is decided (a candidate's button carries its id)
+        String decision = form.get("decision");
+        ReconciliationService.Verdict verdict = "REJECT".equals(decision) && form.get("pick") == null
                 ? ReconciliationService.Verdict.REJECT : ReconciliationService.Verdict.CONFIRM;
-        String personId = emptyToNull(form.get("personId"));
+        String personId = form.get("pick") != null ? emptyToNull(form.get("pick"))
+                : "PICK".equals(decision) ? emptyToNull(form.get("personId")) : null;
         if (personId != null) {
             personId = personId.strip();
         }
@@ -651,6 +659,9 @@ class ExchangePagesController {
         try {
             if (ref == null) {
                 throw new InvalidInputException("ref", "is required");
+            }
+            if ("PICK".equals(decision) && form.get("pick") == null && personId == null) {
+                throw new InvalidInputException("personId", "is required to pick a person: paste the record id");
             }
             ReconciliationService.Item item = reconciliations.decide(caller, id, party, number, ref, verdict,
                     personId);

@@ -403,4 +403,43 @@ class ExchangePagesHttpTest {
                 .contains("1990-05-06").contains("id=\"unknown-columns\"").contains("<bdi>Зріст</bdi>")
                 .contains("2 added, 0 dropped, 0 changed");
     }
+
+    @Test
+    void theHolderDecidesWithPlainFormsOrInPlaceWithHtmx() {
+        Caller a = caller("negotiator@party-a");
+        String opened = exchanges.open(a, "party-b", "intermediary", "Рішення").publicId();
+        lists.submit(a, opened, "party-a", ListKind.REQUEST, 0, List.of(
+                entry("D-1", "Перепелиця", "Ярослав", "1987-05-21"),
+                entry("D-2", "Близнюк", "Остап", "1992-08-08")), List.of());
+        String reconciliation = "/exchanges/" + opened + "/lists/party-a/request/versions/1/reconciliation";
+        PageSession holder = PageSession.of(port, "negotiator@party-b");
+        assertThat(holder.get(reconciliation).body()).contains("class=\"decide-form\"");
+
+        HttpResponse<String> plain = holder.post(reconciliation + "/decide", Map.of("ref", "D-1", "position", "1",
+                "outcome", "FOUND", "decision", "CONFIRM"));
+        assertThat(plain.statusCode()).isEqualTo(302);
+        assertThat(PageSession.location(plain)).isEqualTo(reconciliation + "?outcome=FOUND#item-1");
+        assertThat(holder.get(reconciliation + "?outcome=FOUND").body()).contains("Decision recorded for")
+                .contains("data-ref=\"D-1\"");
+        assertThat(holder.get(reconciliation + "?confirmation=CONFIRMED").body()).contains("data-ref=\"D-1\"")
+                .doesNotContain("data-ref=\"D-2\"");
+
+        Map<String, String> htmx = Map.of("HX-Request", "true", "HX-Target", "item-2");
+        HttpResponse<String> noId = holder.post(reconciliation + "/decide", Map.of("ref", "D-2", "position", "2",
+                "decision", "PICK", "personId", ""), htmx);
+        assertThat(noId.statusCode()).isEqualTo(400);
+        assertThat(noId.body()).startsWith("<article").contains("is required to pick a person")
+                .contains("Not decided");
+        HttpResponse<String> picked = holder.post(reconciliation + "/decide", Map.of("ref", "D-2", "position", "2",
+                "pick", twinOne), htmx);
+        assertThat(picked.statusCode()).isEqualTo(200);
+        assertThat(picked.body()).startsWith("<article").doesNotContain("<html").contains("id=\"item-2\"")
+                .contains("Confirmed").contains("/persons/" + twinOne);
+
+        String requester = PageSession.of(port, "negotiator@party-a").get(reconciliation).body();
+        assertThat(requester).contains("/persons/" + found).contains("/persons/" + twinOne).doesNotContain(twinTwo)
+                .doesNotContain("decide-form");
+        assertThat(PageSession.of(port, "viewer@intermediary").get("/exchanges/" + opened).body())
+                .contains("Party B has decided on 2 entries of the requests of Party A");
+    }
 }
