@@ -4,7 +4,7 @@
 
 create table exchange_round (
     id               bigint generated always as identity primary key,
-    -- the audit version of the round's row: 1 when opened, +1 at each change of state
+    -- how many times the round changed: 1 when opened, +1 at each change of state
     version          integer not null default 1,
     title            text not null,
     -- the party that opened the round and the other one

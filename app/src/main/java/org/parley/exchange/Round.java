@@ -9,7 +9,7 @@ import java.util.List;
  * @param firstParty the party that opened the round (code)
  * @param secondParty the counterparty (code)
  * @param intermediary code, or null
- * @param version the audit version of the row: 1 when opened, +1 at each change of state
+ * @param version how many times the round changed: 1 when opened, +1 at each change of state
  */
 public record Round(long id, int version, String title, String firstParty, String secondParty, String intermediary,
         RoundState state, String createdBy, Instant createdAt, String abandonedBy, Instant abandonedAt,

@@ -9,8 +9,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Rounds as the audit log sees them: the canonical JSON of the row (internal keys), one version per state it was
- * in. The verifier recomputes each round's state from the row, which must be that of its latest entry.
+ * Rounds as the audit log sees them: the canonical JSON of the row (internal keys; {@code version} counts its
+ * changes). A round has an entry for its opening and one for each change of state, without versions: the
+ * verifier checks each row as stored now against the state of its latest entry, so a round opened, abandoned or
+ * altered in the database without one shows up.
  */
 @Component
 class RoundStates implements AuditedRecords {
@@ -26,7 +28,7 @@ class RoundStates implements AuditedRecords {
     }
 
     static AuditLog.Change change(String action, Round round) {
-        return new AuditLog.Change(action, RECORD_TYPE, Long.toString(round.id()), round.version(), state(round));
+        return new AuditLog.Change(action, RECORD_TYPE, Long.toString(round.id()), null, state(round));
     }
 
     static String state(Round r) {
@@ -54,6 +56,6 @@ class RoundStates implements AuditedRecords {
     @Override
     public List<StateScan> stateScans() {
         return List.of(StateScan.small(Kind.CURRENT, visitor -> rounds.forEach(round ->
-                visitor.state(round.id(), round.version(), AuditLog.stateHash(state(round))))));
+                visitor.state(round.id(), LATEST, AuditLog.stateHash(state(round))))));
     }
 }

@@ -61,6 +61,10 @@ class ExchangeAuditTest {
         assertThat(person.status()).isEqualTo(201);
         assertThat(anonymous.as("negotiator@party-b").post(versions + "/1/reconciliation/T-1",
                 "{\"decision\": \"CONFIRM\"}").status()).isEqualTo(200);
+        String abandoned = negotiatorA.post("/api/v1/exchanges", """
+                {"counterparty": "party-b", "title": "Abandoned"}""").json().get("id").stringValue();
+        assertThat(negotiatorA.post("/api/v1/exchanges/" + abandoned + "/abandon", "{\"reason\": \"test\"}")
+                .status()).isEqualTo(200);
         versionId = jdbc.sql("select id from exchange_list_version where round_id = :r").param("r", roundId)
                 .query(Long.class).single();
         decisionId = jdbc.sql("select id from exchange_confirmation where round_id = :r").param("r", roundId)

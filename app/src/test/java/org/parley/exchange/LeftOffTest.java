@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeftOffTest {
 
-    private static final String C = "left-c";
-    private static final String D = "left-d";
+    private static final String C = "party-l";
+    private static final String D = "party-m";
 
     @LocalServerPort
     int port;
@@ -47,8 +47,8 @@ class LeftOffTest {
 
     @BeforeAll
     void aRegistryBuiltByHand() {
-        registry.addOrganisation(C, "Party C", OrganisationKind.PARTY, "uk");
-        registry.addOrganisation(D, "Party D", OrganisationKind.PARTY, "ru");
+        registry.addOrganisation(C, "Party L", OrganisationKind.PARTY, "uk");
+        registry.addOrganisation(D, "Party M", OrganisationKind.PARTY, "ru");
         for (String party : new String[] {C, D}) {
             for (Role role : new Role[] {Role.NEGOTIATOR, Role.REGISTRAR, Role.VIEWER}) {
                 users.createDemoUser(role.name().toLowerCase() + "@" + party, party, Set.of(role),
@@ -67,7 +67,7 @@ class LeftOffTest {
         event(died, "DIED");
         // held by D but of Party A's origin: never part of C's figure
         assertThat(registrarD.post("/api/v1/persons", """
-                {"surname": "Інший", "holdingParty": "left-d", "powerOfOrigin": "party-a"}""").status())
+                {"surname": "Інший", "holdingParty": "party-m", "powerOfOrigin": "party-a"}""").status())
                 .isEqualTo(201);
 
         round = negotiatorC.post("/api/v1/exchanges", "{\"counterparty\": \"" + D + "\", \"intermediary\": "
@@ -90,8 +90,8 @@ class LeftOffTest {
     private String person(String surname, String category, String rankGroup, int yearsHeld, boolean notified) {
         String rank = rankGroup == null ? "" : ", \"rankGroup\": \"" + rankGroup + "\"";
         Response created = registrarD.post("/api/v1/persons", """
-                {"surname": "%s", "givenName": "Іван", "dateOfBirth": "1990-05-05", "holdingParty": "left-d",
-                 "powerOfOrigin": "left-c", "category": "%s", "captureDate": "%s"%s}""".formatted(surname, category,
+                {"surname": "%s", "givenName": "Іван", "dateOfBirth": "1990-05-05", "holdingParty": "party-m",
+                 "powerOfOrigin": "party-l", "category": "%s", "captureDate": "%s"%s}""".formatted(surname, category,
                 LocalDate.now().minusYears(yearsHeld).minusDays(10), rank));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").stringValue();
