@@ -69,7 +69,7 @@ final class ExchangeViews {
     VersionHead versionHead(String roundId, ListVersion v) {
         return new VersionHead(v.party(), organisation(v.party()), v.kind().code(), kind(v.kind()), v.number(),
                 v.createdBy(), time(v.createdAt()), v.entryCount(), v.removalCount(),
-                ExchangePagesController.versionUrl(roundId, v.party(), v.kind(), v.number()),
+                ExchangePages.versionUrl(roundId, v.party(), v.kind(), v.number()),
                 msg("list.name", kind(v.kind()), organisation(v.party())));
     }
 

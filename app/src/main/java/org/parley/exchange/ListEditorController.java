@@ -113,7 +113,7 @@ class ListEditorController {
     }
 
     private String editUrl(String id, String party, ListKind kind) {
-        return ExchangePagesController.listUrl(id, party, kind) + "/edit";
+        return ExchangePages.listUrl(id, party, kind) + "/edit";
     }
 
     // ------------------------------------------------------------------------------------------- the form
@@ -124,7 +124,7 @@ class ListEditorController {
             @RequestParam(name = "refused", required = false) String refused, HttpSession session, Locale locale,
             Model model) {
         Caller caller = Callers.require();
-        ListKind kind = ExchangePagesController.kind(kindCode);
+        ListKind kind = ExchangePages.kind(kindCode);
         editable(caller, id, party);
         Draft draft = draftId == null ? null : drafts(session).get(draftId);
         if (draft != null && draft.roundId().equals(id) && draft.party().equals(party) && draft.kind() == kind) {
@@ -168,7 +168,7 @@ class ListEditorController {
             @RequestParam(name = "file", required = false) MultipartFile file, HttpSession session,
             HttpServletResponse response, Locale locale, Model model) throws IOException {
         Caller caller = Callers.require();
-        ListKind kind = ExchangePagesController.kind(kindCode);
+        ListKind kind = ExchangePages.kind(kindCode);
         editable(caller, id, party);
         boolean hasFile = file != null && !file.isEmpty();
         boolean hasRows = pasted != null && !pasted.isBlank();
@@ -286,7 +286,7 @@ class ListEditorController {
         model.addAttribute("dropped", dropped);
         model.addAttribute("oneByOne", oneByOne);
         model.addAttribute("reasons", java.util.Arrays.stream(RemovalReason.values())
-                .map(r -> new ExchangePagesController.Option(r.name(), views.label("removalReason", r))).toList());
+                .map(r -> new ExchangePages.Option(r.name(), views.label("removalReason", r))).toList());
         model.addAttribute("reasonAll", chosen.get("reasonAll"));
         model.addAttribute("noteAll", chosen.get("noteAll"));
         model.addAttribute("errors", errors);
@@ -321,7 +321,7 @@ class ListEditorController {
             @RequestParam Map<String, String> form, HttpSession session, HttpServletResponse response,
             Locale locale, Model model, RedirectAttributes redirect) {
         Caller caller = Callers.require();
-        ListKind kind = ExchangePagesController.kind(kindCode);
+        ListKind kind = ExchangePages.kind(kindCode);
         editable(caller, id, party);
         Draft draft = form.get("draft") == null ? null : drafts(session).get(form.get("draft"));
         if (draft == null || !draft.roundId().equals(id) || !draft.party().equals(party) || draft.kind() != kind) {
@@ -377,7 +377,7 @@ class ListEditorController {
                     draft.rows().stream().map(ListFile.Row::entry).toList(), removals);
             drafts(session).remove(draft.id());
             redirect.addFlashAttribute("submitted", version.number());
-            return "redirect:" + ExchangePagesController.versionUrl(id, party, kind, version.number());
+            return "redirect:" + ExchangePages.versionUrl(id, party, kind, version.number());
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return preview(caller, draft, form, describe(e.errors(), draft, removals, locale), null, locale, model);

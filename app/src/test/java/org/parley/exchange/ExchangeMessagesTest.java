@@ -54,7 +54,7 @@ class ExchangeMessagesTest {
         keys.add("removalReason.NO_LONGER_MATCHED");
         constants(keys, "ineligibleReason", IneligibleReason.values());
         Arrays.stream(ListKind.values()).forEach(k -> keys.add("listKind." + k.code()));
-        ExchangePagesController.DIMENSIONS.forEach(d -> keys.add("leftOff.dimension." + d));
+        LeftOffPagesController.DIMENSIONS.forEach(d -> keys.add("leftOff.dimension." + d));
         constants(keys, "leftOff.wish", WishStatus.values());
         List.of("under1", "1to2", "2to3", "3plus").forEach(y -> keys.add("leftOff.years." + y));
         Arrays.stream(EntryInput.class.getRecordComponents()).forEach(c -> keys.add("exchange.field." + c.getName()));
