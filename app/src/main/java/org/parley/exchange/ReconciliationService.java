@@ -128,6 +128,13 @@ public class ReconciliationService {
     @Transactional
     public Item decide(Caller caller, String roundId, String party, int number, String ref, Verdict verdict,
             String personId) {
+        return decide(caller, roundId, party, number, ref, verdict, personId, Instant.now());
+    }
+
+    /** Decides at a given time (now, but for the demo world, whose decisions are weeks old). */
+    @Transactional
+    public Item decide(Caller caller, String roundId, String party, int number, String ref, Verdict verdict,
+            String personId, Instant at) {
         Round round = exchanges.roundForUpdate(caller, roundId);
         Organisation requester = lists.partyOf(round, party, roundId);
         String holder = round.other(party);
@@ -146,7 +153,7 @@ public class ReconciliationService {
         Long person = verdict == Verdict.CONFIRM ? confirmedPerson(caller, holder, match, personId) : rejected(personId);
         long id = matches.insertDecision(round.id(), requester.id(), ref, entry.contentHash(), version.id(),
                 verdict == Verdict.CONFIRM ? Confirmation.CONFIRMED : Confirmation.REJECTED, person,
-                caller.username(), ExchangeService.micros(Instant.now()));
+                caller.username(), ExchangeService.micros(at));
         Decision decision = matches.decision(id);
         audit.append(caller, DecisionStates.change(decision));
         return item(entry, match, decision);
