@@ -404,21 +404,21 @@ final class DemoRound {
      * their own language: persons a record of the name alone cannot tell apart.
      */
     private List<List<Integer>> namesakes(List<Integer> pool, int count) {
-        Map<String, List<Integer>> byName = new LinkedHashMap<>();
-        for (int i : pool) {
-            if (!used.contains(i) && status(i).inCustody()) {
-                DemoPersonGenerator.OwnName name = names.get(i);
-                byName.computeIfAbsent(name.surname() + " " + name.givenName(), k -> new ArrayList<>()).add(i);
-            }
-        }
+        Map<String, Integer> first = new HashMap<>();
         List<List<Integer>> groups = new ArrayList<>();
-        for (List<Integer> group : byName.values()) {
+        for (int i : pool) {
             if (groups.size() == count) {
                 break;
             }
-            if (group.size() > 1) {
-                groups.add(group);
-                used.addAll(group);
+            if (used.contains(i) || !status(i).inCustody()) {
+                continue;
+            }
+            DemoPersonGenerator.OwnName name = names.get(i);
+            Integer namesake = first.putIfAbsent(name.surname() + " " + name.givenName(), i);
+            if (namesake != null && !used.contains(namesake)) {
+                groups.add(List.of(namesake, i));
+                used.add(namesake);
+                used.add(i);
             }
         }
         return groups;

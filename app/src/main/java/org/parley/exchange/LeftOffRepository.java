@@ -53,12 +53,16 @@ class LeftOffRepository {
                 : "e.person_id";
         String matched = scope.kind() == ListKind.REQUEST
                 ? "join exchange_match m on m.version_id = e.version_id and m.ref = e.ref "
-                        + "left join lateral (select c.decision, c.person_id from exchange_confirmation c "
-                        + "where c.round_id = :round and c.party_id = :party and c.ref = e.ref "
-                        + "and c.content_hash = e.content_hash order by c.id desc limit 1) d on true "
+                        + "left join decided d on d.ref = e.ref and d.content_hash = e.content_hash "
+                : "";
+        // the latest decision on each entry as it was (ref and content), once for all entries of all versions
+        String decided = scope.kind() == ListKind.REQUEST
+                ? "decided as (select distinct on (c.ref, c.content_hash) c.ref, c.content_hash, c.decision, "
+                        + "c.person_id from exchange_confirmation c where c.round_id = :round "
+                        + "and c.party_id = :party order by c.ref, c.content_hash, c.id desc), "
                 : "";
         return "with versions as (select id, number from exchange_list_version where round_id = :round "
-                + "and party_id = :party and kind = :kind), "
+                + "and party_id = :party and kind = :kind), " + decided
                 + "latest as (select coalesce(max(number), 0) as n from versions), "
                 + "named as (select v.number, e.ref, " + person + " as person_id from versions v "
                 + "join exchange_list_entry e on e.version_id = v.id " + matched + "), "
@@ -88,61 +92,78 @@ class LeftOffRepository {
         return params;
     }
 
-    Counts counts(Scope scope) {
-        String sql = leftOff(scope) + "select grouping(category, rank_group, branch, health_state, serious, years, "
-                + "removal_reason) as grouping, category, rank_group, branch, health_state, serious, years, "
-                + "removal_reason, count(*) as persons, count(last_listed) as removed from (select *, "
+    /** What one answer needs: the counts, one page of persons, and those left off who made statements. */
+    record Figure(Counts counts, List<Row> page, List<Long> stated) {
+    }
+
+    /**
+     * Counts by dimension, one page of the persons left off (by name), and the persons left off who have any
+     * statement about repatriation (the others' wish status is UNKNOWN without reading anything): one query, so
+     * that the persons left off are found once, not once per part of the answer.
+     */
+    Figure read(Scope scope, int page, int size) {
+        Map<String, Object> params = params(scope);
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        String sql = leftOff(scope) + ", counted as (select grouping(category, rank_group, branch, health_state, "
+                + "serious, years, removal_reason) as grouping, category, rank_group, branch, health_state, serious, "
+                + "years, removal_reason, count(*) as persons, count(last_listed) as removed from (select *, "
                 + "seriously_ill_or_wounded::text as serious, case when capture_date is null then null "
                 + "else case extract(year from age(current_date, capture_date))::int when 0 then '<1' "
                 + "when 1 then '1-2' when 2 then '2-3' else '3+' end end as years from left_off) x "
                 + "group by grouping sets ((category), (rank_group), (branch), (health_state), (serious), (years), "
-                + "(removal_reason), ())";
+                + "(removal_reason), ())), "
+                + "paged as (select id, last_listed, removal_reason, row_number() over (order by lower(surname), "
+                + "lower(given_name), id) as position from left_off order by lower(surname), lower(given_name), id "
+                + "limit :limit offset :offset), "
+                // wishes' table: only whether a person has any statement (the wish is derived by WishService)
+                + "stated as (select l.id from left_off l where exists (select 1 from wish_statement s "
+                + "where s.person_id = l.id)) "
+                + "select 0 as part, grouping, category, rank_group, branch, health_state, serious, years, "
+                + "removal_reason, persons, removed, null::bigint as id, null::integer as last_listed, "
+                + "0::bigint as position from counted "
+                + "union all select 1, null, null, null, null, null, null, null, removal_reason, null, null, id, "
+                + "last_listed, position from paged "
+                + "union all select 2, null, null, null, null, null, null, null, null, null, null, id, null, 0 "
+                + "from stated order by part, position";
         Map<String, Map<String, Long>> breakdown = new LinkedHashMap<>();
         DIMENSIONS.forEach(d -> breakdown.put(d, new LinkedHashMap<>()));
         long[] totals = new long[2];
-        jdbc.sql(sql).params(params(scope)).query(rs -> {
-            int grouping = rs.getInt("grouping");
-            long persons = rs.getLong("persons");
-            if (grouping == (1 << DIMENSIONS.size()) - 1) {
-                totals[0] = persons;
-                totals[1] = rs.getLong("removed");
-                return;
-            }
-            // grouping() sets a bit for each column not grouped; the one column grouped has its bit clear
-            for (int i = 0; i < DIMENSIONS.size(); i++) {
-                if ((grouping & (1 << (DIMENSIONS.size() - 1 - i))) == 0) {
-                    String value = rs.getString(i + 2);
-                    if (i == DIMENSIONS.indexOf("removalReason") && value == null) {
-                        return; // never listed: no removal to give a reason for
-                    }
-                    breakdown.get(DIMENSIONS.get(i)).put(value == null ? "UNKNOWN" : value, persons);
-                }
-            }
-        });
-        return new Counts(totals[0], totals[1], breakdown);
-    }
-
-    /** One page of the persons left off, by name. */
-    List<Row> page(Scope scope, int page, int size) {
-        Map<String, Object> params = params(scope);
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        return jdbc.sql(leftOff(scope) + "select id, last_listed, removal_reason from left_off "
-                        + "order by lower(surname), lower(given_name), id limit :limit offset :offset")
-                .params(params).query((rs, row) -> {
+        List<Row> rows = new ArrayList<>();
+        List<Long> stated = new ArrayList<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            switch (rs.getInt("part")) {
+                case 0 -> count(rs, breakdown, totals);
+                case 1 -> {
                     rs.getInt("last_listed");
                     boolean removed = !rs.wasNull();
-                    return new Row(rs.getLong("id"), removed, rs.getString("removal_reason"));
-                }).list();
+                    rows.add(new Row(rs.getLong("id"), removed, rs.getString("removal_reason")));
+                }
+                default -> stated.add(rs.getLong("id"));
+            }
+        });
+        return new Figure(new Counts(totals[0], totals[1], breakdown), rows, stated);
     }
 
-    /** Every person left off (internal keys), for the breakdown by wish status, which is derived in Java. */
-    List<Long> ids(Scope scope) {
-        List<Long> ids = new ArrayList<>();
-        jdbc.sql(leftOff(scope) + "select id from left_off").params(params(scope))
-                .query(rs -> {
-                    ids.add(rs.getLong(1));
-                });
-        return ids;
+    /** One row of the grouping sets: the total, or one dimension's value and its count. */
+    private static void count(java.sql.ResultSet rs, Map<String, Map<String, Long>> breakdown, long[] totals)
+            throws java.sql.SQLException {
+        int grouping = rs.getInt("grouping");
+        long persons = rs.getLong("persons");
+        if (grouping == (1 << DIMENSIONS.size()) - 1) {
+            totals[0] = persons;
+            totals[1] = rs.getLong("removed");
+            return;
+        }
+        // grouping() sets a bit for each column not grouped; the one column grouped has its bit clear
+        for (int i = 0; i < DIMENSIONS.size(); i++) {
+            if ((grouping & (1 << (DIMENSIONS.size() - 1 - i))) == 0) {
+                String value = rs.getString(i + 3);
+                if (i == DIMENSIONS.indexOf("removalReason") && value == null) {
+                    return; // never listed: no removal to give a reason for
+                }
+                breakdown.get(DIMENSIONS.get(i)).put(value == null ? "UNKNOWN" : value, persons);
+            }
+        }
     }
 }

@@ -69,7 +69,7 @@ public class ReconciliationService {
         ListVersion version = lists.stored(round, party, ListKind.REQUEST, number, roundId);
         boolean full = caller.intermediary() || round.other(party).equals(caller.organisation());
         List<ListEntry> entries = listRepository.entries(version.id());
-        Map<String, Match> byRef = matches.ofVersion(version.id()).stream()
+        Map<String, Match> byRef = matches.ofVersionUnordered(version.id()).stream()
                 .collect(Collectors.toMap(Match::ref, Function.identity()));
         Map<String, Decision> decisions = matches.decisionsFor(version.id()).stream()
                 .collect(Collectors.toMap(Decision::ref, Function.identity()));
@@ -146,10 +146,9 @@ public class ReconciliationService {
             throw new ConflictException("stale-version", "version " + number + " is not the latest of the request "
                     + "list of " + party + " (" + latest + "): decide on the latest", Map.of("latest", latest));
         }
-        ListEntry entry = listRepository.entries(version.id()).stream().filter(e -> e.ref().equals(ref)).findFirst()
+        ListEntry entry = listRepository.entry(version.id(), ref)
                 .orElseThrow(() -> NotFoundException.absent("entry of version " + number, ref));
-        Match match = matches.ofVersion(version.id()).stream().filter(m -> m.ref().equals(ref)).findFirst()
-                .orElseThrow();
+        Match match = matches.ofEntry(version.id(), ref).orElseThrow();
         Long person = verdict == Verdict.CONFIRM ? confirmedPerson(caller, holder, match, personId) : rejected(personId);
         long id = matches.insertDecision(round.id(), requester.id(), ref, entry.contentHash(), version.id(),
                 verdict == Verdict.CONFIRM ? Confirmation.CONFIRMED : Confirmation.REJECTED, person,
