@@ -45,8 +45,9 @@ public enum DateAgreement {
         return DIFFERENT;
     }
 
+    /** Whether two years (four digits: {@link BirthDate} holds 1000 to 9999) differ in one digit. */
     private static boolean oneDigitYear(int a, int b) {
-        return digits(String.valueOf(a), String.valueOf(b)) == 1;
+        return digitsDiffer(a, b, 4) == 1;
     }
 
     /**
@@ -66,16 +67,6 @@ public enum DateAgreement {
             }
             x /= 10;
             y /= 10;
-        }
-        return differ;
-    }
-
-    private static int digits(String x, String y) {
-        int differ = 0;
-        for (int i = 0; i < x.length(); i++) {
-            if (x.charAt(i) != y.charAt(i)) {
-                differ++;
-            }
         }
         return differ;
     }
