@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code POST /api/v1/exchanges/{id}/lists/party-a/request/versions}), which the server reconciles against every
  * person Party B holds or held before it answers; the answer's wall time is the figure. The same list is
  * submitted RUNS times (versions 1, 2, …; each is reconciled anew). While it runs, the server's resident memory
- * (VmRSS of PID, from /proc) is sampled every 50 ms.
+ * (VmRSS of PID, from /proc) is sampled every 50 ms, and the CPU time the server used for each submission is read
+ * from /proc too (user and system; the JVM's threads, not the database's processes).
  *
  * <p>The records ({@link RequestedRecords}): 90 % are persons Party B holds, of Party A's origin, sampled by
  * capture day (so names come as often as in the registry) and mostly in custody, written as Party A writes them;
@@ -89,6 +90,7 @@ public final class ExchangeReconcileRun {
             body.set("entries", entries);
             String json = body.toString();
             long rssBefore = rss(pid);
+            double cpuBefore = cpuSeconds(pid);
             AtomicLong peak = new AtomicLong(rssBefore);
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
             sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(rss(pid), Math::max), 0, 50,
@@ -98,8 +100,9 @@ public final class ExchangeReconcileRun {
             long t = System.nanoTime() - t0;
             sampler.shutdownNow();
             times.add(t);
-            System.out.printf("version %d: %.2f s (body %.1f MB); server RSS %,d MB before, peak %,d MB%n", run + 1,
-                    t / 1e9, json.length() / 1e6, rssBefore >> 20, peak.get() >> 20);
+            System.out.printf("version %d: %.2f s, server CPU %.1f s (body %.1f MB); server RSS %,d MB before, "
+                    + "peak %,d MB%n", run + 1, t / 1e9, cpuSeconds(pid) - cpuBefore, json.length() / 1e6,
+                    rssBefore >> 20, peak.get() >> 20);
         }
         System.out.println("submission to stored matches: " + ExchangeApi.summary(times));
 
@@ -193,6 +196,23 @@ public final class ExchangeReconcileRun {
         System.out.printf("  precision of found %.4f, found right of held %.4f%n",
                 counts.get("held: found right") / (double) Math.max(1, found),
                 counts.get("held: found right") / (double) Math.max(1, heldTotal.getOrDefault("held", 0)));
+    }
+
+    /**
+     * The CPU time a process has used, user and system, in seconds (from /proc/PID/stat, in clock ticks of 1/100 s):
+     * a figure other work on the machine does not lengthen, unlike the wall time. 0 when unknown.
+     */
+    private static double cpuSeconds(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     /** The resident memory of a process in bytes (VmRSS), 0 when unknown. */
