@@ -122,8 +122,8 @@ final class DemoRound {
         submit(b, round, ListKind.REQUEST, 0, requestB.entries, List.of(), days(now, 49));
         submit(b, round, ListKind.OFFER, 0, offer(heldByB, requestA), List.of(), days(now, 48));
 
-        List<Removal> dropsB = drops(requestB, "Entered twice in our files under two numbers; kept under the other "
-                + "number.");
+        List<Removal> dropsB = drops(requestB, "Raised with the intermediary as a humanitarian case on its own; "
+                + "to be negotiated there.");
         decide(a, round, b, 1, refs(dropsB), days(now, 42));
         List<Removal> dropsA = drops(requestA, "The family reports him at home since the spring; the intermediary's "
                 + "tracing agency is to confirm.");
