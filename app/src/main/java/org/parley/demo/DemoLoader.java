@@ -1,5 +1,6 @@
 package org.parley.demo;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import org.parley.access.UserService;
 import org.parley.api.Caller;
+import org.parley.api.PublicIds;
 import org.parley.api.Role;
+import org.parley.exchange.ExchangeService;
+import org.parley.exchange.ListService;
+import org.parley.exchange.ReconciliationService;
 import org.parley.registry.NewPerson;
 import org.parley.registry.OrganisationKind;
 import org.parley.registry.RegistryService;
@@ -40,14 +45,24 @@ class DemoLoader implements ApplicationRunner {
     private final RegistryService registry;
     private final UserService users;
     private final WishService wishes;
+    private final ExchangeService exchanges;
+    private final ListService lists;
+    private final ReconciliationService reconciliations;
+    private final PublicIds publicIds;
     private final TransactionTemplate transaction;
     private final int persons;
 
-    DemoLoader(RegistryService registry, UserService users, WishService wishes, TransactionTemplate transaction,
+    DemoLoader(RegistryService registry, UserService users, WishService wishes, ExchangeService exchanges,
+            ListService lists, ReconciliationService reconciliations, PublicIds publicIds,
+            TransactionTemplate transaction,
             @org.springframework.beans.factory.annotation.Value("${parley.demo.persons}") int persons) {
         this.registry = registry;
         this.users = users;
         this.wishes = wishes;
+        this.exchanges = exchanges;
+        this.lists = lists;
+        this.reconciliations = reconciliations;
+        this.publicIds = publicIds;
         this.transaction = transaction;
         this.persons = persons;
     }
@@ -83,7 +98,9 @@ class DemoLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        List<NewPerson> world = new DemoPersonGenerator(SEED).generate(persons, LocalDate.now());
+        DemoPersonGenerator generator = new DemoPersonGenerator(SEED);
+        List<NewPerson> world = generator.generate(persons, LocalDate.now());
+        long[] roundMillis = new long[1];
         transaction.executeWithoutResult(status -> {
             registry.addOrganisation("party-a", "Party A", OrganisationKind.PARTY, "uk");
             registry.addOrganisation("party-b", "Party B", OrganisationKind.PARTY, "ru");
@@ -95,8 +112,13 @@ class DemoLoader implements ApplicationRunner {
                     "party-b", users.callerOf("registrar@party-b"));
             new DemoStatements(SEED, wishes).record(world, ids, registrars,
                     users.callerOf("interviewer@intermediary"), LocalDate.now());
+            long roundStarted = System.nanoTime();
+            new DemoRound(SEED, exchanges, lists, reconciliations, publicIds).build(world, generator.ownNames(), ids,
+                    users.callerOf("negotiator@party-a"), users.callerOf("negotiator@party-b"), Instant.now());
+            roundMillis[0] = (System.nanoTime() - roundStarted) / 1_000_000;
         });
         printUsers();
-        log.info("Demo: loaded {} persons in {} ms", persons, (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo: loaded {} persons and an exchange round in {} ms (the round: {} ms)", persons,
+                (System.nanoTime() - started) / 1_000_000, roundMillis[0]);
     }
 }

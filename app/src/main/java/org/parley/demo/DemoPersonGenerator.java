@@ -36,9 +36,17 @@ public final class DemoPersonGenerator {
     private static final Side PARTY_B = new Side("party-b", "ru");
     private static final int RECORDS_IN_HOLDER_LANGUAGE_PERCENT = 30;
 
+    /**
+     * A person's name as their own party writes it: in their own language, with patronymic, as drawn (before the
+     * detaining power's clerk wrote it down, perhaps in its own language or without ё).
+     */
+    public record OwnName(String language, String surname, String givenName, String patronymic) {
+    }
+
     private final Random random;
     private final DemoNames names = new DemoNames();
     private final DemoWords words = new DemoWords();
+    private final List<OwnName> ownNames = new ArrayList<>();
 
     public DemoPersonGenerator(long seed) {
         this.random = new Random(seed);
@@ -57,6 +65,11 @@ public final class DemoPersonGenerator {
         return persons;
     }
 
+    /** The own-language names of the persons generated so far, in the same order (draws nothing). */
+    public List<OwnName> ownNames() {
+        return List.copyOf(ownNames);
+    }
+
     private NewPerson person(Side holder, Side origin, LocalDate today, int prisonerNumber) {
         Map<PersonField, Object> facts = new EnumMap<>(PersonField.class);
         Map<PersonField, FactRecord> sources = new EnumMap<>(PersonField.class);
@@ -69,6 +82,8 @@ public final class DemoPersonGenerator {
         DemoNames.Surname surname = names.surname(origin.language(), random);
         DemoNames.GivenName given = names.givenName(origin.language(), sex, random);
         DemoNames.GivenName father = names.givenName(origin.language(), Sex.MALE, random);
+        ownNames.add(new OwnName(origin.language(), surname.in(origin.language(), sex), given.in(origin.language()),
+                father.patronymic(origin.language(), sex)));
         facts.put(PersonField.SURNAME, asWritten(surname.in(language, sex), language));
         facts.put(PersonField.GIVEN_NAME, asWritten(given.in(language), language));
         facts.put(PersonField.PATRONYMIC, asWritten(father.patronymic(language, sex), language));

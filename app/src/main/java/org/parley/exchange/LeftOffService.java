@@ -56,24 +56,30 @@ public class LeftOffService {
         LeftOffRepository.Scope scope = kind == ListKind.REQUEST
                 ? new LeftOffRepository.Scope(round.id(), partyId, kind, otherId, partyId, visible, params)
                 : new LeftOffRepository.Scope(round.id(), partyId, kind, partyId, otherId, visible, params);
-        LeftOffRepository.Counts counts = leftOff.counts(scope);
-        List<LeftOffRepository.Row> rows = leftOff.page(scope, page, size);
+        LeftOffRepository.Figure read = leftOff.read(scope, page, size);
+        LeftOffRepository.Counts counts = read.counts();
+        List<LeftOffRepository.Row> rows = read.page();
         Map<Long, Person> persons = registry.visible(caller, rows.stream().map(LeftOffRepository.Row::personId)
                 .toList()).stream().collect(Collectors.toMap(Person::id, Function.identity()));
         List<Item> items = rows.stream().filter(r -> persons.containsKey(r.personId()))
                 .map(r -> new Item(persons.get(r.personId()), r.removed(), r.removalReason())).toList();
         Map<String, Map<String, Long>> breakdown = new LinkedHashMap<>(counts.breakdown());
-        breakdown.put("wishStatus", wishStatuses(leftOff.ids(scope)));
+        breakdown.put("wishStatus", wishStatuses(read.stated(), counts.total()));
         return new Figure(counts.total(), counts.total() - counts.removed(), counts.removed(), items, page, size,
                 breakdown);
     }
 
-    private Map<String, Long> wishStatuses(List<Long> ids) {
+    /**
+     * The wish statuses of the {@code total} persons left off: derived for those with statements ({@code stated});
+     * the others have said nothing, which is {@link WishStatus#UNKNOWN}.
+     */
+    private Map<String, Long> wishStatuses(List<Long> stated, long total) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (WishStatus status : WishStatus.values()) {
             counts.put(status.name(), 0L);
         }
-        wishes.statuses(ids).values().forEach(s -> counts.merge(s.name(), 1L, Long::sum));
+        wishes.statuses(stated).values().forEach(s -> counts.merge(s.name(), 1L, Long::sum));
+        counts.merge(WishStatus.UNKNOWN.name(), total - stated.size(), Long::sum);
         counts.values().removeIf(n -> n == 0);
         return counts;
     }

@@ -115,6 +115,12 @@ class ListRepository {
                 .query(ListRepository::mapEntry).list();
     }
 
+    /** One entry of a version, by its ref. */
+    Optional<ListEntry> entry(long versionId, String ref) {
+        return jdbc.sql("select * from exchange_list_entry where version_id = :v and ref = :ref")
+                .param("v", versionId).param("ref", ref).query(ListRepository::mapEntry).optional();
+    }
+
     List<Removal> removals(long versionId) {
         return jdbc.sql("select * from exchange_list_removal where version_id = :v order by ref")
                 .param("v", versionId).query((rs, row) -> new Removal(rs.getString("ref"),

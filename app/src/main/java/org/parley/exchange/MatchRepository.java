@@ -53,6 +53,21 @@ class MatchRepository {
                 .param("v", versionId).query(MatchRepository::map).list();
     }
 
+    /**
+     * The matches of a version, in no particular order (for lookups by ref): no join with the entries, whose plan a
+     * version just submitted (not yet in the planner's statistics) could make slow.
+     */
+    List<Match> ofVersionUnordered(long versionId) {
+        return jdbc.sql("select * from exchange_match where version_id = :v").param("v", versionId)
+                .query(MatchRepository::map).list();
+    }
+
+    /** The match of one entry of a version. */
+    java.util.Optional<Match> ofEntry(long versionId, String ref) {
+        return jdbc.sql("select * from exchange_match where version_id = :v and ref = :ref").param("v", versionId)
+                .param("ref", ref).query(MatchRepository::map).optional();
+    }
+
     long insertDecision(long roundId, long partyId, String ref, byte[] contentHash, long versionId,
             Confirmation decision, Long personId, String by, Instant at) {
         return jdbc.sql("insert into exchange_confirmation (round_id, party_id, ref, content_hash, version_id, "

@@ -81,7 +81,7 @@ public class ReconciliationService {
         ListVersion version = lists.stored(round, party, ListKind.REQUEST, number, roundId);
         boolean full = caller.intermediary() || round.other(party).equals(caller.organisation());
         List<ListEntry> entries = listRepository.entries(version.id());
-        Map<String, Match> byRef = matches.ofVersion(version.id()).stream()
+        Map<String, Match> byRef = matches.ofVersionUnordered(version.id()).stream()
                 .collect(Collectors.toMap(Match::ref, Function.identity()));
         Map<String, Decision> decisions = matches.decisionsFor(version.id()).stream()
                 .collect(Collectors.toMap(Decision::ref, Function.identity()));
@@ -140,6 +140,13 @@ public class ReconciliationService {
     @Transactional
     public Item decide(Caller caller, String roundId, String party, int number, String ref, Verdict verdict,
             String personId) {
+        return decide(caller, roundId, party, number, ref, verdict, personId, Instant.now());
+    }
+
+    /** Decides at a given time (now, but for the demo world, whose decisions are weeks old). */
+    @Transactional
+    public Item decide(Caller caller, String roundId, String party, int number, String ref, Verdict verdict,
+            String personId, Instant at) {
         Round round = exchanges.roundForUpdate(caller, roundId);
         Organisation requester = lists.partyOf(round, party, roundId);
         String holder = round.other(party);
@@ -151,14 +158,13 @@ public class ReconciliationService {
             throw new ConflictException("stale-version", "version " + number + " is not the latest of the request "
                     + "list of " + party + " (" + latest + "): decide on the latest", Map.of("latest", latest));
         }
-        ListEntry entry = listRepository.entries(version.id()).stream().filter(e -> e.ref().equals(ref)).findFirst()
+        ListEntry entry = listRepository.entry(version.id(), ref)
                 .orElseThrow(() -> NotFoundException.absent("entry of version " + number, ref));
-        Match match = matches.ofVersion(version.id()).stream().filter(m -> m.ref().equals(ref)).findFirst()
-                .orElseThrow();
+        Match match = matches.ofEntry(version.id(), ref).orElseThrow();
         Long person = verdict == Verdict.CONFIRM ? confirmedPerson(caller, holder, match, personId) : rejected(personId);
         long id = matches.insertDecision(round.id(), requester.id(), ref, entry.contentHash(), version.id(),
                 verdict == Verdict.CONFIRM ? Confirmation.CONFIRMED : Confirmation.REJECTED, person,
-                caller.username(), ExchangeService.micros(Instant.now()));
+                caller.username(), ExchangeService.micros(at));
         Decision decision = matches.decision(id);
         audit.append(caller, DecisionStates.change(decision));
         return item(entry, match, decision);

@@ -45,27 +45,28 @@ public enum DateAgreement {
         return DIFFERENT;
     }
 
+    /** Whether two years (four digits: {@link BirthDate} holds 1000 to 9999) differ in one digit. */
     private static boolean oneDigitYear(int a, int b) {
-        return digits(String.valueOf(a), String.valueOf(b)) == 1;
+        return digitsDiffer(a, b, 4) == 1;
     }
 
-    /** Digits that differ position by position in YYYYMMDD (the parts both dates have). */
+    /**
+     * Digits that differ position by position in YYYYMMDD (the parts both dates have), counted on the numbers
+     * (years have four digits, months and days two): the scorer asks this of most candidate pairs.
+     */
     private static int digitsDiffer(BirthDate a, BirthDate b) {
-        String x = compact(a, a.hasDay() && b.hasDay());
-        String y = compact(b, a.hasDay() && b.hasDay());
-        return digits(x, y);
+        int differ = digitsDiffer(a.year(), b.year(), 4) + digitsDiffer(a.month(), b.month(), 2);
+        return a.hasDay() && b.hasDay() ? differ + digitsDiffer(a.day(), b.day(), 2) : differ;
     }
 
-    private static String compact(BirthDate date, boolean withDay) {
-        return String.format("%04d%02d", date.year(), date.month()) + (withDay ? String.format("%02d", date.day()) : "");
-    }
-
-    private static int digits(String x, String y) {
+    private static int digitsDiffer(int x, int y, int width) {
         int differ = 0;
-        for (int i = 0; i < x.length(); i++) {
-            if (x.charAt(i) != y.charAt(i)) {
+        for (int i = 0; i < width; i++) {
+            if (x % 10 != y % 10) {
                 differ++;
             }
+            x /= 10;
+            y /= 10;
         }
         return differ;
     }

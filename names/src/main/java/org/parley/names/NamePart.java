@@ -1,6 +1,9 @@
 package org.parley.names;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One part of a person's name (surname, given name or patronymic) with the keys it is compared by.
@@ -14,11 +17,38 @@ import java.util.Optional;
  */
 public record NamePart(String written, String key, boolean initial, String phonetic, GivenNames.Name name) {
 
+    /**
+     * Parts already made, per role and text as written, up to {@link #REMEMBERED} of each role. Names repeat:
+     * a registry of a million persons has some thousands of distinct surnames, given names and patronymics, so
+     * preparing it (for an exchange's reconciliation) computes each part's keys once rather than per person. A part
+     * depends on nothing but its text and role, so a remembered one is the one that would be made.
+     */
+    private static final Map<Role, Map<String, Optional<NamePart>>> MADE = new EnumMap<>(Role.class);
+    static final int REMEMBERED = 50_000;
+
+    static {
+        for (Role role : Role.values()) {
+            MADE.put(role, new ConcurrentHashMap<>());
+        }
+    }
+
     /** A surname, given name or patronymic as written; empty when it has no letters. */
     public static Optional<NamePart> of(String written, Role role) {
         if (written == null) {
             return Optional.empty();
         }
+        Map<String, Optional<NamePart>> made = MADE.get(role);
+        Optional<NamePart> part = made.get(written);
+        if (part == null) {
+            part = make(written, role);
+            if (made.size() < REMEMBERED) {
+                made.putIfAbsent(written, part);
+            }
+        }
+        return part;
+    }
+
+    private static Optional<NamePart> make(String written, Role role) {
         String key = String.join("", MatchKey.words(written));
         if (key.isEmpty()) {
             return Optional.empty();

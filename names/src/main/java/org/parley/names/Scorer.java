@@ -1,6 +1,8 @@
 package org.parley.names;
 
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -65,6 +67,32 @@ public final class Scorer {
         if (a.key().equals(b.key())) {
             return Level.SURNAME_SAME;
         }
+        // A linkage compares each requested surname with thousands of registered ones, mostly the same few
+        // hundred keys: the level depends on the two keys only, so each thread remembers the levels it found.
+        Map<String, Level> ofA = SURNAME_LEVELS.get().computeIfAbsent(a.key(), k -> new HashMap<>());
+        Level known = ofA.get(b.key());
+        if (known == null) {
+            known = surnameOfKeys(a, b);
+            if (ofA.size() < REMEMBERED_PER_KEY) {
+                ofA.put(b.key(), known);
+            }
+        }
+        return known;
+    }
+
+    /** Surname levels found, per thread: first key, second key, level (bounded: see {@link #surname}). */
+    private static final ThreadLocal<Map<String, Map<String, Level>>> SURNAME_LEVELS = ThreadLocal.withInitial(
+            () -> new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<String, Level>> eldest) {
+                    return size() > REMEMBERED_KEYS;
+                }
+            });
+    private static final int REMEMBERED_KEYS = 1_000;
+    private static final int REMEMBERED_PER_KEY = 1_000;
+
+    /** The level of two different surnames, neither an initial. */
+    private static Level surnameOfKeys(NamePart a, NamePart b) {
         if (Surnames.sameExceptGender(a.key(), b.key())) {
             return Level.SURNAME_FEMALE_FORM;
         }

@@ -1,5 +1,8 @@
 package org.parley.names;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -30,7 +33,27 @@ public final class Similarity {
         if (shorter < 4) {
             return false;
         }
-        LevenshteinDistance distance = shorter >= 8 ? TWO_EDITS : ONE_EDIT;
-        return distance.apply(a, b) >= 0 || jaroWinkler(a, b) >= CLOSE;
+        // A linkage asks this of the same few hundred name keys again and again: each thread remembers answers.
+        Map<String, Boolean> ofA = CLOSE_KEYS.get().computeIfAbsent(a, k -> new HashMap<>());
+        Boolean known = ofA.get(b);
+        if (known == null) {
+            LevenshteinDistance distance = shorter >= 8 ? TWO_EDITS : ONE_EDIT;
+            known = distance.apply(a, b) >= 0 || jaroWinkler(a, b) >= CLOSE;
+            if (ofA.size() < REMEMBERED_PER_KEY) {
+                ofA.put(b, known);
+            }
+        }
+        return known;
     }
+
+    /** Answers of {@link #isClose} per thread, first key, second key; at most so many, the least used dropped. */
+    private static final ThreadLocal<Map<String, Map<String, Boolean>>> CLOSE_KEYS = ThreadLocal.withInitial(
+            () -> new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<String, Boolean>> eldest) {
+                    return size() > REMEMBERED_KEYS;
+                }
+            });
+    private static final int REMEMBERED_KEYS = 1_000;
+    private static final int REMEMBERED_PER_KEY = 1_000;
 }
