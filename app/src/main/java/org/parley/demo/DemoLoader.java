@@ -113,8 +113,10 @@ class DemoLoader implements ApplicationRunner {
             new DemoStatements(SEED, wishes).record(world, ids, registrars,
                     users.callerOf("interviewer@intermediary"), LocalDate.now());
             long roundStarted = System.nanoTime();
-            new DemoRound(SEED, exchanges, lists, reconciliations, publicIds).build(world, generator.ownNames(), ids,
-                    users.callerOf("negotiator@party-a"), users.callerOf("negotiator@party-b"), Instant.now());
+            if (persons >= DemoRound.MIN_PERSONS) {
+                new DemoRound(SEED, exchanges, lists, reconciliations, publicIds).build(world, generator.ownNames(),
+                        ids, users.callerOf("negotiator@party-a"), users.callerOf("negotiator@party-b"), Instant.now());
+            }
             roundMillis[0] = (System.nanoTime() - roundStarted) / 1_000_000;
         });
         printUsers();

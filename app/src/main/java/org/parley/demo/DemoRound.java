@@ -51,6 +51,9 @@ import org.parley.registry.Status;
  */
 final class DemoRound {
 
+    /** A demo world smaller than this (tests of other things start with a handful of persons) has no round. */
+    static final int MIN_PERSONS = 200;
+
     static final String TITLE = "Exchange of detainees: first round";
     /** Requested entries of a version 1 at most; a world of N persons asks for about N / 8 per party below that. */
     static final int MAX_REQUESTED = 150;
