@@ -9,6 +9,7 @@ import org.parley.api.Caller;
 import org.parley.api.ConflictException;
 import org.parley.api.ForbiddenException;
 import org.parley.api.InvalidInputException;
+import org.parley.api.NotFoundException;
 import org.parley.api.PublicIds;
 import org.parley.api.Role;
 import org.parley.audit.AuditLog;
@@ -125,7 +126,7 @@ public class ExchangeService {
     private long roundId(String publicId) {
         try {
             return publicIds.parse(PublicIds.Kind.EXCHANGE, publicId);
-        } catch (org.parley.api.NotFoundException e) {
+        } catch (NotFoundException e) {
             rounds.find(0);
             throw e;
         }

@@ -11,4 +11,13 @@ package org.parley.exchange;
 public record ListEntry(String ref, Long personId, String surname, String givenName, String patronymic,
         String fullName, String dateOfBirth, String serviceNumber, String unit, String rank, String note,
         byte[] contentHash) {
+
+    /** An entry with the hash of its content computed. */
+    static ListEntry hashed(String ref, Long personId, String surname, String givenName, String patronymic,
+            String fullName, String dateOfBirth, String serviceNumber, String unit, String rank, String note) {
+        ListEntry entry = new ListEntry(ref, personId, surname, givenName, patronymic, fullName, dateOfBirth,
+                serviceNumber, unit, rank, note, null);
+        return new ListEntry(ref, personId, surname, givenName, patronymic, fullName, dateOfBirth, serviceNumber,
+                unit, rank, note, ListStates.contentHash(entry));
+    }
 }

@@ -2,11 +2,15 @@ package org.parley.exchange;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.api.Caller;
@@ -22,6 +26,7 @@ import org.parley.registry.PersonField;
 import org.parley.registry.RegistryService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The parties' versioned lists (README, "Exchange rounds"): each submission is the whole new list, based on the
@@ -115,7 +120,7 @@ public class ListService {
     }
 
     private static List<Removal> sorted(List<Removal> removals) {
-        return removals.stream().sorted(java.util.Comparator.comparing(Removal::ref)).toList();
+        return removals.stream().sorted(Comparator.comparing(Removal::ref)).toList();
     }
 
     /** The organisation of a party of the round; 404 for any other code. */
@@ -175,12 +180,9 @@ public class ListService {
                             + first + "]: refs are unique in a list"));
                 }
             }
-            ListEntry entry = new ListEntry(ref, personId, e.surname(), e.givenName(), e.patronymic(), e.fullName(),
+            checked.add(ListEntry.hashed(ref, personId, e.surname(), e.givenName(), e.patronymic(), e.fullName(),
                     e.dateOfBirth() == null ? null : e.dateOfBirth().toString(), e.serviceNumber(), e.unit(),
-                    e.rank(), e.note(), null);
-            checked.add(new ListEntry(entry.ref(), entry.personId(), entry.surname(), entry.givenName(),
-                    entry.patronymic(), entry.fullName(), entry.dateOfBirth(), entry.serviceNumber(), entry.unit(),
-                    entry.rank(), entry.note(), ListStates.contentHash(entry)));
+                    e.rank(), e.note()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -204,7 +206,7 @@ public class ListService {
     private static void checkRemovals(List<ListEntry> previous, List<ListEntry> next, List<Removal> removals) {
         Set<String> kept = next.stream().map(ListEntry::ref).collect(Collectors.toSet());
         Set<String> dropped = previous.stream().map(ListEntry::ref).filter(ref -> !kept.contains(ref))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         List<FieldError> errors = new ArrayList<>();
         Set<String> explained = new HashSet<>();
         for (int i = 0; i < removals.size(); i++) {
@@ -293,7 +295,7 @@ public class ListService {
             ListEntry was = before.get(e.ref());
             if (was == null) {
                 added.add(e);
-            } else if (!java.util.Arrays.equals(was.contentHash(), e.contentHash())) {
+            } else if (!Arrays.equals(was.contentHash(), e.contentHash())) {
                 changed.add(new Changed(e.ref(), changedFields(was, e)));
             }
         }
@@ -306,12 +308,12 @@ public class ListService {
 
     private static Map<String, String[]> changedFields(ListEntry was, ListEntry now) {
         Map<String, String[]> fields = new LinkedHashMap<>();
-        var a = ListStates.entryJson(was);
-        var b = ListStates.entryJson(now);
+        ObjectNode a = ListStates.entryJson(was);
+        ObjectNode b = ListStates.entryJson(now);
         for (String name : a.propertyNames()) {
             String from = a.get(name).isNull() ? null : a.get(name).asString();
             String to = b.get(name).isNull() ? null : b.get(name).asString();
-            if (!java.util.Objects.equals(from, to)) {
+            if (!Objects.equals(from, to)) {
                 fields.put(name, new String[] {from, to});
             }
         }
