@@ -45,6 +45,15 @@ public class AuditTree {
         return checkpoints.at(head.size()).orElseThrow();
     }
 
+    /**
+     * The earliest checkpoint that covers the entry at {@code seq}: the signed tree head a document quotes for an
+     * event (an agreement's approvals). Signs one now if none covers it yet.
+     */
+    @Transactional
+    public Checkpoint covering(long seq) {
+        return checkpoints.earliestCovering(seq).orElseGet(this::sign);
+    }
+
     /** Whether entries were appended since the latest checkpoint (or none was signed yet). */
     public boolean unsigned() {
         return checkpoints.latest().map(c -> c.treeSize() < entries.size()).orElse(true);

@@ -36,6 +36,12 @@ class CheckpointRepository {
                 .query(this::map).optional();
     }
 
+    /** The earliest checkpoint whose tree holds the entry at {@code seq} (leaf index). */
+    Optional<Checkpoint> earliestCovering(long seq) {
+        return jdbc.sql("select * from audit_checkpoint where tree_size > :seq order by tree_size limit 1")
+                .param("seq", seq).query(this::map).optional();
+    }
+
     List<Checkpoint> all() {
         return jdbc.sql("select * from audit_checkpoint order by tree_size").query(this::map).list();
     }

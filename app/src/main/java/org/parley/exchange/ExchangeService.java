@@ -140,7 +140,7 @@ public class ExchangeService {
                     publicId);
         }
         RoundAccess.requireNegotiatorOf(caller, caller.organisation(), publicId, "abandon a round");
-        requireNegotiating(round, publicId);
+        requireOpen(round, publicId);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "is required: say why the round is abandoned");
         }
@@ -155,6 +155,21 @@ public class ExchangeService {
         if (round.state() != RoundState.NEGOTIATING) {
             throw new ConflictException("round-not-negotiating", "round " + publicId + " is " + round.state()
                     + ": its lists no longer change", Map.of("state", round.state().name()));
+        }
+    }
+
+    String publicId(Round round) {
+        return publicIds.of(PublicIds.Kind.EXCHANGE, round.id());
+    }
+
+    /**
+     * Exchange-list versions, approvals and the handover go on until the handover is completed (an agreed round's
+     * later version is an amendment); a round may be abandoned until then too.
+     */
+    static void requireOpen(Round round, String publicId) {
+        if (round.state() != RoundState.NEGOTIATING && round.state() != RoundState.AGREED) {
+            throw new ConflictException("round-closed", "round " + publicId + " is " + round.state()
+                    + ": it no longer changes", Map.of("state", round.state().name()));
         }
     }
 

@@ -225,7 +225,7 @@ class ListController {
         return kind;
     }
 
-    private static int number(String text) {
+    static int number(String text) {
         try {
             int n = Integer.parseInt(text);
             if (n >= 1) {

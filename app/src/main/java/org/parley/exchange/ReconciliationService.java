@@ -105,7 +105,7 @@ public class ReconciliationService {
     }
 
     /** The match with the holder's decision applied: a person picked or confirmed for an entry is found. */
-    private static Item item(ListEntry entry, Match match, Decision decision) {
+    static Item item(ListEntry entry, Match match, Decision decision) {
         Confirmation confirmation = decision == null ? Confirmation.PENDING : decision.decision();
         MatchOutcome outcome = match.outcome();
         Long personId = match.personId();

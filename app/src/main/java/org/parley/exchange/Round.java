@@ -10,10 +10,11 @@ import java.util.List;
  * @param secondParty the counterparty (code)
  * @param intermediary code, or null
  * @param version how many times the round changed: 1 when opened, +1 at each change of state
+ * @param agreedVersion the exchange-list version both parties approved last (the agreement), or null
  */
 public record Round(long id, int version, String title, String firstParty, String secondParty, String intermediary,
         RoundState state, String createdBy, Instant createdAt, String abandonedBy, Instant abandonedAt,
-        String abandonReason) {
+        String abandonReason, Integer agreedVersion, Instant agreedAt, Instant executedAt) {
 
     public List<String> parties() {
         return List.of(firstParty, secondParty);

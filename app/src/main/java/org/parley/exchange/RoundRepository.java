@@ -65,6 +65,18 @@ class RoundRepository {
                 .param("by", by).param("at", Timestamp.from(at)).param("reason", reason).param("id", id).update();
     }
 
+    void agree(long id, int agreedVersion, Instant at) {
+        jdbc.sql("update exchange_round set state = 'AGREED', version = version + 1, agreed_version = :agreed, "
+                        + "agreed_at = :at where id = :id")
+                .param("agreed", agreedVersion).param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    void execute(long id, Instant at) {
+        jdbc.sql("update exchange_round set state = 'EXECUTED', version = version + 1, executed_at = :at "
+                        + "where id = :id")
+                .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
     void forEach(Consumer<Round> visitor) {
         jdbc.sql(SELECT + "order by r.id").query((ResultSet rs) -> {
             visitor.accept(map(rs, 0));
@@ -76,7 +88,8 @@ class RoundRepository {
                 rs.getString("second_code"), rs.getString("intermediary_code"),
                 RoundState.valueOf(rs.getString("state")), rs.getString("created_by"),
                 instant(rs, "created_at"), rs.getString("abandoned_by"), instant(rs, "abandoned_at"),
-                rs.getString("abandon_reason"));
+                rs.getString("abandon_reason"), (Integer) rs.getObject("agreed_version"), instant(rs, "agreed_at"),
+                instant(rs, "executed_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -20,6 +20,8 @@ class RoundStates implements AuditedRecords {
     static final String RECORD_TYPE = "exchange";
     static final String OPEN = "OPEN_EXCHANGE";
     static final String ABANDON = "ABANDON_EXCHANGE";
+    static final String AGREE = "AGREE_EXCHANGE";
+    static final String EXECUTE = "EXECUTE_EXCHANGE";
 
     private final RoundRepository rounds;
 
@@ -45,6 +47,14 @@ class RoundStates implements AuditedRecords {
         node.put("abandonedBy", r.abandonedBy());
         node.put("abandonedAt", r.abandonedAt() == null ? null : r.abandonedAt().toString());
         node.put("abandonReason", r.abandonReason());
+        // members of the agreement only once there is one, so that states written before it hash as they did
+        if (r.agreedVersion() != null) {
+            node.put("agreedVersion", r.agreedVersion());
+            node.put("agreedAt", r.agreedAt().toString());
+        }
+        if (r.executedAt() != null) {
+            node.put("executedAt", r.executedAt().toString());
+        }
         return CanonicalJson.write(node);
     }
 

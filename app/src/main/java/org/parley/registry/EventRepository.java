@@ -37,6 +37,32 @@ class EventRepository {
         return history(personId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
     }
 
+    /** The same event (no place, no changes) appended to many persons, each after its last one (rows locked). */
+    void appendToEach(Map<Long, EventInput> events) {
+        List<Long> ids = List.copyOf(events.keySet());
+        jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, note) "
+                        + "select u.person, (select coalesce(max(seq), 0) + 1 from person_event where person_id = u.person), "
+                        + "u.type, u.occurred::date, u.note from unnest(:ids, :types, :occurred, :notes) "
+                        + "as u(person, type, occurred, note)")
+                .param("ids", ids.toArray(Long[]::new))
+                .param("types", ids.stream().map(id -> events.get(id).type().name()).toArray(String[]::new))
+                .param("occurred", ids.stream().map(id -> events.get(id).occurredOn().toString()).toArray(String[]::new))
+                .param("notes", ids.stream().map(id -> events.get(id).note()).toArray(String[]::new))
+                .update();
+    }
+
+    /** The histories of many persons, each as {@link #history} reads it. */
+    Map<Long, List<LifecycleEvent>> histories(List<Long> personIds) {
+        Map<Long, List<LifecycleEvent>> histories = new java.util.HashMap<>();
+        jdbc.sql("select e.*, exists (select 1 from person_event s where s.supersedes = e.id) as superseded "
+                        + "from person_event e where e.person_id = any(:ids) order by e.person_id, e.seq")
+                .param("ids", personIds.toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    histories.computeIfAbsent(rs.getLong("person_id"), k -> new java.util.ArrayList<>()).add(map(rs, 0));
+                });
+        return histories;
+    }
+
     /** A person's whole history in the order it was recorded, superseded events marked. */
     List<LifecycleEvent> history(long personId) {
         return jdbc.sql("select e.*, exists (select 1 from person_event s where s.supersedes = e.id) as superseded "

@@ -95,6 +95,25 @@ class PersonRepository {
         return jdbc.sql(SELECT + "where p.id = :id").param("id", id).query(this::map).optional();
     }
 
+    /** Locks these persons' rows, in id order (so that two such calls never deadlock), and reads them. */
+    List<Person> findForUpdate(List<Long> ids) {
+        return jdbc.sql(SELECT + "where p.id = any(:ids) order by p.id for update of p")
+                .param("ids", ids.toArray(Long[]::new)).query(this::map).list();
+    }
+
+    /** Stores what the lifecycle derived for many persons at once (events that do not move anyone). */
+    void updateLifecycles(Map<Long, Lifecycle.State> states) {
+        List<Long> ids = List.copyOf(states.keySet());
+        jdbc.sql("update person p set status = u.status, notified_on = u.notified::date, version = p.version + 1, "
+                        + "updated_at = now() from unnest(:ids, :statuses, :notified) as u(id, status, notified) "
+                        + "where p.id = u.id")
+                .param("ids", ids.toArray(Long[]::new))
+                .param("statuses", ids.stream().map(id -> states.get(id).status().name()).toArray(String[]::new))
+                .param("notified", ids.stream().map(id -> states.get(id).notifiedOn())
+                        .map(d -> d == null ? null : d.toString()).toArray(String[]::new))
+                .update();
+    }
+
     /** Locks the row for the rest of the transaction, so that events and updates of one person are serialised. */
     Optional<Person> findForUpdate(long id) {
         return jdbc.sql(SELECT + "where p.id = :id for update of p").param("id", id).query(this::map).optional();

@@ -51,6 +51,15 @@ class PersonStates {
                 .param("state", canonical(before, lastEvent)).update();
     }
 
+    /** {@link #keepReplaced} for many persons at once. */
+    void keepAllReplaced(List<Person> before, Map<Long, LifecycleEvent> lastEvents) {
+        jdbc.sql("insert into person_state (person_id, version, state) select * from unnest(:ids, :versions, :states)")
+                .param("ids", before.stream().map(Person::id).toArray(Long[]::new))
+                .param("versions", before.stream().map(Person::version).toArray(Integer[]::new))
+                .param("states", before.stream().map(p -> canonical(p, lastEvents.get(p.id()))).toArray(String[]::new))
+                .update();
+    }
+
     /** The states of many new persons: the changes for the audit log. */
     List<AuditLog.Change> changes(String action, List<Person> persons, Map<Long, LifecycleEvent> latestEvents) {
         List<AuditLog.Change> changes = new ArrayList<>(persons.size());

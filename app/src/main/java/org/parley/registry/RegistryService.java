@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,15 @@ public class RegistryService {
             return List.of();
         }
         return persons.findVisible(caller, ids).stream().map(p -> RecordAccess.redact(caller, p)).toList();
+    }
+
+    /**
+     * These persons as stored, whatever the caller may see: for a feature that shows what it takes from them under
+     * rules of its own (an exchange list names the persons both parties agreed to release).
+     */
+    @Transactional(readOnly = true)
+    public List<Person> records(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : persons.find(List.copyOf(ids));
     }
 
     /**
@@ -335,6 +345,42 @@ public class RegistryService {
         persons.updateLifecycle(person.id(), after, place);
         audit.append(caller, states.change(AuditActions.ADD_EVENT, stored(personId), appended));
         return appended;
+    }
+
+    /**
+     * Appends the same kind of event to many persons in one go — the outcomes of an exchange's handover, which the
+     * exchange has authorised under its own rules — or none if the lifecycle refuses any of them (409 naming the
+     * person). Rows are locked in id order; one audit entry per person.
+     */
+    @Transactional
+    public void appendOutcomes(Caller caller, Map<Long, EventInput> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<Long> ids = outcomes.keySet().stream().sorted().toList();
+        List<Person> before = persons.findForUpdate(ids);
+        Map<Long, List<LifecycleEvent>> histories = events.histories(ids);
+        Map<Long, Lifecycle.State> after = new LinkedHashMap<>();
+        Map<Long, LifecycleEvent> lastEvents = new HashMap<>();
+        for (Person person : before) {
+            List<LifecycleEvent> history = histories.get(person.id());
+            EventInput event = outcomes.get(person.id());
+            Lifecycle.State state = Lifecycle.replay(history);
+            try {
+                after.put(person.id(), Lifecycle.apply(state, event.type(), event.occurredOn()));
+            } catch (InvalidTransitionException e) {
+                throw new ConflictException("invalid-transition", "person " + person.publicId() + " ("
+                        + person.fullName() + "): " + e.getMessage() + "; nothing was recorded",
+                        Map.of("personId", person.publicId(), "currentStatus", String.valueOf(state.status()),
+                                "event", event.type().name()));
+            }
+            lastEvents.put(person.id(), history.get(history.size() - 1));
+        }
+        states.keepAllReplaced(before, lastEvents);
+        events.appendToEach(outcomes);
+        persons.updateLifecycles(after);
+        Map<Long, LifecycleEvent> appended = events.latest(ids);
+        audit.appendAll(caller, states.changes(AuditActions.ADD_EVENT, persons.find(ids), appended));
     }
 
     private static LifecycleEvent supersededTarget(List<LifecycleEvent> history, EventInput event) {

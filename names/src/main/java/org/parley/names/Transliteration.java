@@ -35,6 +35,23 @@ public final class Transliteration {
         return Optional.of(transliterator.transliterate(cyrillic));
     }
 
+    /**
+     * A name in Latin letters under the official standard of its language — Ukrainian: KMU 55/2010, Russian: ICAO
+     * 9303 as in passports — for readers who do not read Cyrillic. A name not written in Cyrillic is returned as it
+     * is. The language is guessed from the letters; where they do not tell (Иванов is both), {@code fallback}
+     * decides (e.g. the language of the person's power of origin), and without one, Ukrainian.
+     */
+    public static String official(String name, Language fallback) {
+        Script script = Script.of(name);
+        if (script != Script.CYRILLIC && script != Script.MIXED) {
+            return name;
+        }
+        Language guessed = Language.guess(name);
+        Language language = guessed != null ? guessed : fallback != null ? fallback : Language.UKRAINIAN;
+        Standard standard = language == Language.RUSSIAN ? Standard.ICAO_9303 : Standard.KMU_2010;
+        return toLatin(name, standard, language).orElse(name);
+    }
+
     /** Every standard's spelling of a Cyrillic name in a language, in {@link Standard} order. */
     public static Map<Standard, String> allSpellings(String cyrillic, Language language) {
         Map<Standard, String> spellings = new EnumMap<>(Standard.class);

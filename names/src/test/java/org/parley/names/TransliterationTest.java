@@ -67,4 +67,17 @@ class TransliterationTest {
         assertThat(Transliteration.standardOf("Сергей", "Sergei")).contains(Standard.ICAO_9303);
         assertThat(Transliteration.standardOf("Сергей", "Pavel")).isEmpty();
     }
+
+    @Test
+    void officialLatinFollowsTheNamesLanguage() {
+        // KMU 55/2010 for Ukrainian (its published examples: Згорани → Zghorany, Юрій → Yurii), ICAO 9303 for Russian
+        assertThat(Transliteration.official("Шевченко Сергій Юрійович", null)).isEqualTo("Shevchenko Serhii Yuriiovych");
+        assertThat(Transliteration.official("Алексеев Андрей Геннадьевич", Language.RUSSIAN))
+                .isEqualTo("Alekseev Andrei Gennadevich");
+        assertThat(Transliteration.official("Ёлкин Пётр", null)).isEqualTo("Elkin Petr");
+        assertThat(Transliteration.official("Иванов Иван", Language.RUSSIAN)).isEqualTo("Ivanov Ivan");
+        assertThat(Transliteration.official("Иванов Иван", Language.UKRAINIAN)).isEqualTo("Yvanov Yvan");
+        assertThat(Transliteration.official("Smith John", Language.RUSSIAN)).isEqualTo("Smith John");
+        assertThat(Transliteration.official(null, null)).isNull();
+    }
 }
