@@ -240,7 +240,7 @@ class AccessMatrixTest {
                 + ", \"powerOfOrigin\": null}"), readStatus(p, t, changes ? 409 : 403));
     }
 
-    private static final int EXCHANGE_CASES = 2 + 2 * 5;
+    private static final int EXCHANGE_CASES = 2 + 2 * 14;
 
     /**
      * Exchange rounds: opened by a party's negotiators; read by the parties and the round's intermediary (a round
@@ -269,7 +269,34 @@ class AccessMatrixTest {
             boolean holdersNegotiator = p.role() == Role.NEGOTIATOR && "party-b".equals(p.organisation());
             expect(p, "POST decision" + name, client.post(path + "/lists/party-a/request/versions/1/reconciliation/M-1",
                     "{\"decision\": \"REJECT\"}"), read != 200 ? read : holdersNegotiator ? 200 : 403);
+            checkAgreement(p, client, path, name, read, round.equals(withIntermediary));
         }
+    }
+
+    /**
+     * The exchange list, approvals, agreement, handover and report of a round in negotiation: proposals by the
+     * negotiators of the round's parties and intermediary; approvals by the same; the handover by the parties'
+     * registrars and the intermediary, completed by the intermediary's negotiators (both parties' without one).
+     */
+    private void checkAgreement(Principal p, ApiClient client, String path, String name, int read,
+            boolean hasIntermediary) {
+        boolean negotiator = p.role() == Role.NEGOTIATOR;
+        boolean intermediary = "intermediary".equals(p.organisation());
+        expect(p, "GET exchange-list versions" + name, client.get(path + "/exchange-list/versions"), read);
+        expect(p, "GET approvals" + name, client.get(path + "/approvals"), read);
+        expect(p, "GET agreement" + name, client.get(path + "/agreement"), read != 200 ? read : 409);
+        expect(p, "GET handover" + name, client.get(path + "/handover"), read != 200 ? read : 409);
+        expect(p, "GET report" + name, client.get(path + "/report"), read != 200 ? read : 404);
+        expect(p, "POST proposal" + name, client.post(path + "/proposals", "{\"balance\": \"ALL_FOR_ALL\"}"),
+                read != 200 ? read : negotiator ? 201 : 403);
+        expect(p, "POST approval" + name, client.post(path + "/exchange-list/versions/999/approvals", "{}"),
+                read != 200 ? read : negotiator ? 404 : 403);
+        boolean recorder = p.role() == Role.REGISTRAR || intermediary && negotiator;
+        expect(p, "POST handover" + name, client.post(path + "/handover", "{\"entries\": []}"),
+                read != 200 ? read : recorder ? 409 : 403);
+        boolean completer = negotiator && (hasIntermediary ? intermediary : !intermediary);
+        expect(p, "POST handover complete" + name, client.post(path + "/handover/complete", ""),
+                read != 200 ? read : completer ? 409 : 403);
     }
 
     private static final int AUDIT_CASES = 8;
