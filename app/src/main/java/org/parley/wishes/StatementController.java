@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -96,7 +97,11 @@ class StatementController {
 
     @GetMapping("/wishes/queue")
     @Operation(summary = "The intermediary's interview queue", description = "Persons with an unverified claim, "
-            + "or a verified wish contradicted by a later claim, oldest claim first. Intermediary only.")
+            + "or a verified wish contradicted by a later claim. Those on a list of an open exchange round "
+            + "(onExchangeList) come first, since their wish decides whether they may be released; within each "
+            + "group the oldest claim first. priority says why: [{\"kind\": \"EXCHANGE_ROUND\", \"id\", "
+            + "\"title\"}], id and title only for rounds the caller's organisation is the intermediary of. "
+            + "Intermediary only.")
     ObjectNode queue(@RequestParam Map<String, String> parameters) {
         JsonInput in = new JsonInput();
         parameters.keySet().stream().filter(p -> !p.equals("page") && !p.equals("size"))
@@ -115,6 +120,14 @@ class StatementController {
             item.put("wishStatus", e.wish().status().name());
             item.put("oldestClaimOn", e.wish().oldestClaimOn().toString());
             item.put("wishReinterview", e.wish().contradicted());
+            item.put("onExchangeList", e.urgent());
+            ArrayNode priority = item.putArray("priority");
+            e.priority().forEach(r -> {
+                ObjectNode reason = priority.addObject().put("kind", r.kind());
+                if (r.id() != null) {
+                    reason.put("id", r.id()).put("title", r.title());
+                }
+            });
         });
         node.withArray("items");
         node.put("total", queue.total());

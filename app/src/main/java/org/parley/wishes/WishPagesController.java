@@ -17,6 +17,7 @@ import org.parley.registry.Page;
 import org.parley.registry.PersonField;
 import org.parley.registry.PersonPage;
 import org.parley.registry.RegistryService;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,20 +40,30 @@ class WishPagesController {
     private final WishService wishes;
     private final RegistryService registry;
     private final PersonPage personPage;
+    private final MessageSource messages;
 
-    WishPagesController(WishService wishes, RegistryService registry, PersonPage personPage) {
+    WishPagesController(WishService wishes, RegistryService registry, PersonPage personPage,
+            MessageSource messages) {
         this.wishes = wishes;
         this.registry = registry;
         this.personPage = personPage;
+        this.messages = messages;
     }
 
-    /** One person waiting for an interview. */
+    /** One person waiting for an interview; {@code priority} why they come first, if they do. */
     record Row(String id, String name, String nameLang, String holdingParty, String internmentPlace, String claimSince,
-            boolean reinterview) {
+            boolean reinterview, List<Priority> priority) {
+    }
+
+    /**
+     * A reason to interview a person first, in the reader's language, and the page of the record behind it when the
+     * reader may be told which one ("On the lists of exchange round «…»", linked to the round).
+     */
+    record Priority(String text, String href) {
     }
 
     @GetMapping("/wishes/queue")
-    String queue(@RequestParam(name = "page", defaultValue = "1") String pageParameter, Model model) {
+    String queue(@RequestParam(name = "page", defaultValue = "1") String pageParameter, Locale locale, Model model) {
         Caller caller = Callers.require();
         int page = pageNumber(pageParameter);
         Page<WishService.QueueEntry> queue = wishes.queue(caller, page - 1, PAGE_SIZE);
@@ -60,13 +71,22 @@ class WishPagesController {
         List<Row> rows = queue.items().stream().map(e -> new Row(e.person().publicId(), e.person().fullName(),
                 e.person().text(PersonField.NAME_LANGUAGE), names.get(e.person().text(PersonField.HOLDING_PARTY)),
                 e.person().text(PersonField.INTERNMENT_PLACE), e.wish().oldestClaimOn().toString(),
-                e.wish().contradicted())).toList();
+                e.wish().contradicted(), e.priority().stream().map(r -> priority(r, locale)).toList())).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("total", queue.total());
         model.addAttribute("page", page);
         model.addAttribute("pageCount", Math.max(1, (queue.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("weeks", wishes.interviewsPerWeek(caller, WEEKS));
         return "wishes/queue";
+    }
+
+    /** "On the lists of exchange round «…»" (queue.priority.KIND), or without naming it (KIND.untitled). */
+    private Priority priority(QueuePriority.Reason reason, Locale locale) {
+        String key = "queue.priority." + reason.kind();
+        if (reason.id() == null) {
+            return new Priority(messages.getMessage(key + ".untitled", null, locale), null);
+        }
+        return new Priority(messages.getMessage(key, new Object[] {reason.title()}, locale), reason.page());
     }
 
     /** The statement form of the person page; a refused statement shows the page again with the reasons. */

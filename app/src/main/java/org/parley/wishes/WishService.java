@@ -17,6 +17,7 @@ import org.parley.registry.Page;
 import org.parley.registry.Person;
 import org.parley.registry.PersonField;
 import org.parley.registry.RegistryService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +44,14 @@ public class WishService {
     private final StatementRepository statements;
     private final RegistryService registry;
     private final AuditLog audit;
+    private final ObjectProvider<QueuePriority> priorities;
 
-    WishService(StatementRepository statements, RegistryService registry, AuditLog audit) {
+    WishService(StatementRepository statements, RegistryService registry, AuditLog audit,
+            ObjectProvider<QueuePriority> priorities) {
         this.statements = statements;
         this.registry = registry;
         this.audit = audit;
+        this.priorities = priorities;
     }
 
     /** Records a statement; 404 if the caller may not see the person, 403 if their role may not record it. */
@@ -125,25 +129,52 @@ public class WishService {
         return statuses;
     }
 
-    /** A person waiting for an interview, with why. */
-    public record QueueEntry(Person person, DerivedWish wish) {
+    /**
+     * A person waiting for an interview, with why; {@code priority} the reasons to interview them first (none for
+     * most), given by other features ({@link QueuePriority}).
+     */
+    public record QueueEntry(Person person, DerivedWish wish, List<QueuePriority.Reason> priority) {
+
+        /** Whether the person comes before those waiting without a reason to hurry. */
+        public boolean urgent() {
+            return !priority.isEmpty();
+        }
     }
 
     /**
      * The intermediary's interview queue: persons with an unverified claim, or a verified wish contradicted by a
-     * later claim, that the intermediary can see; the oldest claim first.
+     * later claim, that the intermediary can see. Those another feature names as urgent ({@link QueuePriority}:
+     * persons on the lists of an open exchange round) come first; within each group the oldest claim first.
      */
     public Page<QueueEntry> queue(Caller caller, int page, int size) {
         requireIntermediary(caller);
         List<Person> visible = registry.visible(caller, statements.personsWithUnverifiedClaims());
         Map<Long, DerivedWish> derived = wishes(visible);
-        List<QueueEntry> waiting = visible.stream().map(p -> new QueueEntry(p, derived.get(p.id())))
-                .filter(e -> e.wish().needsInterview())
-                .sorted(Comparator.comparing((QueueEntry e) -> e.wish().oldestClaimOn())
+        List<Person> waitingPersons = visible.stream().filter(p -> derived.get(p.id()).needsInterview()).toList();
+        Map<Long, List<QueuePriority.Reason>> urgent = urgent(caller,
+                waitingPersons.stream().map(Person::id).toList());
+        List<QueueEntry> waiting = waitingPersons.stream()
+                .map(p -> new QueueEntry(p, derived.get(p.id()), urgent.getOrDefault(p.id(), List.of())))
+                .sorted(Comparator.comparing((QueueEntry e) -> !e.urgent())
+                        .thenComparing(e -> e.wish().oldestClaimOn())
                         .thenComparing(e -> e.person().id()))
                 .toList();
         int from = Math.min(waiting.size(), page * size);
         return new Page<>(waiting.subList(from, Math.min(waiting.size(), from + size)), waiting.size(), page, size);
+    }
+
+    /** What every source of priority says of these persons, one call (one query) per source, reasons merged. */
+    private Map<Long, List<QueuePriority.Reason>> urgent(Caller caller, List<Long> personIds) {
+        Map<Long, List<QueuePriority.Reason>> urgent = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return urgent;
+        }
+        priorities.orderedStream().forEach(source -> source.urgent(caller, personIds).forEach((person, reasons) -> {
+            if (!reasons.isEmpty()) {
+                urgent.computeIfAbsent(person, k -> new ArrayList<>()).addAll(reasons);
+            }
+        }));
+        return urgent;
     }
 
     /** How many persons the intermediary interviewed in private, per week, the latest {@code weeks} weeks. */

@@ -218,8 +218,18 @@ class WishApiTest {
         queue.json().get("items").forEach(item -> order.add(item.get("id").stringValue()));
         assertThat(order).contains(ids.get(2), ids.get(0)).doesNotContain(ids.get(1));
         assertThat(order.indexOf(ids.get(2))).isLessThan(order.indexOf(ids.get(0)));
+        // persons on an open exchange round's list first (the demo round's), then the others; the oldest claim
+        // first in each group
+        List<Boolean> later = new ArrayList<>();
+        List<String> listedDates = new ArrayList<>();
         List<String> dates = new ArrayList<>();
-        queue.json().get("items").forEach(item -> dates.add(item.get("oldestClaimOn").asString()));
+        queue.json().get("items").forEach(item -> {
+            boolean listed = item.get("onExchangeList").asBoolean();
+            later.add(!listed);
+            (listed ? listedDates : dates).add(item.get("oldestClaimOn").asString());
+        });
+        assertThat(later).isSorted();
+        assertThat(listedDates).isSorted();
         assertThat(dates).isSorted();
 
         assertThat(registrarA.get("/api/v1/wishes/queue").status()).isEqualTo(403);
