@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
  * or, on a request list, the person the entry was reconciled to: its match ({@code FOUND}, or {@code NOT_ELIGIBLE}
  * for a verified wish not to return, which a new interview may change) while the holder has not decided on the
  * entry as it is, or the person the holder's latest decision confirmed or picked. A match the holder rejected
- * names nobody; an earlier version, or a round abandoned or executed, counts for nothing.
+ * names nobody. The latest version of the round's exchange list names the persons it releases. An earlier
+ * version, or a round abandoned or executed, counts for nothing.
  *
  * <p>The intermediary is told which round (id and title) only for the rounds it is the intermediary of, the ones it
  * takes part in; of any other round only that there is one.
@@ -71,7 +72,14 @@ class OpenRoundPriority implements QueuePriority {
                 where l.kind = 'request' and c.decision = 'CONFIRMED' and c.person_id = any(:persons)
                   and not exists (select 1 from exchange_confirmation later where later.round_id = c.round_id
                       and later.party_id = c.party_id and later.ref = c.ref
-                      and later.content_hash = c.content_hash and later.id > c.id))
+                      and later.content_hash = c.content_hash and later.id > c.id)
+                union
+                -- a person the latest version of the round's exchange list releases
+                select v.round_id, i.person_id
+                from exchange_release_version v
+                join exchange_release_item i on i.version_id = v.id
+                where v.round_id in (select id from open_round) and i.person_id = any(:persons)
+                  and v.number = (select max(w.number) from exchange_release_version w where w.round_id = v.round_id))
             select n.person_id, r.id as round_id, r.title, r.ours
             from named n join open_round r on r.id = n.round_id
             order by n.person_id, r.ours desc, r.id""";

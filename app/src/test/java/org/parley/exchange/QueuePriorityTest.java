@@ -231,6 +231,22 @@ class QueuePriorityTest {
     }
 
     @Test
+    void thePersonsTheLatestExchangeListReleasesComeFirstToo() {
+        String released = claimant("Обмінюваний", "Северин", "1981-09-10", 4);
+        String round = round("Queue exchange-list round", true);
+        String requests = "/api/v1/exchanges/" + round + "/lists/party-a/request/versions";
+        submitted(negotiatorA, requests, "{\"basedOn\": 0, \"entries\": [{\"ref\": \"Q-1\", \"personId\": \""
+                + released + "\"}]}");
+        submitted(negotiatorA, "/api/v1/exchanges/" + round + "/proposals", "{\"balance\": \"ALL_FOR_ALL\"}");
+        // the request no longer names him; the exchange list still releases him
+        submitted(negotiatorA, requests, "{\"basedOn\": 1, \"entries\": [], \"removals\": [{\"ref\": \"Q-1\", "
+                + "\"reason\": \"WITHDRAWN_BY_FAMILY\"}]}");
+        assertThat(item(queue(), released).get("onExchangeList").booleanValue()).isTrue();
+        submitted(negotiatorA, "/api/v1/exchanges/" + round + "/proposals", "{\"balance\": \"ALL_FOR_ALL\"}");
+        assertThat(item(queue(), released).get("onExchangeList").booleanValue()).isFalse();
+    }
+
+    @Test
     void theExchangeFeatureIsTheQueuesSourceOfPriorityAndAnswersForManyPersonsAtOnce() {
         String listed = claimant("Численний", "Лука", "1977-04-05", 7);
         String round = round("Queue round of many", true);
