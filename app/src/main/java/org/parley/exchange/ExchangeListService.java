@@ -99,11 +99,12 @@ public class ExchangeListService {
         Proposal.Result result = Proposal.build(round.parties(), gathered.candidates(), gathered.unresolved(),
                 balance, count, LocalDate.ofInstant(at, ZoneOffset.UTC));
         Map<Long, Person> persons = gathered.persons();
+        Map<String, Language> languages = originLanguages();
         Map<String, List<ExchangeListDocument.Item>> releases = new LinkedHashMap<>();
         result.releases().forEach((side, items) -> releases.put(side, items.stream().map(i ->
                 new ExchangeListDocument.Item(personPublicId(i.candidate().personId()), i.candidate().ref(),
                         i.candidate().source(), i.priority(), i.reason(), i.countedInBalance(),
-                        identity(persons.get(i.candidate().personId())))).toList()));
+                        identity(persons.get(i.candidate().personId()), languages))).toList()));
         List<ExchangeListDocument.Left> excluded = result.excluded().stream().map(e -> new ExchangeListDocument.Left(
                 e.personId() == null ? null : personPublicId(e.personId()), e.ref(), e.side(), e.code().name(),
                 e.reason())).toList();
@@ -183,15 +184,25 @@ public class ExchangeListService {
     }
 
     /** A person's identity as the exchange list freezes it: the name as written and in official Latin letters. */
-    ExchangeListDocument.Identity identity(Person p) {
+    static ExchangeListDocument.Identity identity(Person p, Map<String, Language> originLanguages) {
         String name = p.fullName();
         String origin = p.text(PersonField.POWER_OF_ORIGIN);
-        Language fallback = origin == null ? null : registry.organisation(origin).map(Organisation::language)
-                .flatMap(tag -> java.util.Arrays.stream(Language.values()).filter(l -> l.tag().equals(tag)).findFirst())
-                .orElse(null);
-        return new ExchangeListDocument.Identity(name, Transliteration.official(name, fallback),
-                p.text(PersonField.DATE_OF_BIRTH), p.text(PersonField.RANK), p.text(PersonField.SERVICE_NUMBER),
-                p.text(PersonField.PRISONER_NUMBER));
+        return new ExchangeListDocument.Identity(name, Transliteration.official(name,
+                origin == null ? null : originLanguages.get(origin)), p.text(PersonField.DATE_OF_BIRTH),
+                p.text(PersonField.RANK), p.text(PersonField.SERVICE_NUMBER), p.text(PersonField.PRISONER_NUMBER));
+    }
+
+    /** The language of each organisation's records, by code: where a name's letters do not tell its language. */
+    private Map<String, Language> originLanguages() {
+        Map<String, Language> languages = new HashMap<>();
+        for (Organisation o : registry.organisations()) {
+            for (Language language : Language.values()) {
+                if (language.tag().equals(o.language())) {
+                    languages.put(o.code(), language);
+                }
+            }
+        }
+        return languages;
     }
 
     /**
@@ -243,6 +254,7 @@ public class ExchangeListService {
         Map<Long, Person> addedRecords = registry.records(added.keySet()).stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
         Set<String> seen = new HashSet<>();
+        Map<String, Language> languages = originLanguages();
         Map<String, List<ExchangeListDocument.Item>> sides = new LinkedHashMap<>();
         for (String side : round.parties()) {
             List<ExchangeListDocument.Item> kept = new ArrayList<>();
@@ -276,7 +288,7 @@ public class ExchangeListService {
                             : "person:" + in.personId(), in.source() != null ? in.source()
                             : side.equals(caller.organisation()) ? ReleaseSource.OFFER : ReleaseSource.REQUEST,
                             null, art110 ? "Art. 110: seriously ill or wounded — outside the balance"
-                            : "added by " + caller.username(), !art110, identity(person)));
+                            : "added by " + caller.username(), !art110, identity(person, languages)));
                 }
             }
             sides.put(side, kept);
