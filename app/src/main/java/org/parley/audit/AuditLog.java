@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.parley.api.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -70,6 +71,11 @@ public class AuditLog {
     /** Whether any entry records one of these actions on a record of this type. */
     public boolean hasEntry(String recordType, Collection<String> actions) {
         return repository.hasEntry(recordType, actions);
+    }
+
+    /** The entry at this sequence number (0 is the first), as stored; empty when the log has none there. */
+    public Optional<AuditEntry> entry(long seq) {
+        return repository.entry(seq);
     }
 
     /** SHA-256 of the state's canonical JSON in UTF-8. */

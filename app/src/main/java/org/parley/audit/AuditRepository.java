@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -55,6 +56,12 @@ class AuditRepository {
         return jdbc.sql("select exists (select 1 from audit_entry where record_type = :type and action = any(:actions))")
                 .param("type", recordType).param("actions", actions.toArray(String[]::new)).query(Boolean.class)
                 .single();
+    }
+
+    /** The entry at this sequence number, if the log has one. */
+    Optional<AuditEntry> entry(long seq) {
+        return jdbc.sql("select " + AuditEntries.COLUMNS + " from audit_entry where seq = :seq").param("seq", seq)
+                .query(AuditEntries::map).optional().map(AuditEntries.Listed::entry);
     }
 
     TreeFrontier head() {

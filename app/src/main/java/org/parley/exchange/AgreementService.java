@@ -114,7 +114,7 @@ public class AgreementService {
                     .map(o -> Map.of("personId", o.personId(), "name", o.name(), "side", o.side(), "problem",
                             o.problem())).toList()));
         }
-        String role = round.isParty(own) ? Approval.PARTY : Approval.WITNESS;
+        String role = round.isParty(own) ? ApprovalSignature.PARTY : ApprovalSignature.WITNESS;
         Instant at = ExchangeService.micros(now);
         ApprovalSignature.Approval signed = new ApprovalSignature.Approval(exchanges.publicId(round), number,
                 HexFormat.of().formatHex(version.hash()), own, role, caller.username(), at);
@@ -124,8 +124,8 @@ public class AgreementService {
         Approval approval = new Approval(id, round.id(), version.id(), number, own, role, version.hash(),
                 caller.username(), at, java.util.Base64.getDecoder().decode(signature), entry.seq());
         approvals.insert(approval, registry.organisation(own).orElseThrow().id());
-        if (role.equals(Approval.PARTY) && existing.stream().anyMatch(a -> a.versionId() == version.id()
-                && a.role().equals(Approval.PARTY) && !a.organisation().equals(own))) {
+        if (role.equals(ApprovalSignature.PARTY) && existing.stream().anyMatch(a -> a.versionId() == version.id()
+                && a.role().equals(ApprovalSignature.PARTY) && !a.organisation().equals(own))) {
             rounds.agree(round.id(), number, at);
             audit.append(caller, RoundStates.change(RoundStates.AGREE, rounds.find(round.id()).orElseThrow()));
         }

@@ -12,9 +12,6 @@ import java.util.HexFormat;
 record Approval(long id, long roundId, long versionId, int versionNumber, String organisation, String role,
         byte[] versionHash, String approvedBy, Instant approvedAt, byte[] signature, long auditSeq) {
 
-    static final String PARTY = "PARTY";
-    static final String WITNESS = "WITNESS";
-
     ApprovalSignature.Approval signed(String exchangePublicId) {
         return new ApprovalSignature.Approval(exchangePublicId, versionNumber, HexFormat.of().formatHex(versionHash),
                 organisation, role, approvedBy, approvedAt);

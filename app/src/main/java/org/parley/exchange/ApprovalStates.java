@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ApprovalStates implements AuditedRecords {
 
-    static final String RECORD_TYPE = "exchange-approval";
+    static final String RECORD_TYPE = ApprovalSignature.RECORD_TYPE;
     static final String APPROVE = "APPROVE_EXCHANGE_LIST_VERSION";
 
     private final ApprovalRepository approvals;
