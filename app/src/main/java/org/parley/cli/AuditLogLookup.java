@@ -13,12 +13,12 @@ import org.parley.exchange.AgreementVerifier;
  * and inclusion proofs from the stored subtree hashes (each a handful of rows; the whole log is recomputed by
  * {@code audit verify}, not here).
  */
-final class AuditLogLookup implements AgreementVerifier.AuditLookup {
+public final class AuditLogLookup implements AgreementVerifier.AuditLookup {
 
     private final AuditLog log;
     private final AuditTree tree;
 
-    AuditLogLookup(AuditLog log, AuditTree tree) {
+    public AuditLogLookup(AuditLog log, AuditTree tree) {
         this.log = log;
         this.tree = tree;
     }

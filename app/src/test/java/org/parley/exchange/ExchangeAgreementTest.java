@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.parley.ApiClient;
 import org.parley.ApiClient.Response;
 import org.parley.ParleyTest;
+import org.parley.audit.AuditLog;
+import org.parley.audit.AuditTree;
 import org.parley.audit.AuditVerifier;
+import org.parley.cli.AuditLogLookup;
 import org.parley.audit.Checkpoint;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +40,10 @@ class ExchangeAgreementTest {
     AuditVerifier verifier;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditLog auditLog;
+    @Autowired
+    AuditTree auditTree;
 
     private ApiClient negotiatorA;
     private ApiClient negotiatorB;
@@ -204,6 +211,13 @@ class ExchangeAgreementTest {
         Checkpoint checkpoint = Checkpoint.parse(agreement.get("checkpoint").stringValue());
         assertThat(checkpoint.verify(key)).isTrue();
         assertThat(checkpoint.treeSize()).isGreaterThan(agreement.get("approvals").get(2).get("auditSeq").longValue());
+
+        String saved = registrarI.get(base + "/agreement").body();
+        AgreementVerifier.AuditLookup log = new AuditLogLookup(auditLog, auditTree);
+        AgreementVerifier.Result verified = AgreementVerifier.verify(saved, null, log);
+        assertThat(verified.problems()).as(verified.summary()).isEmpty();
+        assertThat(AgreementVerifier.verify(saved.replace("Коваленко Олександр", "Коваленко Олексій"), null, log)
+                .problems()).anySatisfy(p -> assertThat(p).contains("not the one signed"));
 
         String handover = base + "/handover";
         assertThat(registrarB.post(handover, entries(b1, "DID_NOT_APPEAR")).status()).isEqualTo(201);
