@@ -332,6 +332,11 @@ public class HandoverService {
         return (ObjectNode) JSON.readTree(report);
     }
 
+    /** The parties (codes) that asked to complete the handover of a round without intermediary, first first. */
+    public List<String> completionRequests(Caller caller, String roundId) {
+        return handovers.completionRequests(exchanges.round(caller, roundId).id());
+    }
+
     /** Every entry of the round's handover, corrections included, oldest first. */
     public List<HandoverEntry> history(Caller caller, String roundId) {
         return handovers.all(exchanges.round(caller, roundId).id());
