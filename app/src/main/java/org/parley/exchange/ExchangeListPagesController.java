@@ -489,6 +489,10 @@ class ExchangeListPagesController {
     }
 
     private static String priority(ExchangeListDocument.Item item, ExchangeViews views) {
-        return item.priority() == null ? views.msg("exchangeList.art110") : String.valueOf(item.priority());
+        if (item.priority() != null) {
+            return String.valueOf(item.priority());
+        }
+        // a person added by hand is counted without a rank; one outside the balance is there under Art. 110
+        return item.countedInBalance() ? "—" : views.msg("exchangeList.art110");
     }
 }
