@@ -286,8 +286,8 @@ public class HandoverService {
                 boolean transferred = outcome == HandoverOutcome.TRANSFERRED;
                 total[0]++;
                 total[1 + outcome.ordinal()]++;
-                count(byCategory, String.valueOf(p.get(PersonField.CATEGORY)), transferred);
-                count(byRankGroup, String.valueOf(p.get(PersonField.RANK_GROUP)), transferred);
+                count(byCategory, key(p.get(PersonField.CATEGORY)), transferred);
+                count(byRankGroup, key(p.get(PersonField.RANK_GROUP)), transferred);
                 if (Boolean.TRUE.equals(p.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED))) {
                     art110[0]++;
                     art110[1] += transferred ? 1 : 0;
@@ -312,6 +312,11 @@ public class HandoverService {
             }
         }
         return node;
+    }
+
+    /** A breakdown's key: the enum constant, or UNKNOWN where the fact is not recorded (as "left off" counts it). */
+    private static String key(Object value) {
+        return value == null ? "UNKNOWN" : value.toString();
     }
 
     private static void count(Map<String, int[]> counts, String key, boolean transferred) {
