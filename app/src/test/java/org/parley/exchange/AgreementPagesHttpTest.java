@@ -490,9 +490,12 @@ class AgreementPagesHttpTest {
         expectNotFound(intermediary.post(base + "/exchange-list/propose", Map.of("balance", "N_FOR_N")));
         for (String admin : List.of("admin", "admin@party-a")) {
             PageSession session = PageSession.of(port, admin);
-            for (String path : pages()) {
+            List<String> paths = new java.util.ArrayList<>(pages());
+            paths.add("/exchanges/" + executed + "/agreement.json");
+            for (String path : paths) {
                 HttpResponse<String> page = session.get(path);
                 assertThat(page.statusCode()).as(admin + " " + path).isEqualTo(403);
+                assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
                 assertThat(page.body()).doesNotContain("Виконаний раунд").doesNotContain("Дубовий");
             }
         }
