@@ -21,16 +21,41 @@ record BarChart(String id, String title, int width, int height, String colour, L
     private static final int NUMBER_SPACE = 64;
     private static final int TOP = 4;
 
-    /** One value: its label, its number and where the template draws them. */
+    /** One value: its label, its number, its colour and where the template draws them. */
     record Bar(String label, long value, String percent, int labelY, int barY, int barWidth, int valueX,
-            int valueY) {
+            int valueY, String fill) {
     }
 
     /** A value before layout. */
     record Value(String label, long value) {
     }
 
+    /** Values of several series for one label (agreed and transferred of a category). */
+    record Group(String label, List<Long> values) {
+    }
+
     static BarChart of(String id, String title, int colourIndex, List<Value> values) {
+        String colour = PALETTE.get(Math.floorMod(colourIndex, PALETTE.size()));
+        return layout(id, title, colour, values, values.stream().map(v -> colour).toList());
+    }
+
+    /**
+     * Several series side by side: under each group a bar per series, labelled "group · series" so that the chart
+     * reads without colour; the series also differ in colour (the palette's first members, in order).
+     */
+    static BarChart grouped(String id, String title, List<String> series, List<Group> groups) {
+        List<Value> values = new ArrayList<>();
+        List<String> fills = new ArrayList<>();
+        for (Group g : groups) {
+            for (int s = 0; s < series.size(); s++) {
+                values.add(new Value(g.label() + " · " + series.get(s), g.values().get(s)));
+                fills.add(PALETTE.get(s % PALETTE.size()));
+            }
+        }
+        return layout(id, title, PALETTE.get(0), values, fills);
+    }
+
+    private static BarChart layout(String id, String title, String colour, List<Value> values, List<String> fills) {
         long max = values.stream().mapToLong(Value::value).max().orElse(0);
         long total = values.stream().mapToLong(Value::value).sum();
         int span = WIDTH - NUMBER_SPACE;
@@ -42,11 +67,10 @@ record BarChart(String id, String title, int width, int height, String colour, L
                     * span / max));
             String percent = total == 0 ? "0" : String.valueOf(Math.round(100.0 * v.value() / total));
             bars.add(new Bar(v.label(), v.value(), percent, top + LABEL_HEIGHT - 4, top + LABEL_HEIGHT,
-                    barWidth, barWidth + 6, top + LABEL_HEIGHT + BAR_HEIGHT - 5));
+                    barWidth, barWidth + 6, top + LABEL_HEIGHT + BAR_HEIGHT - 5, fills.get(i)));
         }
         int height = Math.max(ROW, TOP + values.size() * ROW);
-        return new BarChart(id, title, WIDTH, height, PALETTE.get(Math.floorMod(colourIndex, PALETTE.size())),
-                bars, total);
+        return new BarChart(id, title, WIDTH, height, colour, bars, total);
     }
 
     public int barHeight() {

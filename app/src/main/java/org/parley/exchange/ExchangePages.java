@@ -1,5 +1,7 @@
 package org.parley.exchange;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +54,25 @@ class ExchangePages {
         return registry.visible(caller, ids).stream().collect(Collectors.toMap(Person::id, Function.identity()));
     }
 
+    /**
+     * The persons of these public ids that the caller may see, by public id: a document names persons both parties
+     * agreed on, but a page links only those the reader may open.
+     */
+    Map<String, Person> visibleByPublicId(Caller caller, Collection<String> personIds) {
+        Set<Long> keys = new HashSet<>();
+        for (String id : personIds) {
+            if (id != null) {
+                try {
+                    keys.add(publicIds.parse(PublicIds.Kind.PERSON, id));
+                } catch (NotFoundException e) {
+                    // names nobody
+                }
+            }
+        }
+        return persons(caller, keys).values().stream().collect(Collectors.toMap(Person::publicId,
+                Function.identity()));
+    }
+
     static String roundUrl(String id) {
         return "/exchanges/" + id;
     }
@@ -66,6 +87,26 @@ class ExchangePages {
 
     static String leftOffUrl(String id, String party, ListKind kind) {
         return roundUrl(id) + "/left-off?party=" + party + "&kind=" + kind.code();
+    }
+
+    static String exchangeListUrl(String id) {
+        return roundUrl(id) + "/exchange-list";
+    }
+
+    static String exchangeVersionUrl(String id, int number) {
+        return exchangeListUrl(id) + "/versions/" + number;
+    }
+
+    static String agreementUrl(String id) {
+        return roundUrl(id) + "/agreement";
+    }
+
+    static String handoverUrl(String id) {
+        return roundUrl(id) + "/handover";
+    }
+
+    static String reportUrl(String id) {
+        return roundUrl(id) + "/report";
     }
 
     static ListKind kind(String code) {

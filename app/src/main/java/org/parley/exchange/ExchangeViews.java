@@ -77,6 +77,11 @@ final class ExchangeViews {
         return messages.getMessage(key, args, locale);
     }
 
+    /** The text of a key, or the fallback if there is none. */
+    String msgOr(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, locale);
+    }
+
     /** The text of an enum constant: {@code prefix.CONSTANT}. */
     String label(String prefix, Enum<?> value) {
         return value == null ? null : msg(prefix + "." + value.name());
@@ -92,6 +97,11 @@ final class ExchangeViews {
 
     static String time(Instant at) {
         return at == null ? null : TIME.format(at);
+    }
+
+    /** A hash as lower-case hexadecimal, as the agreement document writes it. */
+    static String hex(byte[] bytes) {
+        return bytes == null ? null : java.util.HexFormat.of().formatHex(bytes);
     }
 
     String personId(Long internalKey) {

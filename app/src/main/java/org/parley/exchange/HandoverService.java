@@ -286,8 +286,8 @@ public class HandoverService {
                 boolean transferred = outcome == HandoverOutcome.TRANSFERRED;
                 total[0]++;
                 total[1 + outcome.ordinal()]++;
-                count(byCategory, String.valueOf(p.get(PersonField.CATEGORY)), transferred);
-                count(byRankGroup, String.valueOf(p.get(PersonField.RANK_GROUP)), transferred);
+                count(byCategory, key(p.get(PersonField.CATEGORY)), transferred);
+                count(byRankGroup, key(p.get(PersonField.RANK_GROUP)), transferred);
                 if (Boolean.TRUE.equals(p.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED))) {
                     art110[0]++;
                     art110[1] += transferred ? 1 : 0;
@@ -314,6 +314,11 @@ public class HandoverService {
         return node;
     }
 
+    /** A breakdown's key: the enum constant, or UNKNOWN where the fact is not recorded (as "left off" counts it). */
+    private static String key(Object value) {
+        return value == null ? "UNKNOWN" : value.toString();
+    }
+
     private static void count(Map<String, int[]> counts, String key, boolean transferred) {
         int[] c = counts.computeIfAbsent(key, k -> new int[2]);
         c[0]++;
@@ -330,6 +335,11 @@ public class HandoverService {
         String report = handovers.report(round.id()).orElseThrow(() -> NotFoundException.absent(
                 "report of exchange " + roundId + " (made when its handover is completed)", roundId));
         return (ObjectNode) JSON.readTree(report);
+    }
+
+    /** The parties (codes) that asked to complete the handover of a round without intermediary, first first. */
+    public List<String> completionRequests(Caller caller, String roundId) {
+        return handovers.completionRequests(exchanges.round(caller, roundId).id());
     }
 
     /** Every entry of the round's handover, corrections included, oldest first. */

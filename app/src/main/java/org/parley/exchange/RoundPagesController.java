@@ -45,15 +45,20 @@ class RoundPagesController {
     static final int ROUNDS_PAGE = 50;
 
     private final ExchangeService exchanges;
+    private final ExchangeListService exchangeLists;
+    private final AgreementService agreements;
     private final ListService lists;
     private final ReconciliationService reconciliations;
     private final RegistryService registry;
     private final MessageSource messages;
     private final ExchangePages pages;
 
-    RoundPagesController(ExchangeService exchanges, ListService lists, ReconciliationService reconciliations,
-            RegistryService registry, MessageSource messages, ExchangePages pages) {
+    RoundPagesController(ExchangeService exchanges, ExchangeListService exchangeLists, AgreementService agreements,
+            ListService lists, ReconciliationService reconciliations, RegistryService registry,
+            MessageSource messages, ExchangePages pages) {
         this.exchanges = exchanges;
+        this.exchangeLists = exchangeLists;
+        this.agreements = agreements;
         this.lists = lists;
         this.reconciliations = reconciliations;
         this.registry = registry;
@@ -175,15 +180,70 @@ class RoundPagesController {
             columns.add(new PartyColumn(party, views.organisation(party), party.equals(view.move().waitingOn()),
                     panels));
         }
+        List<ExchangeListVersion> exchangeVersions = exchangeLists.versions(caller, id);
+        List<Approval> approvals = agreements.approvals(caller, id);
         model.addAttribute("round", views.head(view));
         model.addAttribute("columns", columns);
-        model.addAttribute("timeline", timeline(view, versions, decisions, views));
+        model.addAttribute("agreement", agreementPanel(caller, r, id, exchangeVersions, approvals, views));
+        List<TimelineItem> timeline = timeline(view, versions, decisions, views);
+        timeline.addAll(agreementTimeline(r, id, exchangeVersions, approvals, views));
+        timeline.sort(Comparator.comparing(TimelineItem::sortKey));
+        model.addAttribute("timeline", timeline);
         model.addAttribute("canAbandon", r.isParty(caller.organisation()) && caller.has(Role.NEGOTIATOR)
                 && r.state() == RoundState.NEGOTIATING);
         if (!model.containsAttribute("abandonErrors")) {
             model.addAttribute("abandonErrors", List.of());
         }
         return "exchange/round";
+    }
+
+    /** The round's exchange list, its approvals, the agreement, the handover and the report, as far as they go. */
+    record AgreementPanel(boolean shown, int latest, String latestUrl, String latestBy, String latestAt,
+            String listUrl, boolean canPropose, List<ExchangeListPagesController.ApprovalState> approvals,
+            Integer agreedVersion, String agreedAt, String agreementUrl, String handoverUrl, String reportUrl,
+            String executedAt) {
+    }
+
+    private static AgreementPanel agreementPanel(Caller caller, Round r, String id,
+            List<ExchangeListVersion> versions, List<Approval> approvals, ExchangeViews views) {
+        ExchangeListVersion latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        boolean agreed = r.agreedVersion() != null;
+        boolean executed = r.state() == RoundState.EXECUTED;
+        return new AgreementPanel(latest != null || r.state() != RoundState.ABANDONED,
+                latest == null ? 0 : latest.number(),
+                latest == null ? null : ExchangePages.exchangeVersionUrl(id, latest.number()),
+                latest == null ? null : latest.createdBy(), latest == null ? null : ExchangeViews.time(latest.createdAt()),
+                ExchangePages.exchangeListUrl(id), ExchangeListPagesController.canPropose(caller, r),
+                latest == null ? List.of() : ExchangeListPagesController.approvalStates(r, latest.number(), approvals,
+                        views),
+                r.agreedVersion(), ExchangeViews.time(r.agreedAt()), agreed ? ExchangePages.agreementUrl(id) : null,
+                agreed ? ExchangePages.handoverUrl(id) : null, executed ? ExchangePages.reportUrl(id) : null,
+                ExchangeViews.time(r.executedAt()));
+    }
+
+    private static List<TimelineItem> agreementTimeline(Round r, String id, List<ExchangeListVersion> versions,
+            List<Approval> approvals, ExchangeViews views) {
+        List<TimelineItem> items = new ArrayList<>();
+        for (ExchangeListVersion v : versions) {
+            items.add(new TimelineItem(v.createdAt(), ExchangeViews.time(v.createdAt()), "exchange-list",
+                    views.msg("round.timeline.exchangeList", v.number(), v.createdBy()),
+                    ExchangePages.exchangeVersionUrl(id, v.number())));
+        }
+        for (Approval a : approvals) {
+            items.add(new TimelineItem(a.approvedAt(), ExchangeViews.time(a.approvedAt()), "approval",
+                    views.msg(a.role().equals(Approval.WITNESS) ? "round.timeline.witness" : "round.timeline.approval",
+                            views.organisation(a.organisation()), a.versionNumber(), a.approvedBy()),
+                    ExchangePages.exchangeVersionUrl(id, a.versionNumber())));
+        }
+        if (r.agreedAt() != null) {
+            items.add(new TimelineItem(r.agreedAt(), ExchangeViews.time(r.agreedAt()), "agreed",
+                    views.msg("round.timeline.agreed", r.agreedVersion()), ExchangePages.agreementUrl(id)));
+        }
+        if (r.executedAt() != null) {
+            items.add(new TimelineItem(r.executedAt(), ExchangeViews.time(r.executedAt()), "executed",
+                    views.msg("round.timeline.executed"), ExchangePages.reportUrl(id)));
+        }
+        return items;
     }
 
     private List<TimelineItem> timeline(ExchangeService.RoundView view, List<ListVersion> versions,

@@ -3,6 +3,7 @@ package org.parley.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * Languages of the web UI: English (the default), Ukrainian and Russian. The choice is made with {@code ?lang=}
@@ -53,6 +55,27 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieSameSite("Lax");
         resolver.setRejectInvalidCookies(false);
         return resolver;
+    }
+
+    /**
+     * Pages are HTML whatever their address ends with. Left to itself, Thymeleaf takes the content type from the
+     * address's extension: the error page of {@code /exchanges/x/agreement.json} or {@code /persons/abc.json} went
+     * out as {@code application/json}, which {@code nosniff} makes a browser download rather than show.
+     */
+    @Bean
+    static BeanPostProcessor pagesAreHtml() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof ThymeleafViewResolver resolver) {
+                    if (resolver.getContentType() == null) {
+                        resolver.setContentType("text/html;charset=UTF-8");
+                    }
+                    resolver.setForceContentType(true);
+                }
+                return bean;
+            }
+        };
     }
 
     @Override

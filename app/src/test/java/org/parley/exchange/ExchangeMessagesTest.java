@@ -29,7 +29,8 @@ import org.parley.wishes.WishStatus;
 class ExchangeMessagesTest {
 
     private static final Pattern JAVA_KEY = Pattern.compile("\"((?:exchange|round|list|editor|leftOff|reconciliation"
-            + "|diff|matchOutcome|confirmation|listKind|roundState|removalReason|ineligibleReason|common)"
+            + "|diff|matchOutcome|confirmation|listKind|roundState|removalReason|ineligibleReason|common|exchangeList"
+            + "|approval|agreement|handover|report|balance|handoverOutcome|releaseSource|exclusion)"
             + "\\.[A-Za-z0-9_.]+[A-Za-z0-9_])\"");
 
     private static Properties load(String name) throws IOException {
@@ -59,7 +60,13 @@ class ExchangeMessagesTest {
         List.of("under1", "1to2", "2to3", "3plus").forEach(y -> keys.add("leftOff.years." + y));
         Arrays.stream(EntryInput.class.getRecordComponents()).forEach(c -> keys.add("exchange.field." + c.getName()));
         List.of("counterparty", "intermediary", "title", "reason", "entries", "removals", "reasonAll", "noteAll",
-                "basedOn").forEach(f -> keys.add("exchange.field." + f));
+                "basedOn", "balance", "count").forEach(f -> keys.add("exchange.field." + f));
+        constants(keys, "balance", Proposal.Balance.values());
+        constants(keys, "balance.hint", Proposal.Balance.values());
+        constants(keys, "releaseSource", ReleaseSource.values());
+        constants(keys, "exclusion", Proposal.Exclusion.values());
+        keys.add("exclusion.REMOVED");
+        constants(keys, "handoverOutcome", HandoverOutcome.values());
         return keys;
     }
 
@@ -74,7 +81,8 @@ class ExchangeMessagesTest {
                 }
             }
         }
-        assertThat(keys).contains("editor.stale", "round.timeline.opened", "roundState.NEGOTIATING");
+        assertThat(keys).contains("editor.stale", "round.timeline.opened", "roundState.NEGOTIATING",
+                "approval.problem.notInCustody", "handover.declineNotVerified", "report.byCategory");
         for (String bundle : List.of("messages.properties", "messages_uk.properties", "messages_ru.properties")) {
             Properties messages = load(bundle);
             Set<String> missing = new TreeSet<>();

@@ -40,7 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PageAccessMatrixTest {
 
     /** The exchange pages each principal opens (see {@link #exchangePages}). */
-    private static final int EXCHANGE_PAGES = 8;
+    private static final int EXCHANGE_PAGES = 19;
 
     record Principal(String username, String organisation, Role role) {
     }
@@ -61,6 +61,9 @@ class PageAccessMatrixTest {
     /** Exchange rounds: party-a with party-b and the intermediary; party-b with party-a alone. */
     private String round;
     private String roundWithoutIntermediary;
+    /** A round of party-a and party-b with the intermediary, carried through to EXECUTED: two exchange-list versions,
+     * both approved the second, the handover recorded and completed. */
+    private String executed;
     private final List<String> mismatches = new ArrayList<>();
     private int checked;
 
@@ -101,6 +104,53 @@ class PageAccessMatrixTest {
                  "removals": [{"ref": "M-2", "reason": "DUPLICATE"}]}""").status()).isEqualTo(201);
         roundWithoutIntermediary = new ApiClient(port).as("negotiator@party-b").post("/api/v1/exchanges", """
                 {"counterparty": "party-a", "title": "Матриця без посередника"}""").json().get("id").stringValue();
+        executed = executedRound(negotiatorA);
+    }
+
+    /** A person {@code holder} holds, a national of the other party, notified, through the API. */
+    private String released(String holder, String surname) {
+        ApiClient registrar = new ApiClient(port).as("registrar@" + holder);
+        ApiClient.Response created = registrar.post("/api/v1/persons", """
+                {"surname": "%s", "givenName": "Обмін", "holdingParty": "%s", "powerOfOrigin": "%s",
+                 "captureDate": "2024-02-01"}""".formatted(surname, holder,
+                holder.equals("party-a") ? "party-b" : "party-a"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").stringValue();
+        assertThat(registrar.post("/api/v1/persons/" + id + "/events", """
+                {"type": "NOTIFIED", "occurredOn": "2024-02-05"}""").status()).isEqualTo(201);
+        return id;
+    }
+
+    /** The exchange of one person each way, from the offers to the report. */
+    private String executedRound(ApiClient negotiatorA) {
+        String fromA = released("party-a", "Матрицький");
+        String fromB = released("party-b", "Матричный");
+        ApiClient negotiatorB = new ApiClient(port).as("negotiator@party-b");
+        String id = negotiatorA.post("/api/v1/exchanges", """
+                {"counterparty": "party-b", "intermediary": "intermediary", "title": "Матриця угоди"}""")
+                .json().get("id").stringValue();
+        String base = "/api/v1/exchanges/" + id;
+        assertThat(negotiatorA.post(base + "/lists/party-a/offer/versions", """
+                {"basedOn": 0, "entries": [{"personId": "%s"}]}""".formatted(fromA)).status()).isEqualTo(201);
+        assertThat(negotiatorB.post(base + "/lists/party-b/offer/versions", """
+                {"basedOn": 0, "entries": [{"personId": "%s"}]}""".formatted(fromB)).status()).isEqualTo(201);
+        assertThat(negotiatorA.post(base + "/proposals", "{\"balance\": \"N_FOR_N\"}").status()).isEqualTo(201);
+        assertThat(negotiatorB.post(base + "/proposals", "{\"balance\": \"ALL_FOR_ALL\"}").status()).isEqualTo(201);
+        for (ApiClient negotiator : List.of(negotiatorA, negotiatorB)) {
+            ApiClient.Response approved = negotiator.post(base + "/exchange-list/versions/2/approvals", "{}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        }
+        for (String[] outcome : List.of(new String[] {"party-a", fromA}, new String[] {"party-b", fromB})) {
+            ApiClient.Response recorded = new ApiClient(port).as("registrar@" + outcome[0]).post(base + "/handover",
+                    """
+                    {"entries": [{"personId": "%s", "outcome": "TRANSFERRED"}]}""".formatted(outcome[1]));
+            assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        }
+        ApiClient.Response completed = new ApiClient(port).as("negotiator@intermediary").post(base
+                + "/handover/complete", "{}");
+        assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+        assertThat(completed.json().get("state").stringValue()).isEqualTo("EXECUTED");
+        return id;
     }
 
     /**
@@ -122,6 +172,17 @@ class PageAccessMatrixTest {
                 : "negotiator@party-a".equals(p.username()) ? 200 : 403);
         expect(p, "/exchanges/" + roundWithoutIntermediary, cookie, anonymous ? 302 : !participant ? 403
                 : "intermediary".equals(p.organisation()) ? 404 : 200);
+        // the exchange list, the agreement, the handover and the report: the same for every participant
+        expect(p, base + "/exchange-list", cookie, anonymous ? 302 : participant ? 200 : 403);
+        expect(p, base + "/agreement", cookie, anonymous ? 302 : participant ? 409 : 403); // not agreed yet
+        expect(p, "/exchanges/" + roundWithoutIntermediary + "/exchange-list", cookie, anonymous ? 302
+                : !participant ? 403 : "intermediary".equals(p.organisation()) ? 404 : 200);
+        String done = "/exchanges/" + executed;
+        for (String page : List.of(done, done + "/exchange-list", done + "/exchange-list/versions/2",
+                done + "/exchange-list/versions/2/diff?from=1", done + "/agreement", done + "/agreement.json",
+                done + "/handover", done + "/report")) {
+            expect(p, page, cookie, anonymous ? 302 : participant ? 200 : 403);
+        }
     }
 
     private static boolean readsRecords(Principal p) {
