@@ -90,7 +90,7 @@ class AgreementPagesController {
         for (JsonNode a : agreement.get("approvals")) {
             String organisation = a.get("organisation").asString();
             approvals.add(new SignedApproval(organisation, views.organisation(organisation),
-                    Approval.WITNESS.equals(a.get("role").asString()), a.get("approvedBy").asString(),
+                    ApprovalSignature.WITNESS.equals(a.get("role").asString()), a.get("approvedBy").asString(),
                     ExchangeViews.time(java.time.Instant.parse(a.get("approvedAt").asString())),
                     a.get("versionHash").asString(), a.get("signature").asString(), a.get("auditSeq").asLong()));
         }

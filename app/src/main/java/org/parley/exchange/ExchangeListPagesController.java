@@ -77,7 +77,7 @@ class ExchangeListPagesController {
         for (int i = versions.size() - 1; i >= 0; i--) {
             ExchangeListVersion v = versions.get(i);
             List<String> approved = approvals.stream().filter(a -> a.versionNumber() == v.number())
-                    .map(a -> views.msg(a.role().equals(Approval.WITNESS) ? "approval.witnessedBy"
+                    .map(a -> views.msg(a.role().equals(ApprovalSignature.WITNESS) ? "approval.witnessedBy"
                             : "approval.approvedBy", views.organisation(a.organisation()), a.approvedBy(),
                             ExchangeViews.time(a.approvedAt()))).toList();
             String url = ExchangePages.exchangeVersionUrl(id, v.number());

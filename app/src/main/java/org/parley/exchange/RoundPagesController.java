@@ -231,7 +231,7 @@ class RoundPagesController {
         }
         for (Approval a : approvals) {
             items.add(new TimelineItem(a.approvedAt(), ExchangeViews.time(a.approvedAt()), "approval",
-                    views.msg(a.role().equals(Approval.WITNESS) ? "round.timeline.witness" : "round.timeline.approval",
+                    views.msg(a.role().equals(ApprovalSignature.WITNESS) ? "round.timeline.witness" : "round.timeline.approval",
                             views.organisation(a.organisation()), a.versionNumber(), a.approvedBy()),
                     ExchangePages.exchangeVersionUrl(id, a.versionNumber())));
         }
