@@ -105,6 +105,28 @@ public final class ApiClient {
         }
     }
 
+    /** A file as the server sends it: status, content type and the bytes. */
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
+    /** GET of a file (a PDF), in a language. */
+    public Download download(String path, String language) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept-Language", language).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public URI uri(String path) {
         return URI.create(base + path);
     }

@@ -12,12 +12,14 @@ import java.util.Set;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
 import org.parley.api.TextCheck;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,11 +37,14 @@ class AgreementController {
     private final ExchangeListService exchangeLists;
     private final AgreementService agreements;
     private final HandoverService handovers;
+    private final ExchangeDocuments documents;
 
-    AgreementController(ExchangeListService exchangeLists, AgreementService agreements, HandoverService handovers) {
+    AgreementController(ExchangeListService exchangeLists, AgreementService agreements, HandoverService handovers,
+            ExchangeDocuments documents) {
         this.exchangeLists = exchangeLists;
         this.agreements = agreements;
         this.handovers = handovers;
+        this.documents = documents;
     }
 
     @PostMapping(path = "/proposals", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -233,6 +238,15 @@ class AgreementController {
         return agreements.agreement(Callers.require(), id);
     }
 
+    @GetMapping(path = "/agreement.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The agreement document for print", description = "The same as /agreement, A4, names in "
+            + "both scripts, hash and signatures in full, in the language of Accept-Language (en, uk, ru).")
+    ResponseEntity<byte[]> agreementPdf(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return ExchangeDocuments.pdf(documents.agreementPdf(Callers.require(), id, ExchangeDocuments.language(language)),
+                "agreement-" + id + ".pdf");
+    }
+
     @PostMapping(path = "/handover", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record handover outcomes", description = "By the holding party's REGISTRAR (its own "
             + "persons) or the intermediary: {\"entries\": [{\"personId\", \"outcome\": \"TRANSFERRED\" | "
@@ -312,5 +326,14 @@ class AgreementController {
             + "transferred by side, category, rank group and Art. 110 flag; who did not appear and who declined.")
     ObjectNode report(@PathVariable String id) {
         return handovers.report(Callers.require(), id);
+    }
+
+    @GetMapping(path = "/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The round's report for print", description = "The same as /report with its charts as bars, "
+            + "in the language of Accept-Language (en, uk, ru).")
+    ResponseEntity<byte[]> reportPdf(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return ExchangeDocuments.pdf(documents.reportPdf(Callers.require(), id, ExchangeDocuments.language(language)),
+                "report-" + id + ".pdf");
     }
 }

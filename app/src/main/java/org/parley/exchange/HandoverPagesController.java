@@ -1,6 +1,7 @@
 package org.parley.exchange;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.ConflictException;
@@ -23,6 +23,7 @@ import org.parley.api.Role;
 import org.parley.api.TextCheck;
 import org.parley.registry.Person;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +49,11 @@ class HandoverPagesController {
     private final ExchangeService exchanges;
     private final HandoverService handovers;
     private final ExchangePages pages;
+    private final ExchangeDocuments documents;
 
-    HandoverPagesController(ExchangeService exchanges, HandoverService handovers, ExchangePages pages) {
+    HandoverPagesController(ExchangeService exchanges, HandoverService handovers, ExchangePages pages,
+            ExchangeDocuments documents) {
+        this.documents = documents;
         this.exchanges = exchanges;
         this.handovers = handovers;
         this.pages = pages;
@@ -357,21 +361,16 @@ class HandoverPagesController {
 
     // --------------------------------------------------------------------------------------------- the report
 
-    /** One side's figures in the report. */
-    record ReportSide(String party, String name, long agreed, long transferred, long didNotAppear, long declined,
-            long art110Agreed, long art110Transferred) {
-    }
-
-    /** A row of a chart's table: agreed, transferred and the share transferred. */
-    record ChartRow(String label, long agreed, long transferred, String share) {
-    }
-
-    /** A chart with the table of its numbers. */
-    record ReportChart(BarChart chart, List<ChartRow> rows) {
-    }
-
-    /** A person who did not appear or declined. */
-    record OutcomeRow(String personId, String side, String name, String latin, String note) {
+    /** The report for print; before the handover is completed, the page that says there is none yet. */
+    @GetMapping(path = "/exchanges/{id}/report.pdf")
+    ResponseEntity<byte[]> reportPdf(@PathVariable String id, Locale locale) {
+        Caller caller = Callers.require();
+        Round round = exchanges.round(caller, id);
+        if (round.state() != RoundState.EXECUTED) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(ExchangePages.reportUrl(id)))
+                    .build();
+        }
+        return ExchangeDocuments.pdf(documents.reportPdf(caller, id, locale), "report-" + id + ".pdf");
     }
 
     @GetMapping("/exchanges/{id}/report")
@@ -386,91 +385,11 @@ class HandoverPagesController {
             return AgreementPagesController.notYet(model, response, views, view, HttpStatus.NOT_FOUND,
                     "report.notYet.title", "report.notYet.text");
         }
-        Round round = view.round();
-        String agreed = views.msg("report.agreed");
-        String transferred = views.msg("report.transferred");
-        List<String> series = List.of(agreed, transferred);
-        List<ReportSide> sides = new ArrayList<>();
-        List<Map.Entry<String, long[]>> bySide = new ArrayList<>();
-        List<Map.Entry<String, long[]>> art110 = new ArrayList<>();
-        List<ReportChart> sideCharts = new ArrayList<>();
-        JsonNode sideNodes = report.get("sides");
-        for (String party : round.parties()) {
-            JsonNode s = sideNodes.get(party);
-            if (s == null) {
-                continue;
-            }
-            String name = views.organisation(party);
-            JsonNode sick = s.get("seriouslyIllOrWounded");
-            ReportSide side = new ReportSide(party, name, s.get("agreed").asLong(), s.get("transferred").asLong(),
-                    s.get("didNotAppear").asLong(), s.get("declined").asLong(), sick.get("agreed").asLong(),
-                    sick.get("transferred").asLong());
-            sides.add(side);
-            bySide.add(Map.entry(name, new long[] {side.agreed(), side.transferred()}));
-            art110.add(Map.entry(name, new long[] {side.art110Agreed(), side.art110Transferred()}));
-            sideCharts.add(chart("chart-" + party + "-category", views.msg("report.byCategory", name), series,
-                    breakdown(s.get("byCategory"), "category", views)));
-            sideCharts.add(chart("chart-" + party + "-rankGroup", views.msg("report.byRankGroup", name), series,
-                    breakdown(s.get("byRankGroup"), "rankGroup", views)));
-        }
-        model.addAttribute("round", views.head(view));
-        model.addAttribute("agreedVersion", report.get("agreedVersion").asInt());
-        model.addAttribute("executedAt", ExchangeViews.time(java.time.Instant.parse(report.get("executedAt")
-                .asString())));
-        model.addAttribute("sides", sides);
-        List<ReportChart> charts = new ArrayList<>();
-        charts.add(chart("chart-sides", views.msg("report.bySide"), series, bySide));
-        charts.add(chart("chart-art110", views.msg("report.art110"), series, art110));
-        charts.addAll(sideCharts);
-        model.addAttribute("charts", charts);
-        model.addAttribute("didNotAppear", outcomes(report.get("didNotAppear"), views));
-        model.addAttribute("declined", outcomes(report.get("declined"), views));
+        model.addAllAttributes(documents.reportModel(view, report, views));
+        model.addAttribute("pdfUrl", ExchangePages.reportUrl(id) + ".pdf");
         model.addAttribute("agreementUrl", ExchangePages.agreementUrl(id));
         model.addAttribute("handoverUrl", ExchangePages.handoverUrl(id));
         return "exchange/report";
-    }
-
-    /** A breakdown's values in words, most agreed first. */
-    private static List<Map.Entry<String, long[]>> breakdown(JsonNode node, String prefix, ExchangeViews views) {
-        List<Map.Entry<String, long[]>> values = new ArrayList<>();
-        if (node != null) {
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                values.add(Map.entry(valueLabel(prefix, e.getKey(), views), new long[] {
-                    e.getValue().get("agreed").asLong(), e.getValue().get("transferred").asLong()}));
-            }
-        }
-        values.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
-                : a.getKey().compareTo(b.getKey()));
-        return values;
-    }
-
-    private static final Set<String> NOT_RECORDED = Set.of("null", "UNKNOWN");
-
-    private static String valueLabel(String prefix, String value, ExchangeViews views) {
-        if (NOT_RECORDED.contains(value)) {
-            return views.msg("leftOff.unknown");
-        }
-        return views.msgOr(prefix + "." + value, value);
-    }
-
-    private static ReportChart chart(String id, String title, List<String> series,
-            List<Map.Entry<String, long[]>> values) {
-        List<BarChart.Group> groups = values.stream().map(e -> new BarChart.Group(e.getKey(),
-                List.of(e.getValue()[0], e.getValue()[1]))).toList();
-        List<ChartRow> rows = values.stream().map(e -> new ChartRow(e.getKey(), e.getValue()[0], e.getValue()[1],
-                e.getValue()[0] == 0 ? "—" : Math.round(100.0 * e.getValue()[1] / e.getValue()[0]) + " %")).toList();
-        return new ReportChart(BarChart.grouped(id, title, series, groups), rows);
-    }
-
-    private static List<OutcomeRow> outcomes(JsonNode array, ExchangeViews views) {
-        List<OutcomeRow> rows = new ArrayList<>();
-        if (array != null) {
-            for (JsonNode p : array) {
-                rows.add(new OutcomeRow(text(p, "personId"), views.organisation(text(p, "side")), text(p, "name"),
-                        text(p, "latin"), text(p, "note")));
-            }
-        }
-        return rows;
     }
 
     private static String text(JsonNode node, String member) {

@@ -240,7 +240,7 @@ class AccessMatrixTest {
                 + ", \"powerOfOrigin\": null}"), readStatus(p, t, changes ? 409 : 403));
     }
 
-    private static final int EXCHANGE_CASES = 2 + 2 * 14;
+    private static final int EXCHANGE_CASES = 2 + 2 * 16;
 
     /**
      * Exchange rounds: opened by a party's negotiators; read by the parties and the round's intermediary (a round
@@ -287,6 +287,8 @@ class AccessMatrixTest {
         expect(p, "GET agreement" + name, client.get(path + "/agreement"), read != 200 ? read : 409);
         expect(p, "GET handover" + name, client.get(path + "/handover"), read != 200 ? read : 409);
         expect(p, "GET report" + name, client.get(path + "/report"), read != 200 ? read : 404);
+        expect(p, "GET agreement.pdf" + name, client.get(path + "/agreement.pdf"), read != 200 ? read : 409);
+        expect(p, "GET report.pdf" + name, client.get(path + "/report.pdf"), read != 200 ? read : 404);
         expect(p, "POST proposal" + name, client.post(path + "/proposals", "{\"balance\": \"ALL_FOR_ALL\"}"),
                 read != 200 ? read : negotiator ? 201 : 403);
         expect(p, "POST approval" + name, client.post(path + "/exchange-list/versions/999/approvals", "{}"),

@@ -317,7 +317,14 @@ class AgreementPagesHttpTest {
                 .contains("<bdi>Липов Ерофей</bdi>").contains("<bdi>" + a.identity().serviceNumber() + "</bdi>")
                 .contains("<bdi>" + a.identity().prisonerNumber() + "</bdi>").contains("BEGIN PUBLIC KEY")
                 .contains("id=\"signed-party-a\"").contains("id=\"signed-party-b\"")
-                .contains("href=\"" + path + ".json\"").doesNotContain("agreement.pdf");
+                .contains("href=\"" + path + ".json\"").contains("href=\"" + path + ".pdf\"");
+        HttpResponse<String> print = session.get(path + ".pdf");
+        assertThat(print.statusCode()).isEqualTo(200);
+        assertThat(print.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        assertThat(print.body()).startsWith("%PDF-");
+        HttpResponse<String> report = session.get("/exchanges/" + executed + "/report.pdf");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
 
         HttpResponse<String> download = session.get(path + ".json");
         assertThat(download.statusCode()).isEqualTo(200);
@@ -340,6 +347,8 @@ class AgreementPagesHttpTest {
         HttpResponse<String> noFile = session.get("/exchanges/" + negotiating + "/agreement.json");
         assertThat(noFile.statusCode()).isEqualTo(303);
         assertThat(PageSession.location(noFile)).isEqualTo("/exchanges/" + negotiating + "/agreement");
+        assertThat(session.get("/exchanges/" + negotiating + "/agreement.pdf").statusCode()).isEqualTo(303);
+        assertThat(session.get("/exchanges/" + negotiating + "/report.pdf").statusCode()).isEqualTo(303);
         assertThat(session.get("/exchanges/" + negotiating + "/handover").statusCode()).isEqualTo(409);
         HttpResponse<String> noReport = session.get("/exchanges/" + negotiating + "/report");
         assertThat(noReport.statusCode()).isEqualTo(404);
@@ -481,7 +490,8 @@ class AgreementPagesHttpTest {
         PageSession intermediary = PageSession.of(port, "viewer@intermediary");
         String base = "/exchanges/" + withoutIntermediary;
         for (String path : List.of(base + "/exchange-list", base + "/exchange-list/versions/1", base + "/agreement",
-                base + "/agreement.json", base + "/handover", base + "/report",
+                base + "/agreement.json", base + "/agreement.pdf", base + "/handover", base + "/report",
+                base + "/report.pdf",
                 "/exchanges/" + negotiating + "/exchange-list/versions/9",
                 "/exchanges/" + negotiating + "/exchange-list/versions/abc",
                 "/exchanges/" + negotiating + "/exchange-list/versions/2/diff?from=7",
@@ -496,6 +506,8 @@ class AgreementPagesHttpTest {
             PageSession session = PageSession.of(port, admin);
             List<String> paths = new java.util.ArrayList<>(pages());
             paths.add("/exchanges/" + executed + "/agreement.json");
+            paths.add("/exchanges/" + executed + "/agreement.pdf");
+            paths.add("/exchanges/" + executed + "/report.pdf");
             for (String path : paths) {
                 HttpResponse<String> page = session.get(path);
                 assertThat(page.statusCode()).as(admin + " " + path).isEqualTo(403);

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.ApiClient;
@@ -187,6 +190,7 @@ class ExchangeAgreementTest {
         assertThat(negotiatorA.post(approvals, "{}").status()).isEqualTo(409);
         assertThat(negotiatorA.get(base).json().get("state").stringValue()).isEqualTo("NEGOTIATING");
         assertThat(negotiatorA.get(base + "/agreement").status()).isEqualTo(409);
+        assertThat(negotiatorA.download(base + "/agreement.pdf", "en").status()).isEqualTo(409);
         Response witness = negotiatorI.post(approvals, "");
         assertThat(witness.status()).as(witness.body()).isEqualTo(201);
         assertThat(witness.json().get("role").stringValue()).isEqualTo("WITNESS");
@@ -218,6 +222,11 @@ class ExchangeAgreementTest {
         assertThat(verified.problems()).as(verified.summary()).isEmpty();
         assertThat(AgreementVerifier.verify(saved.replace("Коваленко Олександр", "Коваленко Олексій"), null, log)
                 .problems()).anySatisfy(p -> assertThat(p).contains("not the one signed"));
+
+        String printed = pdfText(registrarI.download(base + "/agreement.pdf", "uk"));
+        assertThat(printed).contains("Коваленко Олександр").contains("Kovalenko Oleksandr").contains("Алексеев Андрей")
+                .contains(agreement.get("versionHash").stringValue().substring(0, 32)).contains("Угода");
+        assertThat(negotiatorA.download(base + "/report.pdf", "en").status()).isEqualTo(404);
 
         String handover = base + "/handover";
         assertThat(registrarB.post(handover, entries(b1, "DID_NOT_APPEAR")).status()).isEqualTo(201);
@@ -267,6 +276,8 @@ class ExchangeAgreementTest {
         assertThat(report.get("sides").get("party-a").get("transferred").intValue()).isEqualTo(2);
         assertThat(ids(report.get("didNotAppear"))).containsExactly(b2);
         assertThat(ids(report.get("declined"))).containsExactly(b3);
+        assertThat(pdfText(negotiatorB.download(base + "/report.pdf", "ru"))).contains("Гнатюк Іван")
+                .contains("Hnatiuk Ivan").contains("Шевчук Богдан");
 
         assertThat(negotiatorA.post(base + "/proposals", "{\"balance\": \"ALL_FOR_ALL\"}").status()).isEqualTo(409);
         assertThat(registrarB.post(handover, entries(b2, "TRANSFERRED")).status()).isEqualTo(409);
@@ -279,6 +290,17 @@ class ExchangeAgreementTest {
 
     private static String entries(String personId, String outcome) {
         return "{\"entries\": [" + entry(personId, outcome) + "]}";
+    }
+
+    /** The text of a PDF answer (checked to be one): what a reader of the print sees, whatever the line breaks. */
+    private static String pdfText(ApiClient.Download download) {
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.contentType()).isEqualTo("application/pdf");
+        try (PDDocument document = Loader.loadPDF(download.body())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static PublicKey publicKey(String pem) {
