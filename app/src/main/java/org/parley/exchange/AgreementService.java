@@ -71,8 +71,15 @@ public class AgreementService {
         this.publicIds = publicIds;
     }
 
-    /** A person the version releases who may not be released now, and why. */
-    public record Obstacle(String personId, String name, String side, String problem) {
+    /** Why a person of a version may not be released now. */
+    public enum ObstacleCode { NOT_HELD, NOT_IN_CUSTODY, VERIFIED_NOT_RETURNING }
+
+    /**
+     * A person the version releases who may not be released now, and why: in words, and as a code with the status
+     * where it is about custody.
+     */
+    public record Obstacle(String personId, String name, String side, ObstacleCode code, String status,
+            String problem) {
     }
 
     @Transactional
@@ -111,8 +118,8 @@ public class AgreementService {
             throw new ConflictException("release-not-possible", obstacles.size() + " person(s) of version " + number
                     + " cannot be released: " + obstacles.stream().map(o -> o.name() + " (" + o.personId() + "): "
                     + o.problem()).collect(Collectors.joining("; ")), Map.of("persons", obstacles.stream()
-                    .map(o -> Map.of("personId", o.personId(), "name", o.name(), "side", o.side(), "problem",
-                            o.problem())).toList()));
+                    .map(o -> Map.of("personId", o.personId(), "name", o.name(), "side", o.side(), "code",
+                            o.code().name(), "status", o.status(), "problem", o.problem())).toList()));
         }
         String role = round.isParty(own) ? ApprovalSignature.PARTY : ApprovalSignature.WITNESS;
         Instant at = ExchangeService.micros(now);
@@ -148,17 +155,17 @@ public class AgreementService {
         List<Obstacle> obstacles = new ArrayList<>();
         sideOf.forEach((id, side) -> {
             Person p = persons.get(id);
-            String problem = null;
-            if (!side.equals(p.text(PersonField.HOLDING_PARTY))) {
-                problem = "not held by " + side;
-            } else if (!p.status().inCustody()) {
-                problem = "not in custody (" + p.status() + ")";
-            } else if (wish.get(id) == WishStatus.VERIFIED_NOT_RETURNING) {
-                problem = "verified wish not to return";
-            }
-            if (problem != null) {
-                obstacles.add(new Obstacle(itemOf.get(id).personId(), itemOf.get(id).identity().name(), side,
-                        problem));
+            ObstacleCode code = !side.equals(p.text(PersonField.HOLDING_PARTY)) ? ObstacleCode.NOT_HELD
+                    : !p.status().inCustody() ? ObstacleCode.NOT_IN_CUSTODY
+                    : wish.get(id) == WishStatus.VERIFIED_NOT_RETURNING ? ObstacleCode.VERIFIED_NOT_RETURNING : null;
+            if (code != null) {
+                String problem = switch (code) {
+                    case NOT_HELD -> "not held by " + side;
+                    case NOT_IN_CUSTODY -> "not in custody (" + p.status() + ")";
+                    case VERIFIED_NOT_RETURNING -> "verified wish not to return";
+                };
+                obstacles.add(new Obstacle(itemOf.get(id).personId(), itemOf.get(id).identity().name(), side, code,
+                        p.status().name(), problem));
             }
         });
         return obstacles;

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.ConflictException;
@@ -391,9 +389,6 @@ class ExchangeListPagesController {
         };
     }
 
-    private static final Pattern NOT_HELD = Pattern.compile("not held by (.+)");
-    private static final Pattern NOT_IN_CUSTODY = Pattern.compile("not in custody \\((\\w+)\\)");
-
     /** The persons a refused approval names, each with its reason in words ({@link AgreementService#obstacles}). */
     static List<Obstacle> obstacles(ConflictException e, ExchangeViews views) {
         if (!"release-not-possible".equals(e.problem()) || !(e.details().get("persons") instanceof List<?> persons)) {
@@ -405,30 +400,19 @@ class ExchangeListPagesController {
                 String side = String.valueOf(person.get("side"));
                 obstacles.add(new Obstacle(String.valueOf(person.get("personId")),
                         String.valueOf(person.get("name")), views.organisation(side),
-                        problem(String.valueOf(person.get("problem")), views)));
+                        problem(person, side, views)));
             }
         }
         return obstacles;
     }
 
-    private static String problem(String problem, ExchangeViews views) {
-        Matcher held = NOT_HELD.matcher(problem);
-        if (held.matches()) {
-            return views.msg("approval.problem.notHeld", views.organisation(held.group(1)));
-        }
-        Matcher custody = NOT_IN_CUSTODY.matcher(problem);
-        if (custody.matches()) {
-            try {
-                return views.msg("approval.problem.notInCustody", views.msg("status."
-                        + org.parley.registry.Status.valueOf(custody.group(1)).name()));
-            } catch (IllegalArgumentException e) {
-                return problem;
-            }
-        }
-        if (problem.equals("verified wish not to return")) {
-            return views.msg("approval.problem.declines");
-        }
-        return problem;
+    private static String problem(Map<?, ?> person, String side, ExchangeViews views) {
+        return switch (AgreementService.ObstacleCode.valueOf(String.valueOf(person.get("code")))) {
+            case NOT_HELD -> views.msg("approval.problem.notHeld", views.organisation(side));
+            case NOT_IN_CUSTODY -> views.msg("approval.problem.notInCustody", views.msg("status."
+                    + person.get("status")));
+            case VERIFIED_NOT_RETURNING -> views.msg("approval.problem.declines");
+        };
     }
 
     // -------------------------------------------------------------------------------------------- what changed
