@@ -11,7 +11,10 @@ import org.parley.access.UserService;
 import org.parley.api.Caller;
 import org.parley.api.PublicIds;
 import org.parley.api.Role;
+import org.parley.exchange.AgreementService;
+import org.parley.exchange.ExchangeListService;
 import org.parley.exchange.ExchangeService;
+import org.parley.exchange.HandoverService;
 import org.parley.exchange.ListService;
 import org.parley.exchange.ReconciliationService;
 import org.parley.registry.NewPerson;
@@ -48,12 +51,16 @@ class DemoLoader implements ApplicationRunner {
     private final ExchangeService exchanges;
     private final ListService lists;
     private final ReconciliationService reconciliations;
+    private final ExchangeListService exchangeLists;
+    private final AgreementService agreements;
+    private final HandoverService handovers;
     private final PublicIds publicIds;
     private final TransactionTemplate transaction;
     private final int persons;
 
     DemoLoader(RegistryService registry, UserService users, WishService wishes, ExchangeService exchanges,
-            ListService lists, ReconciliationService reconciliations, PublicIds publicIds,
+            ListService lists, ReconciliationService reconciliations, ExchangeListService exchangeLists,
+            AgreementService agreements, HandoverService handovers, PublicIds publicIds,
             TransactionTemplate transaction,
             @org.springframework.beans.factory.annotation.Value("${parley.demo.persons}") int persons) {
         this.registry = registry;
@@ -62,6 +69,9 @@ class DemoLoader implements ApplicationRunner {
         this.exchanges = exchanges;
         this.lists = lists;
         this.reconciliations = reconciliations;
+        this.exchangeLists = exchangeLists;
+        this.agreements = agreements;
+        this.handovers = handovers;
         this.publicIds = publicIds;
         this.transaction = transaction;
         this.persons = persons;
@@ -100,7 +110,7 @@ class DemoLoader implements ApplicationRunner {
         long started = System.nanoTime();
         DemoPersonGenerator generator = new DemoPersonGenerator(SEED);
         List<NewPerson> world = generator.generate(persons, LocalDate.now());
-        long[] roundMillis = new long[1];
+        long[] roundMillis = new long[2];
         transaction.executeWithoutResult(status -> {
             registry.addOrganisation("party-a", "Party A", OrganisationKind.PARTY, "uk");
             registry.addOrganisation("party-b", "Party B", OrganisationKind.PARTY, "ru");
@@ -114,13 +124,17 @@ class DemoLoader implements ApplicationRunner {
                     users.callerOf("interviewer@intermediary"), LocalDate.now());
             long roundStarted = System.nanoTime();
             if (persons >= DemoRound.MIN_PERSONS) {
-                new DemoRound(SEED, exchanges, lists, reconciliations, publicIds).build(world, generator.ownNames(),
-                        ids, users.callerOf("negotiator@party-a"), users.callerOf("negotiator@party-b"), Instant.now());
+                DemoExecutedRound executed = new DemoExecutedRound(exchanges, lists, exchangeLists, agreements,
+                        handovers, wishes, publicIds, users::callerOf);
+                new DemoRound(SEED, exchanges, lists, reconciliations, publicIds, executed).build(world,
+                        generator.ownNames(), ids, users.callerOf("negotiator@party-a"),
+                        users.callerOf("negotiator@party-b"), Instant.now());
+                roundMillis[1] = executed.millis();
             }
             roundMillis[0] = (System.nanoTime() - roundStarted) / 1_000_000;
         });
         printUsers();
-        log.info("Demo: loaded {} persons and an exchange round in {} ms (the round: {} ms)", persons,
-                (System.nanoTime() - started) / 1_000_000, roundMillis[0]);
+        log.info("Demo: loaded {} persons in {} ms (the exchange rounds: {} ms, of which the executed one {} ms)",
+                persons, (System.nanoTime() - started) / 1_000_000, roundMillis[0], roundMillis[1]);
     }
 }

@@ -40,7 +40,8 @@ import org.parley.registry.Status;
  * two versions (the second drops entries with their reasons, adds and corrects a few), each party's offer list in
  * one; each request reconciled when submitted, and partly decided by the holder's negotiator (confirmations, one
  * candidate picked for an ambiguous entry, one rejection). Party B submitted last, 20 days ago: the round waits on
- * Party A and is stalled.
+ * Party A and is stalled. Weeks before it, the same parties executed a round ({@link DemoExecutedRound}), whose
+ * persons this round's lists find exchanged, or still held.
  *
  * <p>Requested entries are the requesting party's own records of its nationals, written in Latin letters as lists
  * for the intermediary are: the name in the nationals' own language (Олександр Сергійович, not the Александр
@@ -80,6 +81,7 @@ final class DemoRound {
     private final ListService lists;
     private final ReconciliationService reconciliations;
     private final PublicIds publicIds;
+    private final DemoExecutedRound earlier;
 
     private List<NewPerson> world;
     private List<DemoPersonGenerator.OwnName> names;
@@ -87,13 +89,15 @@ final class DemoRound {
     private final Map<Integer, Status> statuses = new HashMap<>();
     private final Set<Integer> used = new HashSet<>();
 
+    /** @param earlier builds the round executed before this one, or null for none */
     DemoRound(long seed, ExchangeService exchanges, ListService lists, ReconciliationService reconciliations,
-            PublicIds publicIds) {
+            PublicIds publicIds, DemoExecutedRound earlier) {
         this.random = new Random(seed);
         this.exchanges = exchanges;
         this.lists = lists;
         this.reconciliations = reconciliations;
         this.publicIds = publicIds;
+        this.earlier = earlier;
     }
 
     /**
@@ -116,6 +120,10 @@ final class DemoRound {
         }
         Collections.shuffle(heldByB, random);
         Collections.shuffle(heldByA, random);
+        if (earlier != null) {
+            // weeks before this round: its persons left custody (or stayed), which this round's lists then see
+            statuses.putAll(earlier.build(world, ids, heldByA, heldByB, now));
+        }
 
         String round = exchanges.open(a.negotiator(), b.code(), "intermediary", TITLE, days(now, 63)).publicId();
         Request requestA = request(a, heldByB);

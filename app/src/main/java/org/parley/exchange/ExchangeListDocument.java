@@ -19,28 +19,28 @@ import tools.jackson.databind.node.ObjectNode;
  * RFC 8785 canonical JSON) and signed by the approvals, so a name changed in the registry later does not change
  * what was agreed. Person ids are public ids.
  */
-record ExchangeListDocument(String exchange, int version, Integer basedOn, String createdBy, Instant createdAt,
+public record ExchangeListDocument(String exchange, int version, Integer basedOn, String createdBy, Instant createdAt,
         Proposal.Balance balance, Integer count, Map<String, List<Item>> releases, List<Left> excluded,
         List<Dropped> removals, Map<String, Counts> counts) {
 
     /** The identity facts shown beside a released person. */
-    record Identity(String name, String latin, String dateOfBirth, String rank, String serviceNumber,
+    public record Identity(String name, String latin, String dateOfBirth, String rank, String serviceNumber,
             String prisonerNumber) {
     }
 
-    record Item(String personId, String ref, ReleaseSource source, Integer priority, String reason,
+    public record Item(String personId, String ref, ReleaseSource source, Integer priority, String reason,
             boolean countedInBalance, Identity identity) {
     }
 
     /** A person or requested record left out, with the code of its reason ({@link Proposal.Exclusion}, or REMOVED). */
-    record Left(String personId, String ref, String side, String code, String reason) {
+    public record Left(String personId, String ref, String side, String code, String reason) {
     }
 
     /** A person a hand-edited version took off a side, with the reason given. */
-    record Dropped(String personId, String side, RemovalReason reason, String note) {
+    public record Dropped(String personId, String side, RemovalReason reason, String note) {
     }
 
-    record Counts(int released, int countedInBalance, int outsideBalance, int excluded, int shortBy) {
+    public record Counts(int released, int countedInBalance, int outsideBalance, int excluded, int shortBy) {
     }
 
     ObjectNode toJson() {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,11 +19,9 @@ class ExchangeListRepository {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
-    ExchangeListRepository(JdbcClient jdbc, JdbcTemplate template) {
+    ExchangeListRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
     int latestNumber(long roundId) {
@@ -40,14 +37,16 @@ class ExchangeListRepository {
                 .param("round", roundId).param("number", number).param("by", createdBy)
                 .param("at", Timestamp.from(createdAt)).param("document", document).param("hash", hash)
                 .query(Long.class).single();
-        template.batchUpdate("insert into exchange_release_item (version_id, side_id, person_id, position, "
-                + "counted_in_balance) values (?, ?, ?, ?, ?)", items, 1000, (ps, item) -> {
-                    ps.setLong(1, id);
-                    ps.setLong(2, item.sideId());
-                    ps.setLong(3, item.personId());
-                    ps.setInt(4, item.position());
-                    ps.setBoolean(5, item.countedInBalance());
-                });
+        // one statement over arrays: tens of thousands of rows one by one cost seconds of round trips
+        jdbc.sql("insert into exchange_release_item (version_id, side_id, person_id, position, counted_in_balance) "
+                        + "select :version, u.side, u.person, u.position, u.counted "
+                        + "from unnest(:sides, :persons, :positions, :counted) as u(side, person, position, counted)")
+                .param("version", id)
+                .param("sides", items.stream().map(ReleasedPerson::sideId).toArray(Long[]::new))
+                .param("persons", items.stream().map(ReleasedPerson::personId).toArray(Long[]::new))
+                .param("positions", items.stream().map(ReleasedPerson::position).toArray(Integer[]::new))
+                .param("counted", items.stream().map(ReleasedPerson::countedInBalance).toArray(Boolean[]::new))
+                .update();
         return id;
     }
 

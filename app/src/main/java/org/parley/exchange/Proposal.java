@@ -18,9 +18,10 @@ import org.parley.wishes.WishStatus;
  * the balance cuts each side's ranking. Every person in or out gets a reason a person can read. Pure: the
  * service gathers the candidates, this decides.
  */
-final class Proposal {
+public final class Proposal {
 
-    enum Balance { N_FOR_N, ALL_FOR_ALL, FIXED }
+    /** How many each side releases: as many as the other, all it can, or a fixed number each way. */
+    public enum Balance { N_FOR_N, ALL_FOR_ALL, FIXED }
 
     /** Why a person or a requested record is left out (the {@code code} of an exclusion). */
     enum Exclusion { NOT_FOUND, UNCONFIRMED, REJECTED, NOT_HELD, NOT_ELIGIBLE, VERIFIED_NOT_RETURNING, BEYOND_BALANCE }

@@ -12,6 +12,7 @@ import org.parley.names.PersonRecord;
 import org.parley.names.PreparedPerson;
 import org.parley.registry.MatchablePerson;
 import org.parley.registry.RegistryService;
+import org.parley.registry.Status;
 import org.parley.wishes.WishService;
 import org.parley.wishes.WishStatus;
 import org.springframework.stereotype.Component;
@@ -36,15 +37,23 @@ class Reconciler {
     }
 
     List<Match> reconcile(String holder, List<ListEntry> entries) {
-        List<MatchablePerson> held = registry.matchableHeldBy(holder);
-        Map<Long, MatchablePerson> heldById = new HashMap<>(held.size() * 2);
-        held.forEach(p -> heldById.put(p.id(), p));
         List<Integer> textual = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).personId() == null) {
                 textual.add(i);
             }
         }
+        if (textual.isEmpty()) {
+            // every entry names a registry person the holder holds (checked on submission): nothing to match, so
+            // the holder's whole registry is neither read nor prepared
+            Map<Long, Status> statuses = new HashMap<>();
+            registry.records(entries.stream().map(ListEntry::personId).toList())
+                    .forEach(p -> statuses.put(p.id(), p.status()));
+            return eligibility(entries.stream().map(Reconciler::named).toList(), statuses);
+        }
+        List<MatchablePerson> held = registry.matchableHeldBy(holder);
+        Map<Long, Status> heldStatus = new HashMap<>(held.size() * 2);
+        held.forEach(p -> heldStatus.put(p.id(), p.status()));
         List<PreparedPerson> requested = textual.parallelStream().map(i -> PreparedPerson.of(record(entries.get(i))))
                 .toList();
         List<PreparedPerson> registered = held.parallelStream().map(p -> PreparedPerson.of(p.record())).toList();
@@ -58,13 +67,17 @@ class Reconciler {
         for (int i = 0; i < entries.size(); i++) {
             ListEntry entry = entries.get(i);
             if (entry.personId() != null) {
-                matches[i] = new Match(entry.ref(), MatchOutcome.FOUND, entry.personId(), 1.0,
-                        "named by its registry id", List.of(), null);
+                matches[i] = named(entry);
             }
         }
         byRequested.forEach((left, found) -> matches[textual.get(left)] = fromLinks(entries.get(textual.get(left)),
                 found, requested, registered, left));
-        return eligibility(List.of(matches), heldById);
+        return eligibility(List.of(matches), heldStatus);
+    }
+
+    private static Match named(ListEntry entry) {
+        return new Match(entry.ref(), MatchOutcome.FOUND, entry.personId(), 1.0, "named by its registry id", List.of(),
+                null);
     }
 
     private static Match fromLinks(ListEntry entry, List<Linkage.Link> found, List<PreparedPerson> requested,
@@ -95,7 +108,7 @@ class Reconciler {
     }
 
     /** Persons found who are out of the holder's hands, or have verified they do not want to return. */
-    private List<Match> eligibility(List<Match> matches, Map<Long, MatchablePerson> held) {
+    private List<Match> eligibility(List<Match> matches, Map<Long, Status> held) {
         List<Long> found = matches.stream().filter(m -> m.outcome() == MatchOutcome.FOUND).map(Match::personId)
                 .toList();
         Map<Long, WishStatus> wishStatuses = wishes.statuses(found);
@@ -103,8 +116,8 @@ class Reconciler {
             if (m.outcome() != MatchOutcome.FOUND) {
                 return m;
             }
-            MatchablePerson person = held.get(m.personId());
-            IneligibleReason reason = person == null ? null : IneligibleReason.of(person.status());
+            Status status = held.get(m.personId());
+            IneligibleReason reason = status == null ? null : IneligibleReason.of(status);
             if (reason == null && wishStatuses.get(m.personId()) == WishStatus.VERIFIED_NOT_RETURNING) {
                 reason = IneligibleReason.VERIFIED_NOT_RETURNING;
             }

@@ -202,7 +202,7 @@ public final class ExchangeReconcileRun {
      * The CPU time a process has used, user and system, in seconds (from /proc/PID/stat, in clock ticks of 1/100 s):
      * a figure other work on the machine does not lengthen, unlike the wall time. 0 when unknown.
      */
-    private static double cpuSeconds(long pid) {
+    static double cpuSeconds(long pid) {
         if (pid <= 0) {
             return 0;
         }
