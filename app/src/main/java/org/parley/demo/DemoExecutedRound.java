@@ -236,8 +236,13 @@ final class DemoExecutedRound {
         return last;
     }
 
+    /**
+     * 09:00 UTC on the day {@code days} before {@code now}, plus {@code hours}: a step of the round and what follows it
+     * the same hour stay on that day, whatever the time the demo is loaded at (the handover's completion, three hours
+     * after its start, fell on the next day when the demo was loaded after 21:00).
+     */
     private static Instant days(Instant now, int days, int hours) {
-        return now.minus(Duration.ofDays(days)).plus(Duration.ofHours(hours));
+        return day(now, days).atTime(9, 0).toInstant(ZoneOffset.UTC).plus(Duration.ofHours(hours));
     }
 
     private static LocalDate day(Instant now, int days) {
