@@ -5,10 +5,8 @@ import org.parley.api.AuditedRecords;
 import org.parley.api.CanonicalJson;
 import org.parley.audit.AuditLog;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Exchange-list versions as the audit log sees them: one state per version, never changed — its document and the
@@ -22,7 +20,6 @@ class ExchangeListStates implements AuditedRecords {
     static final String SUBMIT = "SUBMIT_EXCHANGE_LIST_VERSION";
     static final String PROPOSE = "PROPOSE_EXCHANGE_LIST_VERSION";
     static final int VERSION = 1;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ExchangeListRepository versions;
 
@@ -35,18 +32,19 @@ class ExchangeListStates implements AuditedRecords {
         return new AuditLog.Change(action, RECORD_TYPE, Long.toString(version.id()), VERSION, state(version, items));
     }
 
+    /**
+     * The canonical JSON of {"document", "id", "items", "number", "roundId"} (members in that order, as RFC 8785
+     * sorts them). The document is stored as its canonical JSON already, so it is embedded as it is rather than
+     * parsed and written again: a version of tens of thousands of persons is megabytes.
+     */
     static String state(ExchangeListVersion v, List<ExchangeListRepository.ReleasedPerson> items) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("id", v.id());
-        node.put("roundId", v.roundId());
-        node.put("number", v.number());
-        node.set("document", JSON.readTree(v.document()));
-        ArrayNode released = node.putArray("items");
+        ArrayNode released = JsonNodeFactory.instance.arrayNode();
         for (ExchangeListRepository.ReleasedPerson p : items) {
             released.addObject().put("sideId", p.sideId()).put("personId", p.personId()).put("position", p.position())
                     .put("countedInBalance", p.countedInBalance());
         }
-        return CanonicalJson.write(node);
+        return "{\"document\":" + v.document() + ",\"id\":" + v.id() + ",\"items\":" + CanonicalJson.write(released)
+                + ",\"number\":" + v.number() + ",\"roundId\":" + v.roundId() + "}";
     }
 
     @Override

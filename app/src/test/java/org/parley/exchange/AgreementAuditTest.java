@@ -11,12 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.parley.ApiClient;
 import org.parley.ApiClient.Response;
 import org.parley.ParleyTest;
+import org.parley.api.CanonicalJson;
 import org.parley.api.PublicIds;
 import org.parley.audit.AuditVerifier;
 import org.parley.audit.Verification;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code audit verify} checks what the agreement and the handover stored: exchange-list versions and their items,
@@ -33,6 +38,8 @@ class AgreementAuditTest {
     AuditVerifier verifier;
     @Autowired
     PublicIds publicIds;
+    @Autowired
+    ExchangeListRepository versions;
 
     /** An executed round without intermediary, made once for the class. */
     private static long roundId;
@@ -87,6 +94,21 @@ class AgreementAuditTest {
             jdbc.sql("alter table " + table + " enable trigger user").update();
         }
         assertThat(verifier.verify(Optional.empty()).problems()).isEmpty();
+    }
+
+    @Test
+    void aVersionsStateIsTheCanonicalJsonOfItsDocumentAndItems() {
+        ExchangeListVersion version = versions.version(roundId, 1).orElseThrow();
+        var items = versions.items(version.id());
+        ObjectNode state = JsonNodeFactory.instance.objectNode();
+        state.put("id", version.id());
+        state.put("roundId", version.roundId());
+        state.put("number", version.number());
+        state.set("document", JsonMapper.builder().build().readTree(version.document()));
+        ArrayNode released = state.putArray("items");
+        items.forEach(p -> released.addObject().put("sideId", p.sideId()).put("personId", p.personId())
+                .put("position", p.position()).put("countedInBalance", p.countedInBalance()));
+        assertThat(ExchangeListStates.state(version, items)).isEqualTo(CanonicalJson.write(state));
     }
 
     @Test
