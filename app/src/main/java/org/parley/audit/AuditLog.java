@@ -78,6 +78,11 @@ public class AuditLog {
         return repository.entry(seq);
     }
 
+    /** The latest entry about a record — who changed it last, and when — if the log has one. */
+    public Optional<AuditEntry> latest(String recordType, String recordId) {
+        return repository.latest(recordType, recordId);
+    }
+
     /** SHA-256 of the state's canonical JSON in UTF-8. */
     public static byte[] stateHash(String canonicalState) {
         return MerkleHash.sha256().digest(canonicalState.getBytes(StandardCharsets.UTF_8));

@@ -64,6 +64,14 @@ class AuditRepository {
                 .query(AuditEntries::map).optional().map(AuditEntries.Listed::entry);
     }
 
+    /** The latest entry about a record, if the log has one (index {@code audit_entry_record_idx}). */
+    Optional<AuditEntry> latest(String recordType, String recordId) {
+        return jdbc.sql("select " + AuditEntries.COLUMNS + " from audit_entry where record_type = :type "
+                        + "and record_id = :id order by seq desc limit 1")
+                .param("type", recordType).param("id", recordId)
+                .query(AuditEntries::map).optional().map(AuditEntries.Listed::entry);
+    }
+
     TreeFrontier head() {
         return jdbc.sql("select size, frontier from audit_head where id = 1")
                 .query((rs, row) -> TreeFrontier.unpack(rs.getLong("size"), rs.getBytes("frontier"))).single();

@@ -1,7 +1,9 @@
 package org.parley.registry;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The lifecycle rules: which event may follow which state, and the state an event leads to. The current status
@@ -46,6 +48,23 @@ public final class Lifecycle {
             state = apply(state, event.type(), event.occurredOn());
         }
         return state;
+    }
+
+    /**
+     * The kinds of event the rules allow after this state, whatever their date (a date before the last event's is
+     * refused on its own): what a registrar may be offered. CORRECTION is always among them.
+     */
+    public static Set<EventType> allowedEvents(State state) {
+        Set<EventType> allowed = EnumSet.noneOf(EventType.class);
+        for (EventType type : EventType.values()) {
+            try {
+                apply(state, type, null);
+                allowed.add(type);
+            } catch (InvalidTransitionException refused) {
+                // not allowed from this state
+            }
+        }
+        return allowed;
     }
 
     /**

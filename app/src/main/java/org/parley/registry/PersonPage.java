@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The person page ({@code /persons/{id}}): the record, its history, and the sections other features add
- * ({@link PersonPageSection}). Public for those features' forms on the page, which show it again with their
+ * The person page ({@code /persons/{id}}): the record, its history, what the registrar who keeps it may do
+ * ({@link RegistrarDesk}), and the sections other features add ({@link PersonPageSection}). Public for those features' forms on the page, which show it again with their
  * errors when they refuse what was sent.
  */
 @Component
@@ -31,8 +31,17 @@ public class PersonPage {
         Caller caller = Callers.require();
         long id = registry.personId(publicId);
         Person person = registry.get(caller, id);
-        PersonViews views = new PersonViews(messages, locale, registry.organisations());
-        model.addAttribute("person", views.page(person, registry.history(caller, id)));
+        List<Organisation> organisations = registry.organisations();
+        PersonViews views = new PersonViews(messages, locale, organisations);
+        List<LifecycleEvent> history = registry.history(caller, id);
+        model.addAttribute("person", views.page(person, history));
+        RegistrarDesk desk = RegistrarDesk.of(caller, person, history);
+        model.addAttribute("desk", desk);
+        if (desk.canNotify()) {
+            String origin = views.party(person.text(PersonField.POWER_OF_ORIGIN));
+            model.addAttribute("notifyHint", origin == null ? messages.getMessage("desk.notifyHint.noOrigin", null, locale)
+                    : messages.getMessage("desk.notifyHint.origin", new Object[] {origin}, locale));
+        }
         sections.forEach(section -> section.addTo(model, caller, person, locale));
         model.addAttribute("sectionFragments", sections.stream().map(PersonPageSection::fragment).toList());
         return "registry/show";

@@ -137,6 +137,30 @@ class PersonRepository {
                 .query(this::map).list();
     }
 
+    /**
+     * Persons the caller may see who might be the person a registrar is about to register (see {@link Namesakes}):
+     * sharing a name key with the surname and, when given, one with the given name or the year of birth.
+     */
+    List<Person> namesakeCandidates(Caller caller, Set<String> surnameKeys, Set<String> givenKeys, Integer birthYear,
+            int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("surnameKeys", List.copyOf(surnameKeys));
+        List<String> alternatives = new ArrayList<>();
+        if (!givenKeys.isEmpty()) {
+            alternatives.add("p.id in (select person_id from person_name_key where key in (:givenKeys))");
+            params.put("givenKeys", List.copyOf(givenKeys));
+        }
+        if (birthYear != null) {
+            alternatives.add("p.date_of_birth like :birthYear");
+            params.put("birthYear", String.format("%04d", birthYear) + "%");
+        }
+        String where = "where p.id in (select person_id from person_name_key where key in (:surnameKeys))"
+                + (alternatives.isEmpty() ? "" : " and (" + String.join(" or ", alternatives) + ")")
+                + " and " + visibleTo(caller, params);
+        return jdbc.sql(SELECT + where + " order by p.id limit :limit").params(params).param("limit", limit)
+                .query(this::map).list();
+    }
+
     /** Keeps a former power of origin reading the record once its origin changed (see {@link RecordAccess}). */
     void addFormerOrigin(long personId, long organisationId) {
         jdbc.sql("insert into person_former_origin (person_id, organisation_id) values (:person, :organisation) "

@@ -57,8 +57,8 @@ final class PersonViews {
     public record Section(String id, String title, List<Fact> facts) {
     }
 
-    /** A fact's old and new value in a correction. */
-    public record Change(String label, String from, String to, String lang) {
+    /** A fact's old and new value in a correction; {@code name} for a person's name, shown in both scripts. */
+    public record Change(String label, String from, String to, String lang, boolean name) {
     }
 
     /** One entry of the history. */
@@ -194,12 +194,12 @@ final class PersonViews {
             if (field != null) {
                 boolean isName = field.kind().name().equals(NAME_KIND);
                 result.add(new Change(msg(field.messageKey()), displayChanged(field, change.from()),
-                        displayChanged(field, change.to()), isName ? nameLang : null));
+                        displayChanged(field, change.to()), isName ? nameLang : null, isName));
             } else if (change.from() instanceof Map<?, ?> || change.to() instanceof Map<?, ?>) {
                 result.addAll(sourceChanges(asMap(change.from()), asMap(change.to())));
             } else {
                 result.add(new Change(name, Objects.toString(change.from(), null), Objects.toString(change.to(), null),
-                        null));
+                        null, false));
             }
         });
         return result;
@@ -218,7 +218,8 @@ final class PersonViews {
             }
             String label = PersonField.byJsonName(String.valueOf(name)).map(f -> msg(f.messageKey()))
                     .orElse(String.valueOf(name));
-            result.add(new Change(msg("change.sourceOf", label), describeJson(before), describeJson(after), null));
+            result.add(new Change(msg("change.sourceOf", label), describeJson(before), describeJson(after), null,
+                    false));
         }
         return result;
     }

@@ -112,18 +112,28 @@ final class RecordAccess {
 
     /** Only registrars of a party record persons, and only persons their own party holds. */
     static void requireCreate(Caller caller, PersonInput facts) {
-        if (!caller.has(Role.REGISTRAR) || !caller.isParty()) {
-            throw new ForbiddenException("only registrars of a party register persons", RECORD, null);
-        }
+        requireRegistrarOfParty(caller);
         if (!Objects.equals(caller.organisation(), facts.get(PersonField.HOLDING_PARTY))) {
             throw new ForbiddenException("registrars register persons held by their own organisation ("
                     + caller.organisation() + ")", RECORD, null);
         }
     }
 
+    /** A registrar of a party: the only one who registers persons (held by that party). */
+    static void requireRegistrarOfParty(Caller caller) {
+        if (!caller.has(Role.REGISTRAR) || !caller.isParty()) {
+            throw new ForbiddenException("only registrars of a party register persons", RECORD, null);
+        }
+    }
+
+    /** Whether the caller is a registrar of the party that holds the person: who corrects it and adds its events. */
+    static boolean keeps(Caller caller, Person person) {
+        return caller.has(Role.REGISTRAR) && holds(caller, person);
+    }
+
     static void requireUpdate(Caller caller, Person person) {
         readable(caller, person);
-        if (!caller.has(Role.REGISTRAR) || !holds(caller, person)) {
+        if (!keeps(caller, person)) {
             throw new ForbiddenException("only registrars of the holding party change this record", RECORD,
                     person.publicId());
         }

@@ -87,6 +87,24 @@ class LifecycleTest {
     }
 
     @Test
+    void theAllowedEventsOfEachStatusAreThoseTheRulesSayAndACorrection() {
+        List<Status> from = new ArrayList<>();
+        from.add(null);
+        from.addAll(List.of(Status.values()));
+        for (Status status : from) {
+            Lifecycle.State state = status == null ? Lifecycle.State.START : reach(status);
+            Set<EventType> expected = EnumSet.of(EventType.CORRECTION);
+            expected.addAll(ALLOWED.get(status));
+            assertThat(Lifecycle.allowedEvents(state)).as("after %s", status).isEqualTo(expected);
+        }
+        Lifecycle.State notified = Lifecycle.apply(reach(Status.INTERNED), EventType.NOTIFIED, DAY);
+        assertThat(Lifecycle.allowedEvents(notified)).as("notified once").doesNotContain(EventType.NOTIFIED)
+                .contains(EventType.TRANSFERRED, EventType.HOSPITALISED, EventType.RELEASED);
+        Lifecycle.State diedNotified = Lifecycle.apply(reach(Status.DIED), EventType.NOTIFIED, DAY);
+        assertThat(Lifecycle.allowedEvents(diedNotified)).containsExactly(EventType.CORRECTION);
+    }
+
+    @Test
     void eventsLeadToTheExpectedStatus() {
         assertThat(Lifecycle.apply(reach(Status.INTERNED), EventType.TRANSFERRED, DAY).status())
                 .isEqualTo(Status.INTERNED);

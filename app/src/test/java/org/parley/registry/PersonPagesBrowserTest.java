@@ -92,8 +92,10 @@ class PersonPagesBrowserTest extends BrowserTest {
         clickToLoad(link);
         waitUntil(d -> !d.findElements(By.id("person-name")).isEmpty());
         WebElement name = find("#person-name");
-        assertThat(name.getText()).isEqualTo(expectedName).contains(surname.substring(0, 1));
-        assertThat(Script.of(name.getText())).isEqualTo(Script.CYRILLIC);
+        // the name as written; its official Latin spelling stands beside it (layout :: person-name)
+        assertThat(find("#person-name .name-as-written").getText()).isEqualTo(expectedName)
+                .contains(surname.substring(0, 1));
+        assertThat(Script.of(find("#person-name .name-as-written").getText())).isEqualTo(Script.CYRILLIC);
         String nameLanguage = name.getAttribute("lang");
         assertThat(nameLanguage).isIn("uk", "ru");
         String surnameShown = find("#fact-surname .fact-value").getText();
@@ -108,7 +110,8 @@ class PersonPagesBrowserTest extends BrowserTest {
             assertThat(translated).isNotEqualTo(identityTitle);
             assertThat(find("#section-identity h2").getText()).isEqualTo(translated);
             assertThat(find("#history h2").getText()).isEqualTo(msg("timeline.title", language));
-            assertThat(find("#person-name").getText()).as("names are never translated").isEqualTo(expectedName);
+            assertThat(find("#person-name .name-as-written").getText()).as("names are never translated")
+                    .isEqualTo(expectedName);
             assertThat(find("#person-name").getAttribute("lang")).isEqualTo(nameLanguage);
             assertThat(find("#fact-surname .fact-value").getText()).isEqualTo(surnameShown);
         }
@@ -198,7 +201,8 @@ class PersonPagesBrowserTest extends BrowserTest {
 
         logIn("registrar@party-b");
         open("/persons/" + person.publicId());
-        assertThat(find("#person-name").getText()).isEqualTo("Ґудзь-Хронологія Мирослава");
+        assertThat(find("#person-name .name-as-written").getText()).isEqualTo("Ґудзь-Хронологія Мирослава");
+        assertThat(find("#person-name .name-latin").getText()).isEqualTo("Gudz-Khronolohiia Myroslava");
         assertThat(find("#art110").getText()).contains(msg("flag.art110", EN));
         List<WebElement> events = findAll("#history .event");
         assertThat(events).hasSize(5);
@@ -211,6 +215,8 @@ class PersonPagesBrowserTest extends BrowserTest {
         assertThat(correction.findElement(By.cssSelector(".event-type")).getText())
                 .isEqualTo(msg("eventType.CORRECTION", EN));
         assertThat(correction.findElement(By.cssSelector(".changes del")).getText()).isEqualTo("солдат");
+        assertThat(correction.findElements(By.cssSelector(".changes .name-latin"))).as("a rank is not a name")
+                .isEmpty();
         assertThat(correction.findElement(By.cssSelector(".changes ins")).getText()).isEqualTo("старший солдат");
         assertThat(correction.findElement(By.cssSelector(".changes tbody th")).getText())
                 .isEqualTo(msg("field.rank", EN));

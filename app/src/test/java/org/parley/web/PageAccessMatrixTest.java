@@ -206,16 +206,25 @@ class PageAccessMatrixTest {
             expect(p, "/wishes/queue", cookie, anonymous ? 302
                     : readsRecords(p) && "intermediary".equals(p.organisation()) ? 200 : 403);
             exchangePages(p, cookie);
+            // the registrar's desk: a registrar of a party registers; a registrar of the holder corrects and adds events
+            expect(p, "/persons/new", cookie, anonymous ? 302
+                    : p.role() == Role.REGISTRAR && !"intermediary".equals(p.organisation()) ? 200 : 403);
             for (Map.Entry<Target, String> record : ids.entrySet()) {
                 Target t = record.getKey();
                 expect(p, "/persons/" + record.getValue(), cookie,
                         anonymous ? 302 : !readsRecords(p) ? 403 : sees(p, t) ? 200 : 404);
+                boolean keeper = p.role() == Role.REGISTRAR && t.holder().equals(p.organisation());
+                for (String desk : List.of("/edit", "/events/new")) {
+                    expect(p, "/persons/" + record.getValue() + desk, cookie,
+                            anonymous ? 302 : !readsRecords(p) ? 403 : !sees(p, t) ? 404 : keeper ? 200 : 403);
+                }
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(checked).isEqualTo(principals.size() * (5 + EXCHANGE_PAGES + ids.size()));
+        int cases = 5 + EXCHANGE_PAGES + 1 + 3 * ids.size();
+        assertThat(checked).isEqualTo(principals.size() * cases);
         System.out.printf("Page access matrix: %d principals x %d page cases = %d checks%n", principals.size(),
-                5 + EXCHANGE_PAGES + ids.size(), checked);
+                cases, checked);
     }
 
     private void expect(Principal p, String path, String cookie, int expected) throws Exception {
