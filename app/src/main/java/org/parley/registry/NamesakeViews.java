@@ -8,14 +8,13 @@ import org.parley.names.Field;
 import org.parley.names.Level;
 import org.parley.names.Linkage;
 import org.parley.names.Script;
-import org.parley.names.Standard;
 import org.parley.names.Transliteration;
 import org.springframework.context.MessageSource;
 
 /**
  * The possible duplicates of a registration as the page shows them: each registered person (name, date of birth,
  * holding party, status) with how likely it is the same person and, fact by fact, why — in the reader's language
- * ("Surname: Shevchenko / Шевченко — the same name in another script (KMU 2010)").
+ * ("Surname: Shevchenko / Шевченко — the same name in the other script (Ukrainian passport, KMU 55/2010)").
  */
 final class NamesakeViews {
 
@@ -65,11 +64,13 @@ final class NamesakeViews {
 
     private String how(Level level, String entered, String registered) {
         String kind = kind(level);
-        if (kind.equals("SAME") && level.field() != Field.DATE_OF_BIRTH && Script.of(entered) != Script.of(registered)) {
+        boolean names = level.field() == Field.SURNAME || level.field() == Field.GIVEN_NAME
+                || level.field() == Field.PATRONYMIC;
+        if (kind.equals("SAME") && names && Script.of(entered) != Script.of(registered)) {
             boolean enteredInCyrillic = Script.of(entered) == Script.CYRILLIC;
             String cyrillic = enteredInCyrillic ? entered : registered;
             String latin = enteredInCyrillic ? registered : entered;
-            return Transliteration.standardOf(cyrillic, latin).map(Standard::label)
+            return Transliteration.standardOf(cyrillic, latin).map(s -> msg("duplicate.standard." + s.name()))
                     .map(standard -> msg("duplicate.level.transliterated", standard))
                     .orElseGet(() -> msg("duplicate.level.otherScript"));
         }
@@ -77,7 +78,7 @@ final class NamesakeViews {
     }
 
     /** The kind of agreement, whatever the field: SURNAME_SAME and DATE_SAME are both SAME. */
-    private static String kind(Level level) {
+    static String kind(Level level) {
         String prefix = switch (level.field()) {
             case SURNAME -> "SURNAME_";
             case GIVEN_NAME -> "GIVEN_NAME_";

@@ -266,9 +266,22 @@ final class PersonForm {
         return true;
     }
 
-    /** Text checked and tidied as the API does ({@link TextCheck}); a refused character is named with its place. */
+    /** Where a check puts what it refuses: a message key and its arguments (the label comes first, added there). */
+    interface Problem {
+        void add(String key, Object... args);
+    }
+
     private static String text(PersonField field, String typed, Errors errors) {
-        TextCheck.Result checked = TextCheck.check(typed, field.textKind());
+        return checkedText(typed, field.textKind(), field.kind().maxLength(), (key, args) -> errors.add(field, key,
+                args));
+    }
+
+    /**
+     * Text checked and tidied as the API does ({@link TextCheck}), or null; blank is null. A refused character is
+     * named with its code point and place, in the reader's language.
+     */
+    static String checkedText(String typed, TextCheck.Kind kind, int maxLength, Problem problem) {
+        TextCheck.Result checked = TextCheck.check(typed, kind);
         if (checked.problem() != null) {
             int position = 0;
             for (int i = 0; i < typed.length(); ) {
@@ -277,19 +290,19 @@ final class PersonForm {
                 position++;
                 // a character refused inside the text (white space at either end is only stripped)
                 String inside = "a" + new String(Character.toChars(cp)) + "a";
-                if (TextCheck.check(inside, field.textKind()).problem() != null) {
+                if (TextCheck.check(inside, kind).problem() != null) {
                     String name = UCharacter.getName(cp);
-                    errors.add(field, "form.error.character", String.format("U+%04X", cp)
-                            + (name == null ? "" : " " + name), position);
+                    String character = String.format("U+%04X", cp) + (name == null ? "" : " " + name);
+                    problem.add("form.error.character", character, position);
                     return null;
                 }
             }
-            errors.add(field, "form.error.other", checked.problem());
+            problem.add("form.error.other", checked.problem());
             return null;
         }
         String text = checked.text();
-        if (text.codePointCount(0, text.length()) > field.kind().maxLength()) {
-            errors.add(field, "form.error.tooLong", field.kind().maxLength());
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            problem.add("form.error.tooLong", maxLength);
             return null;
         }
         return text.isEmpty() ? null : text;

@@ -10,8 +10,8 @@ import org.springframework.ui.Model;
 
 /**
  * The person page ({@code /persons/{id}}): the record, its history, what the registrar who keeps it may do
- * ({@link RegistrarDesk}), and the sections other features add ({@link PersonPageSection}). Public for those features' forms on the page, which show it again with their
- * errors when they refuse what was sent.
+ * ({@link RegistrarDesk}), and the sections other features add ({@link PersonPageSection}). Public for those
+ * features' forms on the page, which show it again with their errors when they refuse what was sent.
  */
 @Component
 public class PersonPage {
@@ -39,7 +39,8 @@ public class PersonPage {
         model.addAttribute("desk", desk);
         if (desk.canNotify()) {
             String origin = views.party(person.text(PersonField.POWER_OF_ORIGIN));
-            model.addAttribute("notifyHint", origin == null ? messages.getMessage("desk.notifyHint.noOrigin", null, locale)
+            model.addAttribute("notifyHint", origin == null
+                    ? messages.getMessage("desk.notifyHint.noOrigin", null, locale)
                     : messages.getMessage("desk.notifyHint.origin", new Object[] {origin}, locale));
         }
         sections.forEach(section -> section.addTo(model, caller, person, locale));

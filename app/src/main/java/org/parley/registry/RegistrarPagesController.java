@@ -165,10 +165,11 @@ class RegistrarPagesController {
                 return correctionForm(current, form, current.version(), typedReason, Map.of(), current.facts(),
                         locale, model);
             }
-            Map<String, List<String>> originErrors = Map.of(PersonField.POWER_OF_ORIGIN.jsonName(),
-                    List.of(msg(locale, "form.error.originNotified", msg(locale, PersonField.POWER_OF_ORIGIN.messageKey()),
-                            new PersonViews(messages, locale, registry.organisations())
-                                    .party(person.text(PersonField.POWER_OF_ORIGIN)))));
+            // the power of origin of a notified person changes only by a request the intermediary confirms
+            String origin = new PersonViews(messages, locale, registry.organisations())
+                    .party(person.text(PersonField.POWER_OF_ORIGIN));
+            Map<String, List<String>> originErrors = Map.of(PersonField.POWER_OF_ORIGIN.jsonName(), List.of(msg(
+                    locale, "form.error.originNotified", msg(locale, PersonField.POWER_OF_ORIGIN.messageKey()), origin)));
             return correctionForm(person, form, version, typedReason, originErrors, null, locale, model);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -202,21 +203,13 @@ class RegistrarPagesController {
         return msg(locale, "correct.conflict", last.actor(), WHEN.format(last.at()), String.valueOf(current.version()));
     }
 
-    private String reason(String typed, PersonForm.Errors errors) {
-        TextCheck.Result checked = TextCheck.check(typed, TextCheck.Kind.MULTI_LINE);
-        if (checked.problem() != null) {
-            errors.addOther("reason", "form.error.other", checked.problem());
-            return null;
-        }
-        if (checked.text().isEmpty()) {
+    private static String reason(String typed, PersonForm.Errors errors) {
+        String reason = PersonForm.checkedText(typed, TextCheck.Kind.MULTI_LINE, MAX_REASON,
+                (key, args) -> errors.addOther("reason", key, args));
+        if (reason == null && !errors.byField().containsKey("reason")) {
             errors.addOther("reason", "form.error.required");
-            return null;
         }
-        if (checked.text().codePointCount(0, checked.text().length()) > MAX_REASON) {
-            errors.addOther("reason", "form.error.tooLong", MAX_REASON);
-            return null;
-        }
-        return checked.text();
+        return reason;
     }
 
     /** The version the form was read at; anything else is a version no record has, answered as a conflict. */
@@ -348,16 +341,7 @@ class RegistrarPagesController {
 
     private static String eventText(String typed, String name, int maxLength, TextCheck.Kind kind,
             PersonForm.Errors errors) {
-        TextCheck.Result checked = TextCheck.check(typed, kind);
-        if (checked.problem() != null) {
-            errors.addOther(name, "form.error.other", checked.problem());
-            return null;
-        }
-        if (checked.text().codePointCount(0, checked.text().length()) > maxLength) {
-            errors.addOther(name, "form.error.tooLong", maxLength);
-            return null;
-        }
-        return checked.text().isEmpty() ? null : checked.text();
+        return PersonForm.checkedText(typed, kind, maxLength, (key, args) -> errors.addOther(name, key, args));
     }
 
     // ---------- Notification ----------

@@ -326,6 +326,19 @@ class RegistrarDeskHttpTest {
         assertThat(saved.text(PersonField.RANK)).isEqualTo("старший солдат");
     }
 
+    @Test
+    void aCorrectionDoesNotTakeANotifiedPersonFromItsPowerOfOrigin() {
+        Person person = person("party-a", "Походженець", "Ігор", true);
+        DeskSession session = DeskSession.of(port, "registrar@party-a");
+        HttpResponse<String> refused = session.post("/persons/" + person.publicId() + "/edit",
+                correction(session, person, Map.of("powerOfOrigin", "", "reason", "помилка")));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Power of origin: the person was notified to Party B; the power of "
+                + "origin changes only by a request the intermediary confirms.");
+        assertThat(reread(person).version()).isEqualTo(person.version());
+        assertThat(reread(person).get(PersonField.POWER_OF_ORIGIN)).isEqualTo("party-b");
+    }
+
     // ---------- Events and notification ----------
 
     @Test

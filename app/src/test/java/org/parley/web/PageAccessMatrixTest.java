@@ -206,7 +206,7 @@ class PageAccessMatrixTest {
             expect(p, "/wishes/queue", cookie, anonymous ? 302
                     : readsRecords(p) && "intermediary".equals(p.organisation()) ? 200 : 403);
             exchangePages(p, cookie);
-            // the registrar's desk: a registrar of a party registers; a registrar of the holder corrects and adds events
+            // the registrar's desk: a party's registrar registers; a registrar of the holder corrects, adds events
             expect(p, "/persons/new", cookie, anonymous ? 302
                     : p.role() == Role.REGISTRAR && !"intermediary".equals(p.organisation()) ? 200 : 403);
             for (Map.Entry<Target, String> record : ids.entrySet()) {
