@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.parley.api.MessageKeys;
+import org.parley.api.TextCheck;
 import org.springframework.context.MessageSource;
 
 /**
@@ -116,7 +117,7 @@ final class PersonFormView {
                 hint = msg("form.languageHint");
                 yield "language";
             }
-            default -> field.textKind() == org.parley.api.TextCheck.Kind.MULTI_LINE ? "textarea" : "text";
+            default -> field.textKind() == TextCheck.Kind.MULTI_LINE ? "textarea" : "text";
         };
         boolean sourced = field != PersonField.HOLDING_PARTY;
         String source = sourced ? form.value(PersonForm.SOURCE + name) : "";

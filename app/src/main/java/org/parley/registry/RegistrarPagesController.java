@@ -1,6 +1,7 @@
 package org.parley.registry;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.ConflictException;
@@ -323,7 +325,7 @@ class RegistrarPagesController {
         if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
             try {
                 date = LocalDate.parse(text);
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 // reported below
             }
         }
@@ -388,7 +390,7 @@ class RegistrarPagesController {
 
     /** Problems of the form-wide source choosers, shown beside them. */
     private static List<String> sourceErrors(Map<String, List<String>> errors) {
-        return java.util.stream.Stream.of(PersonForm.DEFAULT_SOURCE, PersonForm.DEFAULT_CONFIDENCE)
+        return Stream.of(PersonForm.DEFAULT_SOURCE, PersonForm.DEFAULT_CONFIDENCE)
                 .flatMap(name -> errors.getOrDefault(name, List.of()).stream()).toList();
     }
 

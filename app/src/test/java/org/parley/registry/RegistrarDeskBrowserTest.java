@@ -163,6 +163,40 @@ class RegistrarDeskBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aDemoRecordComesBackFromTheCorrectionFormUnchangedAndANameCorrectionShowsBothScripts() {
+        // a record of the demo world, with its sources, categories, partial dates and health as the generator wrote
+        Person demo = registry.find(registrarA(), new PersonFilter(null, "party-a", null, Status.INTERNED, null,
+                null, null, null, null), 0, 50).items().stream()
+                .filter(p -> p.facts().sources().size() >= 3 && p.get(PersonField.PATRONYMIC) != null
+                        && "uk".equals(p.get(PersonField.NAME_LANGUAGE)))
+                .findFirst().orElseThrow(() -> new AssertionError("no interned demo person with sources"));
+        open("/persons/" + demo.publicId() + "/edit");
+        type("reason", "перевірка");
+        clickToLoad(find("#correct-submit"));
+        assertThat(notice()).isEqualTo(msg("desk.unchanged", EN));
+        Person after = registry.get(registrarA(), demo.id());
+        assertThat(after.version()).as("the form gives back exactly what it was given").isEqualTo(demo.version());
+        assertThat(after.facts()).isEqualTo(demo.facts());
+
+        clickToLoad(find("#desk-correct"));
+        type("patronymic", "Тарасович");
+        type("reason", "по батькові з листа родини");
+        clickToLoad(find("#correct-submit"));
+        List<WebElement> events = findAll("#history .event");
+        WebElement patronymic = events.get(events.size() - 1).findElements(By.cssSelector(".changes tbody tr"))
+                .stream().filter(r -> r.findElement(By.tagName("th")).getText().equals(msg("field.patronymic", EN)))
+                .findFirst().orElseThrow();
+        assertThat(patronymic.findElement(By.cssSelector("ins .name-as-written")).getText()).isEqualTo("Тарасович");
+        assertThat(patronymic.findElement(By.cssSelector("ins .name-latin")).getText()).isEqualTo("Tarasovych");
+        assertThat(patronymic.findElement(By.cssSelector("del .name-as-written")).getText())
+                .isEqualTo(demo.text(PersonField.PATRONYMIC));
+        assertThat(registry.get(registrarA(), demo.id()).facts().sources().get(PersonField.PATRONYMIC))
+                .as("the source chosen beside the fact, else the form's").isEqualTo(demo.facts().sources()
+                        .getOrDefault(PersonField.PATRONYMIC, new FactRecord(FactSource.CAPTURE_CARD,
+                                Confidence.CONFIRMED, null)));
+    }
+
+    @Test
     void fieldErrorsAreShownInUkrainianBesideTheirFieldsWithTheirLabels() {
         Locale uk = Locale.forLanguageTag("uk");
         open("/persons/new?lang=uk");
