@@ -88,7 +88,7 @@ class UserPagesController {
                     null, locale))));
         }
         if (!CONFIRMED.equals(confirmed)) {
-            return confirm(model, "disable", user.username());
+            return confirm(model, "disable", user.username(), locale);
         }
         return act(() -> users.disable(admin, user.username()), model);
     }
@@ -100,10 +100,10 @@ class UserPagesController {
 
     @PostMapping("/admin/users/{username}/reset-password")
     String resetPassword(@PathVariable("username") String username,
-            @RequestParam(name = "confirmed", defaultValue = "") String confirmed, Model model) {
+            @RequestParam(name = "confirmed", defaultValue = "") String confirmed, Locale locale, Model model) {
         Caller admin = Callers.require();
         if (!CONFIRMED.equals(confirmed)) {
-            return confirm(model, "reset-password", users.managedBy(admin, username).username());
+            return confirm(model, "reset-password", users.managedBy(admin, username).username(), locale);
         }
         String password = users.resetPassword(admin, username);
         model.addAttribute("oneTimePassword", password);
@@ -111,16 +111,15 @@ class UserPagesController {
         return page(model, List.of());
     }
 
-    /**
-     * A change asked for without its confirmation: the page asks (the address of the change, of whom, the key of the
-     * question; the key with {@code .yes} is its button) with a button that confirms.
-     */
-    record Confirmation(String action, String username, String question) {
+    /** A change asked for without its confirmation: the page asks (the question, its button) before it is made. */
+    record Confirmation(String action, String username, String question, String yes) {
     }
 
-    private String confirm(Model model, String action, String username) {
-        model.addAttribute("confirmation", new Confirmation(action, username, action.equals("disable")
-                ? "users.confirm.disable" : "users.confirm.resetPassword"));
+    private String confirm(Model model, String action, String username, Locale locale) {
+        String key = action.equals("disable") ? "users.confirm.disable" : "users.confirm.resetPassword";
+        model.addAttribute("confirmation", new Confirmation(action, username,
+                messages.getMessage(key, new Object[] {username}, locale),
+                messages.getMessage(key + ".yes", null, locale)));
         return page(model, List.of());
     }
 

@@ -54,7 +54,9 @@ class AuditPageBrowserTest extends BrowserTest {
         open("/audit?lang=uk");
         assertThat(find("#column-time").getText()).isEqualTo("Час (Europe/Kyiv)");
 
-        new Select(find("#filter-action")).selectByVisibleText("Особу зареєстровано");
+        Select action = new Select(find("#filter-action"));
+        action.selectByValue("CREATE");
+        assertThat(action.getFirstSelectedOption().getText()).isEqualTo("Особу зареєстровано або організацію додано");
         new Select(find("#filter-recordType")).selectByVisibleText("Особа");
         new Select(find("#filter-actor")).selectByVisibleText("registrar@party-a");
         clickToLoad(find("#audit-filters button[type=submit]"));
