@@ -1,6 +1,7 @@
 package org.parley.access;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
@@ -41,6 +42,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @SecurityRequirements // the password proves the user: no token needed
     @Operation(summary = "Issue a bearer token", description = "Body: username, password, optional name and "
             + "expiresInHours (default 12, at most 720). The token is shown once.")
     ResponseEntity<Map<String, Object>> issue(@RequestBody JsonNode body) {
@@ -65,6 +67,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @SecurityRequirements // the current password proves the user
     @Operation(summary = "Change a password", description = "Body: username, currentPassword, newPassword. Works "
             + "with a one-time password, so that API-only users can choose their own.")
     Map<String, Object> changePassword(@RequestBody JsonNode body) {

@@ -1,7 +1,9 @@
 package org.parley.access;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.RefusalRecorder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -39,6 +42,9 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "base-uri 'none'; object-src 'none'";
 
+    /** {@code springdoc.api-docs.path}. */
+    static final String OPENAPI_DOCUMENT = "/api/v1/openapi.json";
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, RefusalRecorder refusals, JsonMapper json,
@@ -54,6 +60,8 @@ class SecurityConfiguration {
                 .addFilterAfter(RateLimitFilter.forApi(limiter, clients, json), TokenAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password").permitAll()
+                        // the API's description holds no data (README, "Access control")
+                        .requestMatchers(HttpMethod.GET, OPENAPI_DOCUMENT).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> {
@@ -81,13 +89,19 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, LoginService logins, UserService users, RefusalRecorder refusals,
             RateLimiter limiter, ClientAddress clients) throws Exception {
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
-        SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
-        afterLogin.setDefaultTargetUrl("/persons");
+        // the page asked for before the login, or else the user's landing page (never one their roles refuse)
+        SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication) {
+                return authentication.getPrincipal() instanceof Caller caller ? LandingPage.of(caller) : "/";
+            }
+        };
         afterLogin.setRedirectStrategy(new LocalRedirectStrategy());
         http.authenticationProvider(new PasswordAuthenticationProvider(logins))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
+                                "/error", "/actuator/health").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(afterLogin).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

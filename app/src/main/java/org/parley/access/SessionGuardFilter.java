@@ -49,7 +49,8 @@ class SessionGuardFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean exempt = path.equals(CHANGE_PASSWORD) || path.equals("/logout") || path.startsWith("/css/")
-                || path.startsWith("/js/") || path.startsWith("/webjars/");
+                || path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/favicon.ico")
+                || path.equals("/favicon.svg");
         if (user.get().mustChangePassword() && !exempt) {
             response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
             return;

@@ -45,7 +45,7 @@ public class TokenService {
     /** A token as the API lists it: its public id, never the internal key (see {@link PublicIds}). */
     public Map<String, Object> view(ApiToken token) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", publicIds.of(PublicIds.Kind.TOKEN, token.id()));
+        view.put("id", publicId(token));
         view.put("username", token.username());
         view.put("name", token.name());
         view.put("createdAt", token.createdAt());
@@ -86,6 +86,27 @@ public class TokenService {
             return tokens.list(null, caller.organisation());
         }
         return tokens.list(caller.userId(), null);
+    }
+
+    /** The caller's own tokens only, administrators' too (the account page), newest first. */
+    public List<ApiToken> listOwn(Caller caller) {
+        return tokens.list(caller.userId(), null);
+    }
+
+    /** Revokes one of the caller's own tokens by its public id; 404 for any other, administrators' too. */
+    @Transactional
+    public ApiToken revokeOwn(Caller caller, String publicId) {
+        long id = publicIds.parse(PublicIds.Kind.TOKEN, publicId);
+        if (tokens.find(id).isEmpty() || tokens.ownerOf(id) != caller.userId()) {
+            throw NotFoundException.hidden("token", publicId);
+        }
+        tokens.revoke(id);
+        return tokens.find(id).orElseThrow();
+    }
+
+    /** The public id of a token, as the API and the pages name it. */
+    public String publicId(ApiToken token) {
+        return publicIds.of(PublicIds.Kind.TOKEN, token.id());
     }
 
     /** Revokes a token by its public id: the caller's own, or one of a user they manage; 404 for any other. */

@@ -227,6 +227,11 @@ public class UserService {
         return code;
     }
 
+    /** A user the administrator manages, before a change is confirmed: any other is not found, as by the change. */
+    public User managedBy(Caller admin, String username) {
+        return managed(admin, username);
+    }
+
     private User managed(Caller admin, String username) {
         requireAdmin(admin);
         User user = users.find(username == null ? "" : username.strip().toLowerCase(Locale.ROOT))

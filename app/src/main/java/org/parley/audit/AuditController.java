@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.ForbiddenException;
@@ -107,7 +106,7 @@ class AuditController {
     Map<String, Object> list(@RequestParam Map<String, String> parameters) {
         Caller caller = Callers.require();
         AuditEntries.visible(caller, EntryFilter.NONE); // a non-auditor learns nothing, not even about parameters
-        EntryQuery query = EntryQuery.read(parameters, Set.of());
+        EntryQuery query = EntryQuery.read(parameters);
         AuditEntries.Page page = entries.find(caller, query.filter(), query.page(), query.size());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("items", page.items().stream().map(listed -> entries.write(caller, listed)).toList());

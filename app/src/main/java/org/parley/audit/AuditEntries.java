@@ -150,6 +150,39 @@ class AuditEntries {
         }
     }
 
+    /**
+     * The organisations whose entries the caller may read, by code (the intermediary's auditors: every one in the
+     * log; a party's: their own). Read by skipping through the index of organisations, not the entries.
+     */
+    List<String> organisations(Caller caller) {
+        EntryFilter scope = visible(caller, EntryFilter.NONE);
+        if (scope.organisation() != null) {
+            return List.of(scope.organisation());
+        }
+        return jdbc.sql("""
+                with recursive codes (code) as (
+                    select min(organisation_code) from audit_entry
+                    union all
+                    select (select min(organisation_code) from audit_entry where organisation_code > codes.code)
+                    from codes where codes.code is not null)
+                select code from codes where code is not null""").query(String.class).list();
+    }
+
+    /** The users who appear as actors in the entries the caller may read, skipping through the index of actors. */
+    List<String> actors(Caller caller) {
+        EntryFilter scope = visible(caller, EntryFilter.NONE);
+        return jdbc.sql("""
+                with recursive actors (actor) as (
+                    select min(actor) from audit_entry
+                    union all
+                    select (select min(actor) from audit_entry where actor > actors.actor)
+                    from actors where actors.actor is not null)
+                select actor from actors a where actor is not null and (cast(:organisation as text) is null
+                    or exists (select 1 from audit_entry e where e.actor = a.actor
+                               and e.organisation_code = :organisation))""")
+                .param("organisation", scope.organisation()).query(String.class).list();
+    }
+
     /** The columns {@link #map} reads, in its order (by position: a million rows are read by the verifier). */
     static final String COLUMNS = "seq, at, actor, organisation_code, action, record_type, record_id, record_version, "
             + "state_hash, leaf_hash";

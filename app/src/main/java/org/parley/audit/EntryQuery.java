@@ -19,9 +19,9 @@ record EntryQuery(EntryFilter filter, int page, int size) {
             "to", "page", "size");
 
     /** @throws org.parley.api.InvalidInputException naming every bad parameter */
-    static EntryQuery read(Map<String, String> parameters, Set<String> ignored) {
+    static EntryQuery read(Map<String, String> parameters) {
         JsonInput in = new JsonInput();
-        parameters.keySet().stream().filter(p -> !PARAMETERS.contains(p) && !ignored.contains(p)).sorted()
+        parameters.keySet().stream().filter(p -> !PARAMETERS.contains(p)).sorted()
                 .forEach(p -> in.error(p, "is not a filter; use one of " + String.join(", ", PARAMETERS.stream()
                         .sorted().toList())));
         EntryFilter filter = new EntryFilter(text(parameters, "organisation", in), text(parameters, "actor", in),

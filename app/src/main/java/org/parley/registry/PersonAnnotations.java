@@ -1,5 +1,6 @@
 package org.parley.registry;
 
+import io.swagger.v3.oas.models.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.parley.api.Caller;
@@ -13,4 +14,9 @@ public interface PersonAnnotations {
 
     /** For each of the persons (all visible to the caller), the JSON fields to add, by person id. */
     Map<Long, Map<String, String>> annotate(Caller caller, List<Person> persons);
+
+    /** The fields {@link #annotate} adds, by name, as the person's schema in the OpenAPI document describes them. */
+    default Map<String, Schema<?>> describe() {
+        return Map.of();
+    }
 }

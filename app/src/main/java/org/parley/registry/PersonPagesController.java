@@ -8,11 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.HtmlPages;
 import org.parley.api.MessageKeys;
-import org.parley.api.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,14 +48,6 @@ class PersonPagesController {
     /** Where the reader is in the list. */
     record Pagination(long total, int page, int pageCount, long first, long last, String previousUrl,
             String nextUrl, String firstUrl) {
-    }
-
-    /** The persons for those who may read records; the administration page for administrators only. */
-    @GetMapping("/")
-    String home() {
-        Caller caller = Callers.require();
-        return caller.readsRecords() || !caller.has(Role.ADMIN) ? "redirect:/persons"
-                : "redirect:/admin/users";
     }
 
     @GetMapping("/persons")

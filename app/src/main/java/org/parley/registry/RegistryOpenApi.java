@@ -25,8 +25,9 @@ class RegistryOpenApi {
     static final String PERSON_PAGE = "#/components/schemas/PersonPage";
     static final String EVENT_INPUT = "#/components/schemas/EventInput";
 
+    /** Also the fields other features add to a person ({@link PersonAnnotations#describe}). */
     @Bean
-    OpenApiCustomizer registrySchemas() {
+    OpenApiCustomizer registrySchemas(List<PersonAnnotations> annotations) {
         return api -> {
             api.getInfo().title("Parley API").version("v1")
                     .description("Registry of prisoners of war and interned civilians. Errors are RFC 9457 problem "
@@ -51,6 +52,7 @@ class RegistryOpenApi {
             person.addProperty("notifiedOn", new StringSchema().format("date"));
             person.addProperty("createdAt", new StringSchema().format("date-time"));
             person.addProperty("updatedAt", new StringSchema().format("date-time"));
+            annotations.forEach(annotation -> annotation.describe().forEach(person::addProperty));
             api.getComponents().addSchemas("Person", person);
 
             ObjectSchema page = new ObjectSchema();

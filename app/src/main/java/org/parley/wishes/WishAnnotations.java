@@ -1,5 +1,8 @@
 package org.parley.wishes;
 
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,22 @@ class WishAnnotations implements PersonAnnotations {
             }
             fields.put(id, values);
         });
+        return fields;
+    }
+
+    @Override
+    public Map<String, Schema<?>> describe() {
+        Map<String, Schema<?>> fields = new LinkedHashMap<>();
+        StringSchema status = new StringSchema();
+        status.setEnum(Arrays.stream(WishStatus.values()).map(Enum::name).toList());
+        fields.put("wishStatus", status.description("the repatriation wish derived from the statements: the latest "
+                + "verified one governs; claims not verified or contradicting each other make UNVERIFIED_CLAIM"));
+        fields.put("wishVerifiedOn", new StringSchema().format("date").description("the date of the verified "
+                + "statement that governs wishStatus; absent without one"));
+        StringSchema reinterview = new StringSchema();
+        reinterview.setEnum(List.of("true"));
+        fields.put("wishReinterview", reinterview.description("the string \"true\" when a later claim not verified "
+                + "contradicts the verified wish, so the intermediary interviews the person again; absent otherwise"));
         return fields;
     }
 }

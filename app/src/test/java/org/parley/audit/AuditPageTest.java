@@ -79,7 +79,7 @@ class AuditPageTest {
         assertThat(response.getStatus()).isEqualTo(200);
         String html = response.getContentAsString();
         assertThat(html).contains("Audit log").contains("All entries of every organisation")
-                .contains("<td>BULK_LOAD</td>").contains("id=\"verify\"");
+                .contains("title=\"BULK_LOAD\">Person loaded in bulk</td>").contains("id=\"verify\"");
         assertThat(page("auditor@party-a", "").getContentAsString()).contains("Entries of your organisation (party-a)")
                 .doesNotContain("name=\"organisation\"");
     }

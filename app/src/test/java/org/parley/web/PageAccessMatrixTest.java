@@ -201,6 +201,7 @@ class PageAccessMatrixTest {
             expect(p, "/persons", cookie, anonymous ? 302 : readsRecords(p) ? 200 : 403);
             expect(p, "/admin/users", cookie, anonymous ? 302 : p.role() == Role.ADMIN ? 200 : 403);
             expect(p, "/account/password", cookie, anonymous ? 302 : 200);
+            expect(p, "/account", cookie, anonymous ? 302 : 200);
             expect(p, "/audit", cookie, anonymous ? 302
                     : p.organisation() != null && p.role() == Role.AUDITOR ? 200 : 403);
             expect(p, "/wishes/queue", cookie, anonymous ? 302
@@ -221,7 +222,7 @@ class PageAccessMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
-        int cases = 5 + EXCHANGE_PAGES + 1 + 3 * ids.size();
+        int cases = 6 + EXCHANGE_PAGES + 1 + 3 * ids.size();
         assertThat(checked).isEqualTo(principals.size() * cases);
         System.out.printf("Page access matrix: %d principals x %d page cases = %d checks%n", principals.size(),
                 cases, checked);
