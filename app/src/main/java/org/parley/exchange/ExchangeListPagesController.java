@@ -189,12 +189,17 @@ class ExchangeListPagesController {
     record SideReleases(String party, String name, List<ReleaseRow> rows) {
     }
 
-    /** A person or requested record left out, and why. */
-    record ExcludedRow(String side, String ref, String personId, String name, String code, String reason) {
+    /** A person or requested record left out, and why; the name as the reader may see the record. */
+    record ExcludedRow(String side, String ref, String personId, String name, String nameLang, String code,
+            String reason) {
     }
 
-    /** A person taken off by hand, with the reason given. */
-    record RemovalRow(String side, String personId, String name, String reason, String note) {
+    /**
+     * A person taken off by hand, with the reason given; the name and its Latin spelling as the version before froze
+     * them ({@code latin} null: the name as the reader may see the record, in {@code nameLang}).
+     */
+    record RemovalRow(String side, String personId, String name, String latin, String nameLang, String reason,
+            String note) {
     }
 
     /** An organisation's approval of a version, or its absence. */
@@ -202,8 +207,8 @@ class ExchangeListPagesController {
             String hash, String signature) {
     }
 
-    /** A person the refused approval names, with the reason in the reader's language. */
-    record Obstacle(String personId, String name, String side, String problem) {
+    /** A person the refused approval names, with the Latin spelling the version froze and the reason in words. */
+    record Obstacle(String personId, String name, String latin, String side, String problem) {
     }
 
     @GetMapping("/exchanges/{id}/exchange-list/versions/{n}")
@@ -250,16 +255,19 @@ class ExchangeListPagesController {
         model.addAttribute("sides", sides);
         model.addAttribute("excluded", document.excluded().stream().map(l -> new ExcludedRow(
                 views.organisation(l.side()), l.ref(), l.personId(), nameOf(visible.get(l.personId())),
-                exclusion(l.code(), views), l.reason())).toList());
-        Map<String, String> removedNames = new java.util.HashMap<>();
+                languageOf(visible.get(l.personId())), exclusion(l.code(), views), l.reason())).toList());
+        Map<String, ExchangeListDocument.Identity> removed = new java.util.HashMap<>();
         if (!document.removals().isEmpty() && document.basedOn() != null) {
             exchangeLists.version(caller, id, document.basedOn()).releases().values().forEach(items ->
-                    items.forEach(i -> removedNames.put(i.personId(), i.identity().name())));
+                    items.forEach(i -> removed.put(i.personId(), i.identity())));
         }
-        model.addAttribute("removals", document.removals().stream().map(d -> new RemovalRow(
-                views.organisation(d.side()), d.personId(), removedNames.getOrDefault(d.personId(),
-                        nameOf(visible.get(d.personId()))), views.label("removalReason", d.reason()), d.note()))
-                .toList());
+        model.addAttribute("removals", document.removals().stream().map(d -> {
+            ExchangeListDocument.Identity frozen = removed.get(d.personId());
+            Person p = visible.get(d.personId());
+            return new RemovalRow(views.organisation(d.side()), d.personId(), frozen != null ? frozen.name()
+                    : nameOf(p), frozen != null ? frozen.latin() : null, frozen != null ? null : languageOf(p),
+                    views.label("removalReason", d.reason()), d.note());
+        }).toList());
         model.addAttribute("approvals", approvalStates(r, number, approvals, views));
         boolean canApprove = canApprove(caller, r, number, latest, approvals);
         model.addAttribute("canApprove", canApprove);
@@ -311,6 +319,10 @@ class ExchangeListPagesController {
 
     private static String nameOf(Person p) {
         return p == null ? null : p.fullName();
+    }
+
+    private static String languageOf(Person p) {
+        return p == null ? null : ExchangeViews.nameLanguage(p);
     }
 
     private static String exclusion(String code, ExchangeViews views) {
@@ -374,7 +386,8 @@ class ExchangeListPagesController {
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("notice", refusal(e, number, views));
-            model.addAttribute("obstacles", obstacles(e, views));
+            model.addAttribute("obstacles", obstacles(e, views, "release-not-possible".equals(e.problem())
+                    ? exchangeLists.version(caller, id, number) : null));
         }
         return version(id, n, locale, model);
     }
@@ -389,17 +402,24 @@ class ExchangeListPagesController {
         };
     }
 
-    /** The persons a refused approval names, each with its reason in words ({@link AgreementService#obstacles}). */
-    static List<Obstacle> obstacles(ConflictException e, ExchangeViews views) {
+    /**
+     * The persons a refused approval names, each with its reason in words ({@link AgreementService#obstacles}) and
+     * the Latin spelling {@code document}, the version refused, froze.
+     */
+    static List<Obstacle> obstacles(ConflictException e, ExchangeViews views, ExchangeListDocument document) {
         if (!"release-not-possible".equals(e.problem()) || !(e.details().get("persons") instanceof List<?> persons)) {
             return List.of();
         }
+        Map<String, String> latin = new java.util.HashMap<>();
+        document.releases().values().forEach(items -> items.forEach(i -> latin.put(i.personId(),
+                i.identity().latin())));
         List<Obstacle> obstacles = new ArrayList<>();
         for (Object o : persons) {
             if (o instanceof Map<?, ?> person) {
                 String side = String.valueOf(person.get("side"));
-                obstacles.add(new Obstacle(String.valueOf(person.get("personId")),
-                        String.valueOf(person.get("name")), views.organisation(side),
+                String personId = String.valueOf(person.get("personId"));
+                obstacles.add(new Obstacle(personId, String.valueOf(person.get("name")), latin.get(personId),
+                        views.organisation(side),
                         problem(person, side, views)));
             }
         }

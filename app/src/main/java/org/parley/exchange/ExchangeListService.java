@@ -183,13 +183,31 @@ public class ExchangeListService {
         return new Gathered(candidates, unresolved, persons);
     }
 
-    /** A person's identity as the exchange list freezes it: the name as written and in official Latin letters. */
+    /**
+     * A person's identity as the exchange list freezes it: the name as written and in official Latin letters, under
+     * the standard of the language the names are written in where the letters do not tell (the record's
+     * {@code nameLanguage}, else the power of origin's language), as the pages spell registry names.
+     */
     static ExchangeListDocument.Identity identity(Person p, Map<String, Language> originLanguages) {
         String name = p.fullName();
         String origin = p.text(PersonField.POWER_OF_ORIGIN);
-        return new ExchangeListDocument.Identity(name, Transliteration.official(name,
-                origin == null ? null : originLanguages.get(origin)), p.text(PersonField.DATE_OF_BIRTH),
+        Language written = language(p.text(PersonField.NAME_LANGUAGE));
+        return new ExchangeListDocument.Identity(name, Transliteration.official(name, written != null ? written
+                : origin == null ? null : originLanguages.get(origin)), p.text(PersonField.DATE_OF_BIRTH),
                 p.text(PersonField.RANK), p.text(PersonField.SERVICE_NUMBER), p.text(PersonField.PRISONER_NUMBER));
+    }
+
+    /** The language of a BCP 47 tag (uk, ru-RU), if it is one the names module reads; null otherwise. */
+    private static Language language(String tag) {
+        if (tag != null) {
+            String primary = tag.split("-", 2)[0];
+            for (Language language : Language.values()) {
+                if (language.tag().equalsIgnoreCase(primary)) {
+                    return language;
+                }
+            }
+        }
+        return null;
     }
 
     /** The language of each organisation's records, by code: where a name's letters do not tell its language. */

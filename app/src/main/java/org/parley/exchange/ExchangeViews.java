@@ -27,6 +27,7 @@ final class ExchangeViews {
     private final MessageSource messages;
     private final Locale locale;
     private final Map<String, String> organisationNames;
+    private final Map<String, String> organisationLanguages;
     private final PublicIds publicIds;
 
     ExchangeViews(MessageSource messages, Locale locale, List<Organisation> organisations, PublicIds publicIds) {
@@ -34,6 +35,9 @@ final class ExchangeViews {
         this.locale = locale;
         this.organisationNames = organisations.stream().collect(Collectors.toMap(Organisation::code,
                 Organisation::name));
+        this.organisationLanguages = new java.util.HashMap<>();
+        organisations.stream().filter(o -> o.language() != null)
+                .forEach(o -> organisationLanguages.put(o.code(), o.language()));
         this.publicIds = publicIds;
     }
 
@@ -124,17 +128,19 @@ final class ExchangeViews {
 
     /**
      * An entry as its list gives it; an entry that names a registry person shows that person as the reader may see
-     * them ({@code person} null: not visible to the reader's organisation).
+     * them ({@code person} null: not visible to the reader's organisation). A name the list gives is taken to be in
+     * the language of the list's {@code party} (a party requests its own people), which decides its Latin spelling
+     * where the letters do not tell, as the exchange list does with the power of origin's.
      */
-    Record entry(ListEntry e, Person person) {
+    Record entry(ListEntry e, Person person, String party) {
         if (e.personId() != null) {
             Record registry = person(person);
             return new Record(e.ref(), registry.name(), registry.nameLang(), registry.dateOfBirth(),
                     registry.serviceNumber(), registry.unit(), registry.rank(), e.note(), registry.personId(),
                     registry.status(), registry.statusCode(), registry.hidden());
         }
-        return new Record(e.ref(), name(e), null, e.dateOfBirth(), e.serviceNumber(), e.unit(), e.rank(), e.note(),
-                null, null, null, false);
+        return new Record(e.ref(), name(e), organisationLanguages.get(party), e.dateOfBirth(), e.serviceNumber(),
+                e.unit(), e.rank(), e.note(), null, null, null, false);
     }
 
     /** A registry person as the reader may see them; null: a record the reader's organisation does not see. */

@@ -81,12 +81,12 @@ class HandoverPagesController {
     record SideFilter(String label, String url, boolean current) {
     }
 
-    /** An entry of the handover's history. */
-    record HistoryRow(String at, String by, String name, String outcome, String note) {
+    /** An entry of the handover's history: the person's name and its Latin spelling as the agreement froze them. */
+    record HistoryRow(String at, String by, String name, String latin, String outcome, String note) {
     }
 
-    /** A person a refusal names. */
-    record NamedPerson(String personId, String name, String side) {
+    /** A person a refusal names, as the agreement froze them ({@code latin} null: a person not on it). */
+    record NamedPerson(String personId, String name, String latin, String side) {
     }
 
     @GetMapping("/exchanges/{id}/handover")
@@ -148,13 +148,15 @@ class HandoverPagesController {
             filters.add(new SideFilter(views.msg("handover.side.releasedBy", views.organisation(party)),
                     base + "?side=" + party, party.equals(shown)));
         }
-        Map<Long, String> names = new HashMap<>();
+        Map<Long, ExchangeListDocument.Identity> identities = new HashMap<>();
         checklist.lines().stream().filter(l -> l.latest() != null)
-                .forEach(l -> names.put(l.latest().personId(), l.item().identity().name()));
+                .forEach(l -> identities.put(l.latest().personId(), l.item().identity()));
         List<HistoryRow> history = new ArrayList<>();
         for (HandoverEntry e : handovers.history(caller, id)) {
+            ExchangeListDocument.Identity who = identities.get(e.personId());
             history.add(new HistoryRow(ExchangeViews.time(e.recordedAt()), e.recordedBy(),
-                    names.get(e.personId()), views.label("handoverOutcome", e.outcome()), e.note()));
+                    who == null ? null : who.name(), who == null ? null : who.latin(),
+                    views.label("handoverOutcome", e.outcome()), e.note()));
         }
         boolean anyRecordable = rows.stream().anyMatch(HandoverRow::recordable);
         model.addAttribute("round", views.head(view));
@@ -328,6 +330,7 @@ class HandoverPagesController {
                 String personId = String.valueOf(o);
                 HandoverService.Line line = byId.get(personId);
                 named.add(new NamedPerson(personId, line == null ? personId : line.item().identity().name(),
+                        line == null ? null : line.item().identity().latin(),
                         line == null ? null : views.organisation(line.side())));
             }
         }

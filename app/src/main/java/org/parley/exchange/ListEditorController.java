@@ -256,13 +256,14 @@ class ListEditorController {
         List<PreviewRow> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(PREVIEW_ROWS, next.size()); i++) {
             ListEntry e = next.get(i);
-            rows.add(new PreviewRow(draft.rows().get(i).line(), views.entry(e, person(persons, e.personId()))));
+            rows.add(new PreviewRow(draft.rows().get(i).line(), views.entry(e, person(persons, e.personId()),
+                    draft.party())));
         }
         boolean oneByOne = diff.removed().size() <= REASONS_ONE_BY_ONE;
         List<DroppedRow> dropped = new ArrayList<>();
         for (ListService.Removed r : diff.removed()) {
             String ref = r.entry().ref();
-            dropped.add(new DroppedRow(views.entry(r.entry(), person(persons, r.entry().personId())),
+            dropped.add(new DroppedRow(views.entry(r.entry(), person(persons, r.entry().personId()), draft.party()),
                     "reason:" + ref, "note:" + ref, chosen.get("reason:" + ref), chosen.get("note:" + ref)));
         }
         model.addAttribute("round", views.head(round));
@@ -277,7 +278,7 @@ class ListEditorController {
         model.addAttribute("unknownColumns", draft.unknownColumns());
         model.addAttribute("rows", rows);
         model.addAttribute("added", diff.added().stream().limit(DIFF_SHOWN).map(e -> views.entry(e,
-                person(persons, e.personId()))).toList());
+                person(persons, e.personId()), draft.party())).toList());
         model.addAttribute("addedCount", diff.added().size());
         model.addAttribute("changed", diff.changed().stream().limit(DIFF_SHOWN).map(c -> new ChangedView(c.ref(),
                 c.fields().keySet().stream().map(f -> messages.getMessage("exchange.field." + f, null, f, locale))

@@ -101,7 +101,8 @@ class ReconciliationPagesController {
         Map<Long, Person> persons = pages.persons(caller, personKeys(shown, view.full()));
         List<ItemView> items = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
-            items.add(itemView(positions.get(from + i), shown.get(i), view.full(), decides, persons, views, null));
+            items.add(itemView(positions.get(from + i), shown.get(i), view.full(), decides, persons, views, null,
+                    party));
         }
         String base = ExchangePages.versionUrl(id, party, ListKind.REQUEST, number) + "/reconciliation";
         Map<String, Long> confirmations = new LinkedHashMap<>();
@@ -185,10 +186,10 @@ class ReconciliationPagesController {
     }
 
     private ItemView itemView(int position, ReconciliationService.Item item, boolean full, boolean decides,
-            Map<Long, Person> persons, ExchangeViews views, String error) {
+            Map<Long, Person> persons, ExchangeViews views, String error, String party) {
         ListEntry entry = item.entry();
         ExchangeViews.Record requested = views.entry(entry, entry.personId() == null ? null
-                : persons.get(entry.personId()));
+                : persons.get(entry.personId()), party);
         if (entry.personId() != null) {
             requested = new ExchangeViews.Record(entry.ref(), requested.name(), requested.nameLang(),
                     requested.dateOfBirth(), requested.serviceNumber(), requested.unit(), requested.rank(),
@@ -288,7 +289,7 @@ class ReconciliationPagesController {
         List<ListVersion> versions = lists.versions(caller, id, party, ListKind.REQUEST);
         boolean decides = decides(caller, round.round(), party, number, versions);
         Map<Long, Person> persons = pages.persons(caller, personKeys(List.of(item), true));
-        model.addAttribute("item", itemView(position, item, true, decides, persons, views, error));
+        model.addAttribute("item", itemView(position, item, true, decides, persons, views, error, party));
         model.addAttribute("full", true);
         model.addAttribute("action", ExchangePages.versionUrl(id, party, ListKind.REQUEST, number)
                 + "/reconciliation/decide");

@@ -71,7 +71,8 @@ class VersionPagesController {
         List<EntryRow> rows = new ArrayList<>();
         int position = (page - 1) * ENTRIES_PAGE;
         for (ListEntry e : content.entries()) {
-            rows.add(new EntryRow(++position, views.entry(e, e.personId() == null ? null : persons.get(e.personId()))));
+            rows.add(new EntryRow(++position, views.entry(e, e.personId() == null ? null : persons.get(e.personId()),
+                    party)));
         }
         ListVersion v = content.version();
         String url = ExchangePages.versionUrl(id, party, kind, number);
@@ -142,9 +143,10 @@ class VersionPagesController {
         });
         Map<Long, Person> persons = pages.persons(caller, ids);
         model.addAttribute("older", views.versionHead(id, older));
-        model.addAttribute("added", added.stream().map(e -> views.entry(e, person(persons, e.personId()))).toList());
+        model.addAttribute("added", added.stream().map(e -> views.entry(e, person(persons, e.personId()), party))
+                .toList());
         model.addAttribute("removed", removed.stream().map(r -> new RemovedRow(views.entry(r.entry(),
-                person(persons, r.entry().personId())), views.label("removalReason", r.reason()), r.note())).toList());
+                person(persons, r.entry().personId()), party), views.label("removalReason", r.reason()), r.note())).toList());
         model.addAttribute("changed", changed.stream().map(c -> new ChangedRow(c.ref(), c.fields().entrySet().stream()
                 .map(f -> fieldChange(f.getKey(), f.getValue(), persons, views)).toList())).toList());
         model.addAttribute("counts", new long[] {diff.added().size(), diff.removed().size(), diff.changed().size()});

@@ -97,7 +97,8 @@ final class PersonViews {
         return new Page(person.publicId(), person.version(), person.fullName(), nameLang, msg(MessageKeys.of(script)),
                 msg(MessageKeys.of(person.status())), code(person.status()),
                 parties, person.notifiedOn() == null ? null : person.notifiedOn().toString(),
-                Boolean.TRUE.equals(person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED)),
+                // the Art. 110 banner (direct repatriation) is owed to a person held, not to one released or dead
+                person.status().inCustody() && Boolean.TRUE.equals(person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED)),
                 enumText(person.get(PersonField.HEALTH_STATE)), sections, events(history, nameLang),
                 person.updatedAt() == null ? null : RECORDED.format(person.updatedAt()));
     }

@@ -106,6 +106,16 @@ public class RegistryService {
     }
 
     /**
+     * A person's record as the caller may read it, with the row locked until the transaction ends: for a feature that
+     * records something only while the person is in a given state (a statement only while held), so that no
+     * lifecycle event changes the status between its check and its write. 404 as {@link #get(Caller, long)}.
+     */
+    @Transactional
+    public Person getLocked(Caller caller, long id) {
+        return RecordAccess.readable(caller, storedForUpdate(id));
+    }
+
+    /**
      * The internal key of a person's public id (see {@link PublicIds}); 404 for anything else — after the same
      * lookup a real id costs, so that the time of the answer does not tell a made-up id from a hidden record's.
      */

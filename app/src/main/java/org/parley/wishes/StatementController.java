@@ -51,7 +51,8 @@ class StatementController {
     @Operation(summary = "Record a statement", description = "wish (RETURN, NOT_RETURN, ASYLUM, UNDECIDED) and "
             + "method (INTERROGATION, PRIVATE_INTERVIEW, WRITTEN_DECLARATION) are required; takenOn defaults to "
             + "today; replaces names an earlier statement of the same organisation that this one corrects or "
-            + "withdraws. Only an intermediary interviewer's PRIVATE_INTERVIEW is verified.")
+            + "withdraws. Only an intermediary interviewer's PRIVATE_INTERVIEW is verified. Only while the person "
+            + "is held (CAPTURED, INTERNED, HOSPITALISED): 409 not-in-custody naming the status otherwise.")
     ResponseEntity<ObjectNode> record(@PathVariable("id") String publicId, @RequestBody JsonNode body) {
         JsonInput in = new JsonInput();
         in.onlyMembers(body, MEMBERS);
@@ -137,7 +138,9 @@ class StatementController {
     }
 
     @GetMapping("/wishes/interviews-per-week")
-    @Operation(summary = "Persons interviewed in private per week (Monday), the latest weeks first. Intermediary only.")
+    @Operation(summary = "Persons interviewed in private per week (Monday)", description = "Every one of the latest "
+            + "`weeks` weeks (default 12), this week included, the latest first; a week without interviews counts 0. "
+            + "Intermediary only.")
     ObjectNode interviewsPerWeek(@RequestParam(name = "weeks", required = false) String weeks) {
         JsonInput in = new JsonInput();
         int count = in.intParameter(weeks, "weeks", 1, 520, 12);

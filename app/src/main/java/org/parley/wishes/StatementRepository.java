@@ -90,13 +90,18 @@ class StatementRepository {
                 .query(Long.class).list();
     }
 
-    /** Persons interviewed in private by the intermediary, per week (Monday), the latest weeks first. */
-    List<WeekCount> interviewsPerWeek(int weeks) {
+    /**
+     * Persons interviewed in private by the intermediary in each week (Monday) from {@code first} to {@code last},
+     * the latest first: every week of the range, 0 for a week without interviews.
+     */
+    List<WeekCount> interviewsPerWeek(LocalDate first, LocalDate last) {
         return jdbc.sql("""
-                select date_trunc('week', taken_on)::date as week, count(distinct person_id) as persons
-                from wish_statement where verified
-                group by 1 order by 1 desc limit :weeks""")
-                .param("weeks", weeks)
+                select w.week::date, count(distinct s.person_id) as persons
+                from generate_series(:first::timestamp, :last::timestamp, interval '1 week') as w(week)
+                left join wish_statement s on s.verified and s.taken_on >= w.week::date
+                    and s.taken_on < w.week::date + 7
+                group by w.week order by w.week desc""")
+                .param("first", first).param("last", last)
                 .query((rs, i) -> new WeekCount(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
     }
 

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
+import org.parley.api.ConflictException;
 import org.parley.api.HtmlPages;
 import org.parley.api.InvalidInputException;
 import org.parley.api.JsonInput;
 import org.parley.api.TextCheck;
 import org.parley.registry.Organisation;
 import org.parley.registry.Page;
+import org.parley.registry.Person;
 import org.parley.registry.PersonField;
 import org.parley.registry.PersonPage;
 import org.parley.registry.RegistryService;
@@ -50,9 +52,12 @@ class WishPagesController {
         this.messages = messages;
     }
 
-    /** One person waiting for an interview; {@code priority} why they come first, if they do. */
+    /**
+     * One person waiting for an interview; {@code priority} why they come first, if they do; {@code art110} a
+     * seriously ill or wounded person held (GC III Art. 110: to be repatriated directly).
+     */
     record Row(String id, String name, String nameLang, String holdingParty, String internmentPlace, String claimSince,
-            boolean reinterview, List<Priority> priority) {
+            boolean reinterview, List<Priority> priority, boolean art110) {
     }
 
     /**
@@ -71,13 +76,21 @@ class WishPagesController {
         List<Row> rows = queue.items().stream().map(e -> new Row(e.person().publicId(), e.person().fullName(),
                 e.person().text(PersonField.NAME_LANGUAGE), names.get(e.person().text(PersonField.HOLDING_PARTY)),
                 e.person().text(PersonField.INTERNMENT_PLACE), e.wish().oldestClaimOn().toString(),
-                e.wish().contradicted(), e.priority().stream().map(r -> priority(r, locale)).toList())).toList();
+                e.wish().contradicted(), e.priority().stream().map(r -> priority(r, locale)).toList(),
+                art110(e.person()))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("total", queue.total());
         model.addAttribute("page", page);
         model.addAttribute("pageCount", Math.max(1, (queue.total() + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.addAttribute("weeks", wishes.interviewsPerWeek(caller, WEEKS));
+        List<WeekCount> weeks = wishes.interviewsPerWeek(caller, WEEKS);
+        model.addAttribute("weeks", weeks);
+        model.addAttribute("weeksTotal", weeks.stream().mapToLong(WeekCount::persons).sum());
         return "wishes/queue";
+    }
+
+    /** The Art. 110 mark stands only while the person is held: direct repatriation is owed to a detainee. */
+    private static boolean art110(Person person) {
+        return person.status().inCustody() && Boolean.TRUE.equals(person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED));
     }
 
     /** "On the lists of exchange round «…»" (queue.priority.KIND), or without naming it (KIND.untitled). */
@@ -110,6 +123,10 @@ class WishPagesController {
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute(WishPageSection.STATEMENT_ERRORS, e.errors());
+            return personPage.show(publicId, locale, model);
+        } catch (ConflictException e) {
+            // the person left custody: the page shown again says so in the reader's language, without the form
+            response.setStatus(HttpStatus.CONFLICT.value());
             return personPage.show(publicId, locale, model);
         }
     }

@@ -1,5 +1,6 @@
 package org.parley.wishes;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.parley.api.Caller;
+import org.parley.api.ConflictException;
 import org.parley.api.FieldError;
 import org.parley.api.ForbiddenException;
 import org.parley.api.InvalidInputException;
@@ -17,6 +19,7 @@ import org.parley.registry.Page;
 import org.parley.registry.Person;
 import org.parley.registry.PersonField;
 import org.parley.registry.RegistryService;
+import org.parley.registry.Status;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class WishService {
 
     static final String RECORD = "statement";
+    /** The problem type of a statement for a person no longer held. */
+    public static final String NOT_IN_CUSTODY = "not-in-custody";
     private static final String PERSON = "person";
     public static final int MAX_TEXT = 4000;
     public static final int MAX_PLACE = 500;
@@ -57,8 +62,9 @@ public class WishService {
     /** Records a statement; 404 if the caller may not see the person, 403 if their role may not record it. */
     @Transactional
     public Statement record(Caller caller, long personId, StatementInput input) {
-        Person person = registry.get(caller, personId);
+        Person person = registry.getLocked(caller, personId);
         checkMayRecord(caller, person, input.method());
+        requireInCustody(person);
         check(person, input, caller);
         boolean verified = caller.intermediary() && input.method() == StatementMethod.PRIVATE_INTERVIEW;
         long id = statements.insert(personId, input, caller, verified);
@@ -68,7 +74,23 @@ public class WishService {
         return recorded;
     }
 
-    /** The methods of statement the caller may record for this person (none for the power of origin). */
+    /**
+     * A statement about going home is taken while the detaining power holds the person ({@link Status#inCustody}):
+     * once released, exchanged, repatriated, escaped or dead there is nobody to ask, and a statement recorded then
+     * would stand as if the person had been heard in custody. 409 naming the status otherwise.
+     */
+    private static void requireInCustody(Person person) {
+        if (!recordsNow(person)) {
+            throw new ConflictException(NOT_IN_CUSTODY, "person " + person.publicId() + " is " + person.status()
+                    + ", not in custody: a statement is recorded only while a person is held",
+                    Map.of(PERSON, person.publicId(), "status", person.status().name()));
+        }
+    }
+
+    /**
+     * The methods of statement the caller's role may record for this person (none for the power of origin), whether
+     * or not the person is still in custody ({@link #recordsNow}).
+     */
     public List<StatementMethod> methodsFor(Caller caller, Person person) {
         List<StatementMethod> allowed = new ArrayList<>();
         for (StatementMethod method : StatementMethod.values()) {
@@ -80,6 +102,11 @@ public class WishService {
             }
         }
         return allowed;
+    }
+
+    /** Whether statements are recorded for this person now: only while the person is held. */
+    public static boolean recordsNow(Person person) {
+        return person.status().inCustody();
     }
 
     /** Whether the caller reads statements of this person at all (the power of origin does not). */
@@ -150,7 +177,9 @@ public class WishService {
         requireIntermediary(caller);
         List<Person> visible = registry.visible(caller, statements.personsWithUnverifiedClaims());
         Map<Long, DerivedWish> derived = wishes(visible);
-        List<Person> waitingPersons = visible.stream().filter(p -> derived.get(p.id()).needsInterview()).toList();
+        // nobody to interview once the person has left custody: a statement could not be recorded any more
+        List<Person> waitingPersons = visible.stream()
+                .filter(p -> derived.get(p.id()).needsInterview() && recordsNow(p)).toList();
         Map<Long, List<QueuePriority.Reason>> urgent = urgent(caller,
                 waitingPersons.stream().map(Person::id).toList());
         List<QueueEntry> waiting = waitingPersons.stream()
@@ -177,10 +206,14 @@ public class WishService {
         return urgent;
     }
 
-    /** How many persons the intermediary interviewed in private, per week, the latest {@code weeks} weeks. */
+    /**
+     * How many persons the intermediary interviewed in private in each of the latest {@code weeks} weeks, this week
+     * included, the latest first; a week without interviews counts 0.
+     */
     public List<WeekCount> interviewsPerWeek(Caller caller, int weeks) {
         requireIntermediary(caller);
-        return statements.interviewsPerWeek(weeks);
+        LocalDate thisWeek = LocalDate.now().with(DayOfWeek.MONDAY);
+        return statements.interviewsPerWeek(thisWeek.minusWeeks(weeks - 1L), thisWeek);
     }
 
     /**

@@ -18,9 +18,13 @@ final class WishViews {
             String takenOn, String place, String language, String interpreter, String text) {
     }
 
-    /** The wish section of a person: the derived status for everyone, statements and the form for those allowed. */
+    /**
+     * The wish section of a person: the derived status for everyone, statements and the form for those allowed;
+     * {@code closed}, for those who would record one, why no statement is recorded now (the person is no longer
+     * held), and then {@code methods} is empty.
+     */
     record Section(String personId, String statusCode, String status, boolean reinterview, boolean readsStatements,
-            List<StatementView> statements, List<Option> methods, List<Option> wishes) {
+            List<StatementView> statements, List<Option> methods, List<Option> wishes, String closed) {
     }
 
     /** An option of the statement form's drop-down lists. */
@@ -46,9 +50,15 @@ final class WishViews {
         List<StatementView> statements = reads ? wishes.statements(caller, person).stream().map(this::view).toList()
                 : List.of();
         List<StatementMethod> methods = wishes.methodsFor(caller, person);
+        String closed = null;
+        if (!methods.isEmpty() && !WishService.recordsNow(person)) {
+            closed = messages.getMessage("wishes.notInCustody", new Object[] {msg(MessageKeys.of(person.status()))},
+                    locale);
+            methods = List.of();
+        }
         return new Section(person.publicId(), wish.status().name(), status(wish), wish.contradicted(), reads,
                 statements, methods.stream().map(m -> new Option(m.name(), msg(MessageKeys.of(m)))).toList(),
-                Arrays.stream(Wish.values()).map(w -> new Option(w.name(), msg(MessageKeys.of(w)))).toList());
+                Arrays.stream(Wish.values()).map(w -> new Option(w.name(), msg(MessageKeys.of(w)))).toList(), closed);
     }
 
     /** "Declines repatriation — verified by the intermediary on 2025-03-01", "Unverified claim", … */

@@ -210,7 +210,8 @@ class AgreementPagesHttpTest {
         }
 
         String diff = PageSession.of(port, "viewer@party-b").get(latest + "/diff?from=1").body();
-        assertThat(diff).contains("1 added, 0 dropped, 2 changed").contains("<bdi>Ясеневий Корній</bdi>");
+        assertThat(diff).contains("1 added, 0 dropped, 2 changed").contains(">Ясеневий Корній</bdi>")
+                .contains("<bdi>Yasenevyi Kornii</bdi>");
         String list = PageSession.of(port, "viewer@party-b").get("/exchanges/" + negotiating + "/exchange-list")
                 .body();
         assertThat(list).contains("data-version=\"2\"").contains("data-version=\"1\"")
@@ -433,9 +434,9 @@ class AgreementPagesHttpTest {
         assertThat(report).contains("The handover is completed: the round is executed.")
                 .contains("id=\"chart-sides\"").contains("id=\"chart-art110\"")
                 .contains("id=\"chart-party-a-category\"").contains("id=\"chart-party-b-rankGroup\"")
-                .contains("Did not appear (1)").contains("<bdi>Кленовий Семен</bdi>").contains("<bdi>У шпиталі</bdi>")
-                .contains("Declined (1)").contains("<bdi>Горіховий Юхим</bdi>")
-                .contains("Armed forces (Art. 4 A 1) · Agreed");
+                .contains("Did not appear (1)").contains(">Кленовий Семен</bdi>").contains("<bdi>У шпиталі</bdi>")
+                .contains("Declined (1)").contains(">Горіховий Юхим</bdi>")
+                .contains("<bdi>Horikhovyi Yukhym</bdi>").contains("Armed forces (Art. 4 A 1) · Agreed");
         String figures = report.replaceAll("\\s+", " ");
         assertThat(figures).contains("<tr id=\"figures-party-a\"> <th scope=\"row\">Party A</th> "
                 + "<td class=\"number agreed\">3</td> <td class=\"number transferred\">1</td> "

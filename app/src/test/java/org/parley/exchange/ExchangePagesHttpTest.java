@@ -171,8 +171,12 @@ class ExchangePagesHttpTest {
     void theVersionShowsFreeTextEntriesAsWrittenAndTheDiffTheReason() {
         PageSession intermediary = PageSession.of(port, "viewer@intermediary");
         String version = intermediary.get(versions() + "/1").body();
-        assertThat(version).contains("<bdi>Перепелиця Ярослав</bdi>").contains("<bdi>Незнайомий Никто</bdi>")
+        assertThat(version).contains(">Перепелиця Ярослав</bdi>").contains(">Незнайомий Никто</bdi>")
                 .doesNotContain("does not see");
+        assertThat(version.replaceAll("\\s+", " "))
+                .as("the official Latin spelling beside each name, Party A's entries in Ukrainian")
+                .contains("<span class=\"name-latin\" lang=\"uk-Latn\"> <bdi>Perepelytsia Yaroslav</bdi></span>")
+                .contains("<bdi>Neznaiomyi Nykto</bdi>");
         String diff = intermediary.get(versions() + "/2/diff?from=1").body();
         assertThat(diff).contains("0 added, 1 dropped, 0 changed").contains("<bdi>P-3</bdi>")
                 .contains("Found elsewhere").contains("<bdi>Знайдено в іншому списку</bdi>");
@@ -186,7 +190,8 @@ class ExchangePagesHttpTest {
         String reconciliation = versions() + "/2/reconciliation";
         String holder = PageSession.of(port, "negotiator@party-b").get(reconciliation).body();
         assertThat(holder).contains("/persons/" + found).contains("/persons/" + twinOne).contains("/persons/" + twinTwo)
-                .contains("Candidates (2)").contains("This is the person").contains("Confirm the match");
+                .contains("Candidates (2)").contains("This is the person").contains("Confirm the match")
+                .as("each candidate's name with its official Latin spelling").contains("<bdi>Blyzniuk Ostap</bdi>");
         String requester = PageSession.of(port, "negotiator@party-a").get(reconciliation).body();
         assertThat(requester).doesNotContain(found).doesNotContain(twinOne).doesNotContain(twinTwo)
                 .doesNotContain("Candidates").doesNotContain("decide-form").contains("Awaiting the holder’s decision");
@@ -283,7 +288,7 @@ class ExchangePagesHttpTest {
         assertThat(review).startsWith(edit + "?draft=");
         HttpResponse<String> preview = session.get(review);
         assertThat(preview.body()).contains("2 entries").contains("2 added, 0 dropped, 0 changed")
-                .contains("<bdi>Швець Іван</bdi>").contains("Submit version 1");
+                .contains(">Швець Іван</bdi>").contains("<bdi>Shvets Ivan</bdi>").contains("Submit version 1");
         assertThat(lists.versions(a, opened, "party-a", ListKind.REQUEST)).as("reading stores nothing").isEmpty();
         String draft = review.substring(review.indexOf("draft=") + 6);
         HttpResponse<String> submitted = session.post(edit + "/submit", Map.of("draft", draft, "basedOn", "0"));
@@ -399,7 +404,8 @@ class ExchangePagesHttpTest {
         HttpResponse<String> read = session.multipart(edit, Map.of(), "список.xlsx", workbook);
         assertThat(read.statusCode()).as(read.body()).isEqualTo(302);
         String preview = session.get(PageSession.location(read)).body();
-        assertThat(preview).contains("2 entries").contains("<bdi>список.xlsx</bdi>").contains("<bdi>Книжник Орест</bdi>")
+        assertThat(preview).contains("2 entries").contains("<bdi>список.xlsx</bdi>").contains(">Книжник Орест</bdi>")
+                .contains("<bdi>Knyzhnyk Orest</bdi>")
                 .contains("1990-05-06").contains("id=\"unknown-columns\"").contains("<bdi>Зріст</bdi>")
                 .contains("2 added, 0 dropped, 0 changed");
     }

@@ -241,4 +241,72 @@ class WishApiTest {
         assertThat(weeks.body()).contains(base.plusDays(60).with(java.time.DayOfWeek.MONDAY).toString());
         assertThat(registrarA.get("/api/v1/wishes/interviews-per-week").status()).isEqualTo(403);
     }
+
+    @Test
+    void noStatementIsRecordedForAPersonNoLongerHeldAndTheQueueDropsThem() {
+        LocalDate captured = LocalDate.now().minusDays(60);
+        String id = person("Звільнений", captured, true);
+        String path = "/api/v1/persons/" + id + "/statements";
+        assertThat(registrarA.post(path, statement("NOT_RETURN", "INTERROGATION", captured.plusDays(2), "claim"))
+                .status()).isEqualTo(201);
+        assertThat(queueIds()).as("an unverified claim of a person held waits for an interview").contains(id);
+        Response released = registrarA.post("/api/v1/persons/" + id + "/events",
+                "{\"type\": \"RELEASED\", \"occurredOn\": \"" + captured.plusDays(5) + "\"}");
+        assertThat(released.status()).as(released.body()).isEqualTo(201);
+
+        long before = statementCount();
+        for (ApiClient recorder : List.of(registrarA, interviewer)) {
+            Response refused = recorder.post(path, statement("RETURN", recorder == registrarA ? "INTERROGATION"
+                    : "PRIVATE_INTERVIEW", captured.plusDays(3), "after release"));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.json().get("type").asString()).isEqualTo("urn:parley:problem:not-in-custody");
+            assertThat(refused.json().get("detail").asString()).isEqualTo("person " + id
+                    + " is RELEASED, not in custody: a statement is recorded only while a person is held");
+            assertThat(refused.json().get("status").asString()).isEqualTo("RELEASED");
+        }
+        assertThat(viewerA.post(path, statement("RETURN", "INTERROGATION", captured.plusDays(3), "x")).status())
+                .as("a role that records nothing is refused as before").isEqualTo(403);
+        assertThat(registrarB.post(path, statement("RETURN", "WRITTEN_DECLARATION", captured.plusDays(3), "x"))
+                .status()).isEqualTo(403);
+        assertThat(statementCount()).as("nothing stored").isEqualTo(before);
+        assertThat(registrarA.get(path).json().get("items")).hasSize(1);
+        assertThat(queueIds()).as("nobody left to interview").doesNotContain(id);
+    }
+
+    @Test
+    void everyWeekOfTheRangeIsCountedWeeksWithoutInterviewsAsZero() {
+        LocalDate thisWeek = LocalDate.now().with(java.time.DayOfWeek.MONDAY);
+        Response weeks = intermediaryViewer.get("/api/v1/wishes/interviews-per-week?weeks=520");
+        assertThat(weeks.status()).isEqualTo(200);
+        JsonNode items = weeks.json().get("items");
+        assertThat(items).hasSize(520);
+        int zeros = 0;
+        for (int i = 0; i < items.size(); i++) {
+            LocalDate week = thisWeek.minusWeeks(i);
+            assertThat(items.get(i).get("week").asString()).isEqualTo(week.toString());
+            long persons = jdbc.sql("select count(distinct person_id) from wish_statement where verified "
+                    + "and taken_on between :monday and :sunday").param("monday", week)
+                    .param("sunday", week.plusDays(6)).query(Long.class).single();
+            assertThat(items.get(i).get("persons").asLong()).as("week of " + week).isEqualTo(persons);
+            zeros += persons == 0 ? 1 : 0;
+        }
+        assertThat(zeros).as("ten years hold weeks without interviews").isPositive();
+
+        JsonNode byDefault = intermediaryViewer.get("/api/v1/wishes/interviews-per-week").json().get("items");
+        assertThat(byDefault).hasSize(12);
+        assertThat(byDefault.get(11).get("week").asString()).isEqualTo(thisWeek.minusWeeks(11).toString());
+        assertThat(intermediaryViewer.get("/api/v1/wishes/interviews-per-week?weeks=0").status()).isEqualTo(400);
+    }
+
+    /** Every person of the interview queue, page by page. */
+    private List<String> queueIds() {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode queue = intermediaryViewer.get("/api/v1/wishes/queue?size=200&page=" + page).json();
+            queue.get("items").forEach(item -> ids.add(item.get("id").stringValue()));
+            if (ids.size() >= queue.get("total").asLong() || queue.get("items").isEmpty()) {
+                return ids;
+            }
+        }
+    }
 }

@@ -80,4 +80,18 @@ class TransliterationTest {
         assertThat(Transliteration.official("Smith John", Language.RUSSIAN)).isEqualTo("Smith John");
         assertThat(Transliteration.official(null, null)).isNull();
     }
+
+    /** The official spelling is made (and remembered) word by word: it must be the whole name's spelling. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Юрченко Євген Юрійович|UKRAINIAN", "Коваль Ярослава Їжакевич|UKRAINIAN", "Кобз Гнат Згурський|UKRAINIAN",
+            "Знам'янка В’ячеслав|UKRAINIAN", "Петренко-Яворський Йосип|UKRAINIAN", "'  Шевченко   Тарас  '|UKRAINIAN",
+            "ШЕВЧЕНКО ЮРІЙ|UKRAINIAN", "Ковaленко Oлександр|UKRAINIAN", "О'Коннор Євген|UKRAINIAN",
+            "Алексеев Юрий Яковлевич|RUSSIAN", "Ёлкин Объедков-Эдуардов|RUSSIAN", "Ильич Наталья|RUSSIAN"})
+    void theOfficialSpellingByWordIsTheWholeNames(String name, Language language) {
+        Standard standard = language == Language.RUSSIAN ? Standard.ICAO_9303 : Standard.KMU_2010;
+        String whole = Transliteration.toLatin(name, standard, language).orElseThrow();
+        assertThat(Transliteration.official(name, language)).isEqualTo(whole);
+        assertThat(Transliteration.official(name, language)).as("remembered").isEqualTo(whole);
+    }
 }
