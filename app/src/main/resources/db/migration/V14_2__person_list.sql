@@ -1,0 +1,36 @@
+-- The person list (README, "The person list"): names in the alphabetical order of the reader's language, and the
+-- time each person spent in captivity.
+
+-- ICU collations (PostgreSQL built with ICU, as the embedded server and the usual packages are): Ukrainian order
+-- (а б в г ґ д е є ж з и і ї й к …), Russian order (… е ё ж …, ё sorted with е), and the root order of the Unicode
+-- Collation Algorithm for every other language: Latin first, then Cyrillic in its common order, which agrees with
+-- both (ґ after г, є after е, і ї after и, ё with е).
+create collation parley_uk (provider = icu, locale = 'uk');
+create collation parley_ru (provider = icu, locale = 'ru');
+create collation parley_root (provider = icu, locale = 'und');
+
+-- One index per order, so that a page of the list is the first rows of an index, not a sort of every person.
+create index person_name_uk_idx on person (surname collate parley_uk, given_name collate parley_uk, id);
+create index person_name_ru_idx on person (surname collate parley_ru, given_name collate parley_ru, id);
+create index person_name_root_idx on person (surname collate parley_root, given_name collate parley_root, id);
+-- The list was ordered by lower(surname) in the database's default collation (C: І and Є after Я); nothing else
+-- reads this index any more.
+drop index person_order_idx;
+
+-- The day custody ended (exchange, repatriation, release, escape, death, remaining), derived from the lifecycle
+-- like the status; null while the person is in custody. Time in captivity runs from the capture date to that day,
+-- or to today.
+alter table person add column custody_ended_on date;
+
+update person p set custody_ended_on = ended.day
+from (select e.person_id, max(e.occurred_on) as day from person_event e
+      where e.type in ('EXCHANGED', 'REPATRIATED', 'RELEASED', 'ESCAPED', 'DIED', 'REMAINED')
+        and not exists (select 1 from person_event c where c.supersedes = e.id)
+      group by e.person_id) ended
+where ended.person_id = p.id and p.status not in ('CAPTURED', 'INTERNED', 'HOSPITALISED');
+
+-- Time in captivity, longest first, as the merge of two index orders (see PersonRepository): those in custody by
+-- capture date, the others by the length of their finished captivity.
+create index person_in_custody_capture_idx on person (capture_date, id) where custody_ended_on is null;
+create index person_captivity_ended_idx on person ((custody_ended_on - capture_date), id)
+    where custody_ended_on is not null;
