@@ -1,6 +1,7 @@
 package org.parley.registry;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.parley.api.Caller;
@@ -18,6 +18,7 @@ import org.parley.api.Callers;
 import org.parley.api.JsonInput;
 import org.parley.api.PublicIds;
 import org.parley.api.TextCheck;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,7 +88,7 @@ class PersonController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(ref = RegistryOpenApi.PERSON_PAGE)))
     ObjectNode list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-            Locale locale) {
+            HttpServletRequest request) {
         JsonInput in = new JsonInput();
         List<PersonListColumn> columns = registry.listColumns();
         List<String> known = new ArrayList<>(LIST_PARAMETERS);
@@ -115,7 +116,10 @@ class PersonController {
                 enumParameter(parameters, "rankGroup", RankGroup.class, in),
                 dateParameter(parameters, "capturedFrom", in), dateParameter(parameters, "capturedTo", in),
                 contributed);
-        PersonSort sort = sortParameter(blankToNull(parameters.get("sort")), q != null, NameCollation.of(locale), in);
+        // the alphabet of the language the client prefers; the root order for a client that names none
+        NameCollation collation = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? NameCollation.ROOT
+                : NameCollation.of(request.getLocale());
+        PersonSort sort = sortParameter(blankToNull(parameters.get("sort")), q != null, collation, in);
         int page = in.intParameter(parameters.get("page"), "page", 0,
                 Integer.MAX_VALUE / RegistryService.MAX_PAGE_SIZE, 0);
         int size = in.intParameter(parameters.get("size"), "size", 1, RegistryService.MAX_PAGE_SIZE, 50);

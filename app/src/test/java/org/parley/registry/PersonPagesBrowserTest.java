@@ -55,7 +55,8 @@ class PersonPagesBrowserTest extends BrowserTest {
     }
 
     private List<String> rowNames() {
-        return findAll("#results .person-row .col-name .person-link").stream().map(WebElement::getText).toList();
+        return findAll("#results .person-row .col-name .person-link .name-as-written").stream().map(WebElement::getText)
+                .toList();
     }
 
     private String decodedUrl() {
@@ -88,7 +89,7 @@ class PersonPagesBrowserTest extends BrowserTest {
         WebElement link = findAll("#results .person-link").stream()
                 .filter(a -> a.getAttribute("href").endsWith("/persons/" + person.publicId())).findFirst()
                 .orElse(findAll("#results .person-link").get(0));
-        String expectedName = link.getText();
+        String expectedName = link.findElement(By.cssSelector(".name-as-written")).getText();
         clickToLoad(link);
         waitUntil(d -> !d.findElements(By.id("person-name")).isEmpty());
         WebElement name = find("#person-name");
@@ -126,6 +127,7 @@ class PersonPagesBrowserTest extends BrowserTest {
         assertThat(total).as("the demo world has interned persons").isPositive();
 
         open("/persons");
+        find("#filter-panel summary").click();
         waitForSwap("results", () -> new Select(find("#status")).selectByValue(status.name()));
         String label = msg("status." + status.name(), EN);
         waitUntil(d -> findAll("#results .col-status .status").stream().allMatch(s -> s.getText().equals(label)));
@@ -145,6 +147,8 @@ class PersonPagesBrowserTest extends BrowserTest {
 
         // The same URL loaded directly (no htmx) gives the same filtered page.
         open("/persons?status=INTERNED");
+        assertThat(find("#active-filters").getText()).as("the folded panel says a filter is set").contains("1");
+        find("#filter-panel summary").click();
         assertThat(new Select(find("#status")).getFirstSelectedOption().getText()).isEqualTo(label);
         assertThat(findAll("#results .col-status .status")).isNotEmpty().allMatch(s -> s.getText().equals(label));
     }
