@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.parley.names.NameNormalizer;
 import org.parley.names.SearchKeys;
 
@@ -45,6 +46,8 @@ final class NameRelevance {
 
     /** Points of a weak match (a piece of a patronymic): below any other match, above none. */
     private static final int WEAK = 1;
+    /** Where the search splits text into words, as {@link PersonRepository#queryWords} does. */
+    static final Pattern WORD_BREAKS = Pattern.compile("[\\s-]+");
 
     /** A candidate as the database gives it. */
     record Candidate(long id, String surname, String givenName, String patronymic, String serviceNumber,
@@ -56,6 +59,10 @@ final class NameRelevance {
     }
 
     private record QueryWord(String text, Set<String> keys) {
+
+        boolean hasDigit() {
+            return text.chars().anyMatch(Character::isDigit);
+        }
     }
 
     /** A part of a record as the search compares it: its normalised words and their search keys. */
@@ -78,9 +85,12 @@ final class NameRelevance {
         for (QueryWord word : query) {
             int best = Math.max(points(word, Part.SURNAME, candidate.surname()),
                     Math.max(points(word, Part.GIVEN_NAME, candidate.givenName()),
-                            Math.max(points(word, Part.NUMBER, candidate.serviceNumber()),
-                                    points(word, Part.NUMBER, candidate.prisonerNumber()))));
-            best = Math.max(best, points(word, Part.PATRONYMIC, candidate.patronymic()));
+                            points(word, Part.PATRONYMIC, candidate.patronymic())));
+            // numbers, which are many and all different, only for a word with a digit or that no name matched
+            if (best == 0 || word.hasDigit()) {
+                best = Math.max(best, Math.max(points(word, Part.NUMBER, candidate.serviceNumber()),
+                        points(word, Part.NUMBER, candidate.prisonerNumber())));
+            }
             if (best == 0 && pieceOf(word, candidate.patronymic())) {
                 best = WEAK;
                 weak = true;
@@ -119,7 +129,7 @@ final class NameRelevance {
     /** The normalised words of a name or number, and (for names) their search keys; remembered per text. */
     private Words words(String text, boolean number) {
         return names.computeIfAbsent((number ? "#" : "") + text, t -> new Words(
-                List.of(NameNormalizer.normalize(text).split("[\\s-]+")),
+                List.of(WORD_BREAKS.split(NameNormalizer.normalize(text))),
                 number ? Set.of() : SearchKeys.ofPerson(text, null, null)));
     }
 }

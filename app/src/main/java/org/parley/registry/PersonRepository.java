@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import com.ibm.icu.text.CollationKey;
 import com.ibm.icu.text.Collator;
 import org.parley.api.Caller;
 import org.parley.api.CanonicalJson;
@@ -175,10 +176,15 @@ class PersonRepository {
     private record Ranked(NameRelevance.Candidate candidate, NameRelevance.Score score) {
     }
 
-    /** The best match first; then by name in the reader's alphabetical order, then by id. */
+    /**
+     * The best match first; then by name in the reader's alphabetical order, then by id. Names compare by their
+     * collation keys, made once per name: a common name has thousands of candidates, but few different names.
+     */
     private static Comparator<Ranked> byRelevance(NameCollation collation) {
         Collator collator = collation.collator();
-        Comparator<String> names = Comparator.nullsLast(collator::compare);
+        Map<String, CollationKey> keys = new HashMap<>();
+        Comparator<String> names = Comparator.nullsLast(Comparator.comparing(
+                (String name) -> keys.computeIfAbsent(name, collator::getCollationKey)));
         return Comparator.comparingInt((Ranked r) -> -r.score().points())
                 .thenComparing(r -> r.candidate().surname(), names)
                 .thenComparing(r -> r.candidate().givenName(), names)
@@ -319,8 +325,8 @@ class PersonRepository {
 
     /** The words of a name search, normalised: each must match. */
     static List<String> queryWords(String q) {
-        return java.util.Arrays.stream(NameNormalizer.normalize(q).split("[\\s-]+")).filter(w -> !w.isEmpty())
-                .toList();
+        return java.util.Arrays.stream(NameRelevance.WORD_BREAKS.split(NameNormalizer.normalize(q)))
+                .filter(w -> !w.isEmpty()).toList();
     }
 
     /** The SQL form of {@link RecordAccess#canSee}: applied in the query, so counts never include hidden rows. */

@@ -54,7 +54,8 @@ class WishListColumn implements PersonListColumn {
             return "p.id not in (select w.person_id from wish_status w where w.status <> 'UNKNOWN')";
         }
         params.put(NAME, choice);
-        return "p.id in (select w.person_id from wish_status w where w.status = :" + NAME + ")";
+        // an array, computed once: PostgreSQL then reads these few persons by id instead of joining every person
+        return "p.id = any(array(select w.person_id from wish_status w where w.status = :" + NAME + "))";
     }
 
     @Override
