@@ -163,8 +163,7 @@ class PersonRepository {
                 ? ranked.stream().filter(r -> !r.score().weak()).toList() : ranked;
         List<Long> ids;
         if (sort.key() == PersonSort.Key.RELEVANCE) {
-            ids = matched.stream().sorted(byRelevance(sort.collation())).skip(offset).limit(size)
-                    .map(r -> r.candidate().id()).toList();
+            ids = byRelevance(matched, sort.collation()).stream().skip(offset).limit(size).toList();
         } else {
             Map<String, Object> matches = new HashMap<>();
             matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
@@ -176,19 +175,33 @@ class PersonRepository {
     private record Ranked(NameRelevance.Candidate candidate, NameRelevance.Score score) {
     }
 
+    /** A candidate's place in the relevance order: its points, then its names' collation keys, then its id. */
+    private record RelevanceOrder(int points, CollationKey surname, CollationKey givenName, long id)
+            implements Comparable<RelevanceOrder> {
+
+        private static final Comparator<RelevanceOrder> ORDER = Comparator.comparingInt((RelevanceOrder o) -> -o.points)
+                .thenComparing(RelevanceOrder::surname, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(RelevanceOrder::givenName, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(RelevanceOrder::id);
+
+        @Override
+        public int compareTo(RelevanceOrder other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
     /**
-     * The best match first; then by name in the reader's alphabetical order, then by id. Names compare by their
-     * collation keys, made once per name: a common name has thousands of candidates, but few different names.
+     * The ids, the best match first; then by name in the reader's alphabetical order, then by id. Each name's
+     * collation key is made once: a common name has thousands of candidates, but few different names.
      */
-    private static Comparator<Ranked> byRelevance(NameCollation collation) {
+    private static List<Long> byRelevance(List<Ranked> matched, NameCollation collation) {
         Collator collator = collation.collator();
         Map<String, CollationKey> keys = new HashMap<>();
-        Comparator<String> names = Comparator.nullsLast(Comparator.comparing(
-                (String name) -> keys.computeIfAbsent(name, collator::getCollationKey)));
-        return Comparator.comparingInt((Ranked r) -> -r.score().points())
-                .thenComparing(r -> r.candidate().surname(), names)
-                .thenComparing(r -> r.candidate().givenName(), names)
-                .thenComparingLong(r -> r.candidate().id());
+        java.util.function.Function<String, CollationKey> key = name -> name == null ? null
+                : keys.computeIfAbsent(name, collator::getCollationKey);
+        return matched.stream().map(r -> new RelevanceOrder(r.score().points(), key.apply(r.candidate().surname()),
+                        key.apply(r.candidate().givenName()), r.candidate().id()))
+                .sorted().map(RelevanceOrder::id).toList();
     }
 
     /**
