@@ -159,7 +159,7 @@ class PersonController {
             + "naming each in refused, and nothing is recorded. Each event is audited as a single one would be.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(ref = RegistryOpenApi.NOTIFICATIONS_INPUT)))
-    ResponseEntity<ObjectNode> notifyAll(@RequestBody JsonNode body) {
+    ResponseEntity<ObjectNode> notifyPersons(@RequestBody JsonNode body) {
         JsonInput in = new JsonInput();
         in.onlyMembers(body, NOTIFICATION_MEMBERS);
         LocalDate date = in.required(in.date(body.get("date"), "date"), "date");
@@ -184,7 +184,7 @@ class PersonController {
         }
         in.throwIfAny();
         List<Long> personIds = given.stream().map(registry::personId).toList();
-        List<LifecycleEvent> recorded = registry.notifyAll(Callers.require(), personIds, date);
+        List<LifecycleEvent> recorded = registry.notifyPersons(Callers.require(), personIds, date);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("notified", recorded.size());
         for (int i = 0; i < recorded.size(); i++) {

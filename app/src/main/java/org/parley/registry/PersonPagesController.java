@@ -124,7 +124,7 @@ class PersonPagesController {
      * the selection is kept. A person the reader may not see, or may not notify, answers 404 or 403 as any page does.
      */
     @PostMapping("/persons/notifications")
-    String notifyAll(@RequestParam(name = "personId", required = false) List<String> personIds,
+    String notifyPersons(@RequestParam(name = "personId", required = false) List<String> personIds,
             @RequestParam(name = "date", required = false) String dateText,
             @RequestParam(name = "back", required = false) String back, Locale locale, RedirectAttributes redirect) {
         String list = back != null && LIST_URL.matcher(back).matches() ? back : PersonListQuery.PATH;
@@ -151,7 +151,7 @@ class PersonPagesController {
         }
         if (errors.isEmpty()) {
             try {
-                List<LifecycleEvent> recorded = registry.notifyAll(Callers.require(),
+                List<LifecycleEvent> recorded = registry.notifyPersons(Callers.require(),
                         ids.stream().map(registry::personId).toList(), date);
                 redirect.addFlashAttribute("notice", msg("notify.done", locale, recorded.size(), date.toString()));
                 return "redirect:" + list;

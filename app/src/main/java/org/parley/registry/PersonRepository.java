@@ -1,9 +1,12 @@
 package org.parley.registry;
 
+import com.ibm.icu.text.CollationKey;
+import com.ibm.icu.text.Collator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -12,11 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import com.ibm.icu.text.CollationKey;
-import com.ibm.icu.text.Collator;
 import org.parley.api.Caller;
 import org.parley.api.CanonicalJson;
 import org.parley.api.PublicIds;
@@ -126,9 +128,9 @@ class PersonRepository {
 
     /**
      * A page of the persons that match the filter and that the caller may see, in the order asked for. Every order
-     * is read from an index (see migration V14_2), so that a page costs the same at a million persons as at a
-     * thousand; only the count reads every match. {@code contributed} are the values asked for of other features'
-     * columns.
+     * is read from an index (see migration V14_2), so that a page costs about the same at a million persons as at a
+     * thousand; only the count, and a name search, read every match. {@code contributed} are the values asked for
+     * of other features' columns.
      */
     Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
             int page, int size) {
@@ -197,7 +199,7 @@ class PersonRepository {
     private static List<Long> byRelevance(List<Ranked> matched, NameCollation collation) {
         Collator collator = collation.collator();
         Map<String, CollationKey> keys = new HashMap<>();
-        java.util.function.Function<String, CollationKey> key = name -> name == null ? null
+        Function<String, CollationKey> key = name -> name == null ? null
                 : keys.computeIfAbsent(name, collator::getCollationKey);
         return matched.stream().map(r -> new RelevanceOrder(r.score().points(), key.apply(r.candidate().surname()),
                         key.apply(r.candidate().givenName()), r.candidate().id()))
@@ -220,16 +222,16 @@ class PersonRepository {
                     + sort.collation().collate("p.given_name") + direction + ", p.id" + direction
                     + " limit :size offset :offset";
             case CAPTURE_DATE -> merged(where, desc, direction,
-                    branch("p.capture_date", "p.capture_date is not null", "p.capture_date" + direction
+                    new Branch("p.capture_date", "p.capture_date is not null", "p.capture_date" + direction
                             + ", p.id" + direction));
             case TIME_IN_CAPTIVITY -> {
                 // longest first (descending) is the earliest capture first among those in custody
                 String reverse = desc ? "" : " desc";
                 String ties = desc ? "" : " desc";
                 yield merged(where, desc, ties,
-                        branch("current_date - p.capture_date", "p.custody_ended_on is null and p.capture_date is "
+                        new Branch("current_date - p.capture_date", "p.custody_ended_on is null and p.capture_date is "
                                 + "not null", "p.capture_date" + reverse + ", p.id" + ties),
-                        branch("p.custody_ended_on - p.capture_date", "p.custody_ended_on is not null and "
+                        new Branch("p.custody_ended_on - p.capture_date", "p.custody_ended_on is not null and "
                                 + "p.capture_date is not null", "(p.custody_ended_on - p.capture_date)" + direction
                                 + ", p.id" + ties));
             }
@@ -240,10 +242,6 @@ class PersonRepository {
 
     /** An ordered branch of {@link #merged}: the sort key, which persons, and the order of its index. */
     private record Branch(String key, String condition, String order) {
-    }
-
-    private static Branch branch(String key, String condition, String order) {
-        return new Branch(key, condition, order);
     }
 
     /**
@@ -338,7 +336,7 @@ class PersonRepository {
 
     /** The words of a name search, normalised: each must match. */
     static List<String> queryWords(String q) {
-        return java.util.Arrays.stream(NameRelevance.WORD_BREAKS.split(NameNormalizer.normalize(q)))
+        return Arrays.stream(NameRelevance.WORD_BREAKS.split(NameNormalizer.normalize(q)))
                 .filter(w -> !w.isEmpty()).toList();
     }
 
@@ -431,7 +429,7 @@ class PersonRepository {
                 new TypeReference<Map<String, FactRecord>>() { });
         stored.forEach((name, fact) -> PersonField.byJsonName(name).ifPresent(f -> sources.put(f, fact)));
         String scriptCode = rs.getString("name_script");
-        Script script = java.util.Arrays.stream(Script.values())
+        Script script = Arrays.stream(Script.values())
                 .filter(s -> s.iso15924().equals(scriptCode)).findFirst().orElse(Script.NONE);
         long id = rs.getLong("id");
         return new Person(id, publicIds.of(PublicIds.Kind.PERSON, id), rs.getInt("version"),

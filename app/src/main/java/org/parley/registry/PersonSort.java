@@ -3,6 +3,7 @@ package org.parley.registry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The order of the person list, as the {@code sort} parameter writes it: a key, descending with a leading minus
@@ -35,8 +36,7 @@ public record PersonSort(Key key, boolean descending, NameCollation collation) {
 
     /** The values the parameter takes, for messages and the API's description. */
     public static final List<String> CHOICES = Arrays.stream(Key.values())
-            .flatMap(k -> k == Key.RELEVANCE ? java.util.stream.Stream.of(k.parameter)
-                    : java.util.stream.Stream.of(k.parameter, "-" + k.parameter))
+            .flatMap(k -> k == Key.RELEVANCE ? Stream.of(k.parameter) : Stream.of(k.parameter, "-" + k.parameter))
             .toList();
 
     /** The order of a list without {@code sort}: by relevance when searching by name, else by name. */

@@ -391,7 +391,7 @@ public class RegistryService {
      * @throws NotificationsRefused naming every person the lifecycle does not allow to notify on that day
      */
     @Transactional
-    public List<LifecycleEvent> notifyAll(Caller caller, List<Long> personIds, LocalDate date) {
+    public List<LifecycleEvent> notifyPersons(Caller caller, List<Long> personIds, LocalDate date) {
         if (personIds.isEmpty() || personIds.size() > MAX_PAGE_SIZE
                 || personIds.stream().distinct().count() != personIds.size()) {
             throw new IllegalArgumentException("1 to " + MAX_PAGE_SIZE + " different persons");
