@@ -28,7 +28,7 @@ final class DemoHistory {
     private final LocalDate today;
     private final DemoWords words;
     private final List<EventInput> events = new ArrayList<>();
-    private Lifecycle.State state = new Lifecycle.State(null, null, null);
+    private Lifecycle.State state = Lifecycle.State.START;
     private LocalDate cursor;
     private String camp;
 

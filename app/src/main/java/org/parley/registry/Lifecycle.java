@@ -18,9 +18,13 @@ import java.util.Set;
  */
 public final class Lifecycle {
 
-    /** The derived state: current status, the date of the last dated event, and when the notification went out. */
-    public record State(Status status, LocalDate lastDate, LocalDate notifiedOn) {
-        static final State START = new State(null, null, null);
+    /**
+     * The derived state: current status, the date of the last dated event, when the notification went out, and when
+     * custody ended (null while the person is in custody, or was captured again after an escape).
+     */
+    public record State(Status status, LocalDate lastDate, LocalDate notifiedOn, LocalDate custodyEndedOn) {
+        /** Before the first event. */
+        public static final State START = new State(null, null, null, null);
     }
 
     private Lifecycle() {
@@ -93,34 +97,34 @@ public final class Lifecycle {
                 if (from != null && from != Status.ESCAPED) {
                     throw new InvalidTransitionException(from, type, "the person is already in custody (" + from + ")");
                 }
-                yield new State(Status.CAPTURED, lastDate, state.notifiedOn());
+                yield new State(Status.CAPTURED, lastDate, state.notifiedOn(), null);
             }
             case NOTIFIED -> {
                 if (state.notifiedOn() != null) {
                     throw new InvalidTransitionException(from, type,
                             "the power of origin was already notified on " + state.notifiedOn());
                 }
-                yield new State(from, lastDate, occurredOn);
+                yield new State(from, lastDate, occurredOn, state.custodyEndedOn());
             }
             case INTERNED -> {
                 requireIn(from, type, Status.CAPTURED, Status.HOSPITALISED);
-                yield new State(Status.INTERNED, lastDate, state.notifiedOn());
+                yield new State(Status.INTERNED, lastDate, state.notifiedOn(), state.custodyEndedOn());
             }
             case TRANSFERRED -> {
                 requireIn(from, type, Status.INTERNED, Status.HOSPITALISED);
-                yield new State(Status.INTERNED, lastDate, state.notifiedOn());
+                yield new State(Status.INTERNED, lastDate, state.notifiedOn(), state.custodyEndedOn());
             }
             case HOSPITALISED -> {
                 requireIn(from, type, Status.CAPTURED, Status.INTERNED);
-                yield new State(Status.HOSPITALISED, lastDate, state.notifiedOn());
+                yield new State(Status.HOSPITALISED, lastDate, state.notifiedOn(), state.custodyEndedOn());
             }
             case VISITED -> {
                 requireCustody(from, type);
-                yield new State(from, lastDate, state.notifiedOn());
+                yield new State(from, lastDate, state.notifiedOn(), state.custodyEndedOn());
             }
             case EXCHANGED, REPATRIATED, RELEASED, ESCAPED, DIED, REMAINED -> {
                 requireCustody(from, type);
-                yield new State(Status.valueOf(type.name()), lastDate, state.notifiedOn());
+                yield new State(Status.valueOf(type.name()), lastDate, state.notifiedOn(), lastDate);
             }
             case CORRECTION -> state;
         };

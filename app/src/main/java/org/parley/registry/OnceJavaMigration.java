@@ -7,12 +7,12 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * A migration written in Java because it computes in Java (name keys), run once by Flyway in its transaction like
  * the SQL ones; Spring finds it as a component. No checksum: the code, not a script, is the migration.
  */
-abstract class OnceJavaMigration implements JavaMigration {
+public abstract class OnceJavaMigration implements JavaMigration {
 
     private final String version;
     private final String description;
 
-    OnceJavaMigration(String version, String description) {
+    protected OnceJavaMigration(String version, String description) {
         this.version = version;
         this.description = description;
     }

@@ -10,12 +10,13 @@ import org.parley.names.Script;
  * key, never shown; {@code publicId} is what the API and the pages show (see {@link org.parley.api.PublicIds}).
  */
 public record Person(long id, String publicId, int version, PersonInput facts, Status status, LocalDate notifiedOn,
-        Script nameScript, Instant createdAt, Instant updatedAt, Set<String> withheld, Set<String> formerOrigins) {
+        Script nameScript, Instant createdAt, Instant updatedAt, Set<String> withheld, Set<String> formerOrigins,
+        LocalDate custodyEndedOn) {
 
     /**
      * {@code withheld}: JSON names of the facts the reader's organisation does not receive (see RecordAccess);
      * {@code formerOrigins}: codes of the parties that were its power of origin once it was notified, and keep
-     * reading it.
+     * reading it; {@code custodyEndedOn}: the day custody ended (see {@link Lifecycle.State}), null in custody.
      */
     public Person {
         withheld = Set.copyOf(withheld);

@@ -63,8 +63,8 @@ class PersonBulkLoader {
                     row(eventRows, ids.get(i), seq++, event.type(), event.occurredOn(), event.place(), event.note());
                 }
             }
-            copy("copy person (id, " + personColumns + ", fact_sources, status, notified_on, name_script, "
-                    + "search_key) from stdin (format csv)", personRows);
+            copy("copy person (id, " + personColumns + ", fact_sources, status, notified_on, "
+                    + "custody_ended_on, name_script, search_key) from stdin (format csv)", personRows);
             copy("copy person_event (person_id, seq, type, occurred_on, place, note) from stdin (format csv)",
                     eventRows);
             copy("copy person_name_key (person_id, key) from stdin (format csv)", keyRows);
@@ -115,6 +115,7 @@ class PersonBulkLoader {
         values.add(PersonRepository.writeSources(facts));
         values.add(state.status().name());
         values.add(state.notifiedOn());
+        values.add(state.custodyEndedOn());
         values.add(PersonRepository.nameScript(facts).iso15924());
         values.add(PersonRepository.searchKey(facts));
         row(rows, values.toArray());

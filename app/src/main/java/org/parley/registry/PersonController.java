@@ -1,12 +1,15 @@
 package org.parley.registry;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +18,7 @@ import org.parley.api.Callers;
 import org.parley.api.JsonInput;
 import org.parley.api.PublicIds;
 import org.parley.api.TextCheck;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +39,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag(name = "Registry", description = "Detained persons and their lifecycle")
 class PersonController {
 
-    private static final Set<String> LIST_PARAMETERS = Set.of("q", "holdingParty", "powerOfOrigin", "status",
-            "category", "branch", "rankGroup", "capturedFrom", "capturedTo", "page", "size");
+    private static final List<String> LIST_PARAMETERS = List.of("q", "holdingParty", "powerOfOrigin", "status",
+            "category", "branch", "rankGroup", "capturedFrom", "capturedTo", "sort", "page", "size");
     private static final Set<String> PATCH_MEMBERS = Set.of("version", "reason");
     private static final Set<String> EVENT_MEMBERS = Set.of("type", "occurredOn", "place", "note", "supersedes");
+    private static final Set<String> NOTIFICATION_MEMBERS = Set.of("personIds", "date");
 
     private final RegistryService registry;
     private final List<PersonAnnotations> annotations;
@@ -75,17 +80,33 @@ class PersonController {
 
     @GetMapping("/persons")
     @Operation(summary = "List persons", description = "Filters combine with AND; q matches names in any case, "
-            + "with or without diacritics and apostrophes, and service or prisoner numbers. Ordered by surname, "
-            + "given name and id, so pages are stable.")
+            + "with or without diacritics and apostrophes, and service or prisoner numbers. Ordered by sort: name "
+            + "(surname, given name) in the alphabetical order of the Accept-Language (uk: Ukrainian, ru: Russian, "
+            + "any other: the Unicode root order, Latin before Cyrillic), captureDate, timeInCaptivity, or "
+            + "relevance (a name search only: the best match first); a leading minus reverses it. Without sort: by "
+            + "relevance when q is given, else by name. Ties are broken by id, so pages are stable.")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(ref = RegistryOpenApi.PERSON_PAGE)))
-    ObjectNode list(@RequestParam Map<String, String> parameters) {
+    ObjectNode list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+            HttpServletRequest request) {
         JsonInput in = new JsonInput();
-        parameters.keySet().stream().filter(p -> !LIST_PARAMETERS.contains(p))
-                .forEach(p -> in.error(p, "is not a filter; use one of " + String.join(", ", LIST_PARAMETERS)));
+        List<PersonListColumn> columns = registry.listColumns();
+        List<String> known = new ArrayList<>(LIST_PARAMETERS);
+        columns.forEach(c -> known.add(c.name()));
+        parameters.keySet().stream().filter(p -> !known.contains(p))
+                .forEach(p -> in.error(p, "is not a filter; use one of " + String.join(", ", known)));
         String q = blankToNull(parameters.get("q"));
         if (q != null && q.length() > 200) {
             in.error("q", "is longer than 200 characters");
+        }
+        Map<String, String> contributed = new LinkedHashMap<>();
+        for (PersonListColumn column : columns) {
+            String value = blankToNull(parameters.get(column.name()));
+            if (value != null && !column.choices().contains(value)) {
+                in.error(column.name(), "'" + value + "' is not one of " + String.join(", ", column.choices()));
+            } else if (value != null) {
+                contributed.put(column.name(), value);
+            }
         }
         PersonFilter filter = new PersonFilter(q,
                 blankToNull(parameters.get("holdingParty")), blankToNull(parameters.get("powerOfOrigin")),
@@ -93,19 +114,85 @@ class PersonController {
                 enumParameter(parameters, "category", Category.class, in),
                 enumParameter(parameters, "branch", Branch.class, in),
                 enumParameter(parameters, "rankGroup", RankGroup.class, in),
-                dateParameter(parameters, "capturedFrom", in), dateParameter(parameters, "capturedTo", in));
+                dateParameter(parameters, "capturedFrom", in), dateParameter(parameters, "capturedTo", in),
+                contributed);
+        // the alphabet of the language the client prefers; the root order for a client that names none
+        NameCollation collation = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? NameCollation.ROOT
+                : NameCollation.of(request.getLocale());
+        PersonSort sort = sortParameter(blankToNull(parameters.get("sort")), q != null, collation, in);
         int page = in.intParameter(parameters.get("page"), "page", 0,
                 Integer.MAX_VALUE / RegistryService.MAX_PAGE_SIZE, 0);
         int size = in.intParameter(parameters.get("size"), "size", 1, RegistryService.MAX_PAGE_SIZE, 50);
         in.throwIfAny();
-        Page<Person> result = registry.find(Callers.require(), filter, page, size);
+        Caller caller = Callers.require();
+        Page<Person> result = registry.find(caller, filter, sort, page, size);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         write(result.items()).forEach(node.withArray("items")::add);
         node.withArray("items");
         node.put("total", result.total());
         node.put("page", result.page());
         node.put("size", result.size());
+        node.put("sort", sort.parameter());
         return node;
+    }
+
+    /** The order a {@code sort} parameter asks for; the default one without it. */
+    private static PersonSort sortParameter(String value, boolean searching, NameCollation collation, JsonInput in) {
+        if (value == null) {
+            return PersonSort.byDefault(searching, collation);
+        }
+        PersonSort sort = PersonSort.parse(value, collation).orElse(null);
+        if (sort == null) {
+            in.error("sort", "'" + value + "' is not one of " + String.join(", ", PersonSort.CHOICES));
+        } else if (sort.key() == PersonSort.Key.RELEVANCE && !searching) {
+            in.error("sort", "relevance orders the results of a name search: give q as well");
+        }
+        return sort;
+    }
+
+    @PostMapping(path = "/persons/notifications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Notify the power of origin of several persons", description = "Records the NOTIFIED "
+            + "event (GC III Art. 122) of each person on date, in one transaction: all or none. Only a registrar of "
+            + "the party holding every one of them may; a person the caller may not see is 404 and one of another "
+            + "holding party 403, as for a single event. If the lifecycle refuses any of them (already notified, a "
+            + "date before the last event, a status that allows no event), the answer is 409 invalid-transition "
+            + "naming each in refused, and nothing is recorded. Each event is audited as a single one would be.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(ref = RegistryOpenApi.NOTIFICATIONS_INPUT)))
+    ResponseEntity<ObjectNode> notifyPersons(@RequestBody JsonNode body) {
+        JsonInput in = new JsonInput();
+        in.onlyMembers(body, NOTIFICATION_MEMBERS);
+        LocalDate date = in.required(in.date(body.get("date"), "date"), "date");
+        if (date != null && date.isAfter(LocalDate.now())) {
+            in.error("date", date + " is in the future");
+        }
+        List<String> given = new ArrayList<>();
+        JsonNode ids = body.get("personIds");
+        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > RegistryService.MAX_PAGE_SIZE) {
+            in.error("personIds", "must be an array of 1 to " + RegistryService.MAX_PAGE_SIZE + " person ids");
+        } else {
+            for (int i = 0; i < ids.size(); i++) {
+                JsonNode id = ids.get(i);
+                if (!id.isString()) {
+                    in.error("personIds[" + i + "]", "must be a person id (a string)");
+                } else if (given.contains(id.stringValue())) {
+                    in.error("personIds[" + i + "]", "names " + id.stringValue() + " a second time");
+                } else {
+                    given.add(id.stringValue());
+                }
+            }
+        }
+        in.throwIfAny();
+        List<Long> personIds = given.stream().map(registry::personId).toList();
+        List<LifecycleEvent> recorded = registry.notifyPersons(Callers.require(), personIds, date);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("notified", recorded.size());
+        for (int i = 0; i < recorded.size(); i++) {
+            ObjectNode item = node.withArray("items").addObject();
+            item.put("personId", given.get(i));
+            item.set("event", writeEvent(recorded.get(i)));
+        }
+        return ResponseEntity.status(201).body(node);
     }
 
     @GetMapping("/persons/{id}")

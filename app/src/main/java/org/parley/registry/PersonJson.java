@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class PersonJson {
 
     /** Members the server derives; a client that sends them is told so instead of being silently ignored. */
-    static final Set<String> DERIVED = Set.of("id", "status", "notifiedOn", "nameScript", "createdAt", "updatedAt",
-            "fullName", "withheld");
+    static final Set<String> DERIVED = Set.of("id", "status", "notifiedOn", "custodyEndedOn", "nameScript",
+            "createdAt", "updatedAt", "fullName", "withheld");
     static final String SOURCES = "sources";
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
@@ -214,6 +214,11 @@ final class PersonJson {
             node.putNull("notifiedOn");
         } else {
             node.put("notifiedOn", person.notifiedOn().toString());
+        }
+        if (person.custodyEndedOn() == null) {
+            node.putNull("custodyEndedOn");
+        } else {
+            node.put("custodyEndedOn", person.custodyEndedOn().toString());
         }
         if (!person.withheld().isEmpty()) {
             person.withheld().stream().sorted().forEach(node.withArray("withheld")::add);

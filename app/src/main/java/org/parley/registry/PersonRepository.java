@@ -1,16 +1,21 @@
 package org.parley.registry;
 
+import com.ibm.icu.text.CollationKey;
+import com.ibm.icu.text.Collator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -37,8 +42,6 @@ class PersonRepository {
             + "where f.person_id = p.id) as former_origins from person p "
             + "join organisation h on h.id = p.holding_party_id "
             + "left join organisation o on o.id = p.power_of_origin_id ";
-    /** Stable order for lists and pages: by name as written, then by id. */
-    private static final String ORDER = " order by lower(p.surname), lower(p.given_name), p.id";
     private static final List<PersonField> FACT_COLUMNS = List.of(PersonField.values());
 
     private final JdbcClient jdbc;
@@ -77,10 +80,11 @@ class PersonRepository {
 
     /** Stores what the lifecycle derived, and the present address when an event moved the person. */
     void updateLifecycle(long id, Lifecycle.State state, String internmentPlace) {
-        jdbc.sql("update person set status = :status, notified_on = :notified, "
+        jdbc.sql("update person set status = :status, notified_on = :notified, custody_ended_on = :ended, "
                         + "internment_place = coalesce(:place, internment_place), version = version + 1, "
                         + "updated_at = now() where id = :id")
                 .param("status", state.status().name()).param("notified", state.notifiedOn())
+                .param("ended", state.custodyEndedOn())
                 .param("place", internmentPlace).param("id", id)
                 .update();
     }
@@ -104,12 +108,15 @@ class PersonRepository {
     /** Stores what the lifecycle derived for many persons at once (events that do not move anyone). */
     void updateLifecycles(Map<Long, Lifecycle.State> states) {
         List<Long> ids = List.copyOf(states.keySet());
-        jdbc.sql("update person p set status = u.status, notified_on = u.notified::date, version = p.version + 1, "
-                        + "updated_at = now() from unnest(:ids, :statuses, :notified) as u(id, status, notified) "
+        jdbc.sql("update person p set status = u.status, notified_on = u.notified::date, "
+                        + "custody_ended_on = u.ended::date, version = p.version + 1, updated_at = now() "
+                        + "from unnest(:ids, :statuses, :notified, :ended) as u(id, status, notified, ended) "
                         + "where p.id = u.id")
                 .param("ids", ids.toArray(Long[]::new))
                 .param("statuses", ids.stream().map(id -> states.get(id).status().name()).toArray(String[]::new))
                 .param("notified", ids.stream().map(id -> states.get(id).notifiedOn())
+                        .map(d -> d == null ? null : d.toString()).toArray(String[]::new))
+                .param("ended", ids.stream().map(id -> states.get(id).custodyEndedOn())
                         .map(d -> d == null ? null : d.toString()).toArray(String[]::new))
                 .update();
     }
@@ -119,15 +126,147 @@ class PersonRepository {
         return jdbc.sql(SELECT + "where p.id = :id for update of p").param("id", id).query(this::map).optional();
     }
 
-    /** A page of the persons that match the filter and that the caller may see. */
-    Page<Person> find(Caller caller, PersonFilter filter, int page, int size) {
+    /**
+     * A page of the persons that match the filter and that the caller may see, in the order asked for. Every order
+     * is read from an index (see migration V14_2), so that a page costs about the same at a million persons as at a
+     * thousand; only the count, and a name search, read every match. {@code contributed} are the values asked for
+     * of other features' columns.
+     */
+    Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
+            int page, int size) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params) + " and " + visibleTo(caller, params);
+        StringBuilder where = new StringBuilder(where(filter, params));
+        contributed.forEach((column, choice) -> where.append(" and ").append(column.condition(caller, choice, params)));
+        where.append(" and ").append(visibleTo(caller, params));
+        long offset = (long) page * size;
+        if (filter.q() != null) {
+            return search(filter.q(), where.toString(), params, sort, offset, page, size);
+        }
         long total = jdbc.sql("select count(*) from person p " + where).params(params).query(Long.class).single();
-        List<Person> items = jdbc.sql(SELECT + where + ORDER + " limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size)
-                .query(this::map).list();
-        return new Page<>(items, total, page, size);
+        return new Page<>(inOrder(orderedIds(where.toString(), params, sort, offset, size)), total, page, size);
+    }
+
+    /**
+     * A name search: the database finds every candidate (any query word as written or as a search key), then
+     * {@link NameRelevance} ranks them and leaves out those that only a piece of a patronymic matches, unless
+     * nothing else matches.
+     */
+    private Page<Person> search(String q, String where, Map<String, Object> params, PersonSort sort, long offset,
+            int page, int size) {
+        NameRelevance relevance = new NameRelevance(q);
+        List<Ranked> ranked = jdbc.sql("select p.id, p.surname, p.given_name, p.patronymic, p.service_number, "
+                        + "p.prisoner_number from person p " + where).params(params)
+                .query((rs, i) -> {
+                    NameRelevance.Candidate candidate = new NameRelevance.Candidate(rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+                    return new Ranked(candidate, relevance.score(candidate));
+                }).list();
+        List<Ranked> matched = ranked.stream().anyMatch(r -> !r.score().weak())
+                ? ranked.stream().filter(r -> !r.score().weak()).toList() : ranked;
+        List<Long> ids;
+        if (sort.key() == PersonSort.Key.RELEVANCE) {
+            ids = byRelevance(matched, sort.collation()).stream().skip(offset).limit(size).toList();
+        } else {
+            Map<String, Object> matches = new HashMap<>();
+            matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
+            ids = orderedIds("where p.id = any(:matched)", matches, sort, offset, size);
+        }
+        return new Page<>(inOrder(ids), matched.size(), page, size);
+    }
+
+    private record Ranked(NameRelevance.Candidate candidate, NameRelevance.Score score) {
+    }
+
+    /** A candidate's place in the relevance order: its points, then its names' collation keys, then its id. */
+    private record RelevanceOrder(int points, CollationKey surname, CollationKey givenName, long id)
+            implements Comparable<RelevanceOrder> {
+
+        private static final Comparator<RelevanceOrder> ORDER = Comparator.comparingInt((RelevanceOrder o) -> -o.points)
+                .thenComparing(RelevanceOrder::surname, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(RelevanceOrder::givenName, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(RelevanceOrder::id);
+
+        @Override
+        public int compareTo(RelevanceOrder other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * The ids, the best match first; then by name in the reader's alphabetical order, then by id. Each name's
+     * collation key is made once: a common name has thousands of candidates, but few different names.
+     */
+    private static List<Long> byRelevance(List<Ranked> matched, NameCollation collation) {
+        Collator collator = collation.collator();
+        Map<String, CollationKey> keys = new HashMap<>();
+        Function<String, CollationKey> key = name -> name == null ? null
+                : keys.computeIfAbsent(name, collator::getCollationKey);
+        return matched.stream().map(r -> new RelevanceOrder(r.score().points(), key.apply(r.candidate().surname()),
+                        key.apply(r.candidate().givenName()), r.candidate().id()))
+                .sorted().map(RelevanceOrder::id).toList();
+    }
+
+    /**
+     * The ids of one page of the persons {@code where} selects, in the order asked for. A name order is one index
+     * scan. An order by a date that may be missing, or by the time in captivity (which runs to today for those in
+     * custody, so no index can hold it), is the merge of branches each read in the order of an index, at most
+     * offset + size rows from each: those in custody by capture date, those released by the length of their finished
+     * captivity, and those without a capture date last. Each order is the exact reverse of its descending form.
+     */
+    private List<Long> orderedIds(String where, Map<String, Object> params, PersonSort sort, long offset, int size) {
+        boolean desc = sort.descending();
+        String direction = desc ? " desc" : "";
+        String sql = switch (sort.key()) {
+            case NAME, RELEVANCE -> "select p.id from person p " + where + " order by "
+                    + sort.collation().collate("p.surname") + direction + ", "
+                    + sort.collation().collate("p.given_name") + direction + ", p.id" + direction
+                    + " limit :size offset :offset";
+            case CAPTURE_DATE -> merged(where, desc, direction,
+                    new Branch("p.capture_date", "p.capture_date is not null", "p.capture_date" + direction
+                            + ", p.id" + direction));
+            case TIME_IN_CAPTIVITY -> {
+                // longest first (descending) is the earliest capture first among those in custody
+                String reverse = desc ? "" : " desc";
+                String ties = desc ? "" : " desc";
+                yield merged(where, desc, ties,
+                        new Branch("current_date - p.capture_date", "p.custody_ended_on is null and p.capture_date is "
+                                + "not null", "p.capture_date" + reverse + ", p.id" + ties),
+                        new Branch("p.custody_ended_on - p.capture_date", "p.custody_ended_on is not null and "
+                                + "p.capture_date is not null", "(p.custody_ended_on - p.capture_date)" + direction
+                                + ", p.id" + ties));
+            }
+        };
+        return jdbc.sql(sql).params(params).param("size", size).param("offset", offset).param("branch", offset + size)
+                .query(Long.class).list();
+    }
+
+    /** An ordered branch of {@link #merged}: the sort key, which persons, and the order of its index. */
+    private record Branch(String key, String condition, String order) {
+    }
+
+    /**
+     * The branches and the persons without a capture date, merged by the sort key ({@code desc} or not), ties and
+     * the persons without a key by id in {@code idDirection}.
+     */
+    private static String merged(String where, boolean desc, String idDirection, Branch... branches) {
+        List<String> parts = new ArrayList<>();
+        for (Branch b : branches) {
+            parts.add("(select p.id, " + b.key() + " as sort_key from person p " + where + " and " + b.condition()
+                    + " order by " + b.order() + " limit :branch)");
+        }
+        parts.add("(select p.id, null as sort_key from person p " + where + " and p.capture_date is null order by p.id"
+                + idDirection + " limit :branch)");
+        return "select m.id from (" + String.join(" union all ", parts) + ") m order by m.sort_key"
+                + (desc ? " desc" : "") + " nulls last, m.id" + idDirection + " limit :size offset :offset";
+    }
+
+    /** These persons, in this order. */
+    private List<Person> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Person> byId = find(ids).stream().collect(Collectors.toMap(Person::id, p -> p));
+        return ids.stream().map(byId::get).toList();
     }
 
     List<Person> findVisible(Caller caller, Collection<Long> ids) {
@@ -189,21 +328,17 @@ class PersonRepository {
 
     private static String where(PersonFilter filter, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
-        if (filter.q() != null) {
-            String[] tokens = NameNormalizer.normalize(filter.q()).split("[\\s-]+");
-            for (int i = 0; i < tokens.length; i++) {
-                if (!tokens[i].isEmpty()) {
-                    // A word matches text as written, or a name key in any script (Aleksandr → Олександр).
-                    Set<String> keys = SearchKeys.ofQueryWord(tokens[i]);
-                    if (keys.isEmpty()) {
-                        conditions.add("p.search_key like :q" + i);
-                    } else {
-                        conditions.add("(p.search_key like :q" + i + " or p.id in (select person_id from "
-                                + "person_name_key where key in (:k" + i + ")))");
-                        params.put("k" + i, List.copyOf(keys));
-                    }
-                    params.put("q" + i, "%" + escapeLike(tokens[i]) + "%");
-                }
+        List<String> words = filter.q() == null ? List.of() : queryWords(filter.q());
+        for (int i = 0; i < words.size(); i++) {
+            // A word matches text as written, or a name key in any script (Aleksandr → Олександр): each through its
+            // own index, so that a rare name reads only its few rows.
+            Set<String> keys = SearchKeys.ofQueryWord(words.get(i));
+            String byKey = keys.isEmpty() ? ""
+                    : " union all select k.person_id from person_name_key k where k.key in (:k" + i + ")";
+            conditions.add("p.id in (select s.id from person s where s.search_key like :q" + i + byKey + ")");
+            params.put("q" + i, "%" + escapeLike(words.get(i)) + "%");
+            if (!keys.isEmpty()) {
+                params.put("k" + i, List.copyOf(keys));
             }
         }
         partyCondition(conditions, params, "p.holding_party_id", "holding", filter.holdingParty());
@@ -221,6 +356,12 @@ class PersonRepository {
             params.put("capturedTo", filter.capturedTo());
         }
         return "where " + (conditions.isEmpty() ? "true" : String.join(" and ", conditions));
+    }
+
+    /** The words of a name search, normalised: each must match. */
+    static List<String> queryWords(String q) {
+        return Arrays.stream(NameRelevance.WORD_BREAKS.split(NameNormalizer.normalize(q)))
+                .filter(w -> !w.isEmpty()).toList();
     }
 
     /** The SQL form of {@link RecordAccess#canSee}: applied in the query, so counts never include hidden rows. */
@@ -312,14 +453,15 @@ class PersonRepository {
                 new TypeReference<Map<String, FactRecord>>() { });
         stored.forEach((name, fact) -> PersonField.byJsonName(name).ifPresent(f -> sources.put(f, fact)));
         String scriptCode = rs.getString("name_script");
-        Script script = java.util.Arrays.stream(Script.values())
+        Script script = Arrays.stream(Script.values())
                 .filter(s -> s.iso15924().equals(scriptCode)).findFirst().orElse(Script.NONE);
         long id = rs.getLong("id");
         return new Person(id, publicIds.of(PublicIds.Kind.PERSON, id), rs.getInt("version"),
                 new PersonInput(values, sources), Status.valueOf(rs.getString("status")),
                 rs.getObject("notified_on", LocalDate.class), script,
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), Set.of(),
-                Set.of((String[]) rs.getArray("former_origins").getArray()));
+                Set.of((String[]) rs.getArray("former_origins").getArray()),
+                rs.getObject("custody_ended_on", LocalDate.class));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

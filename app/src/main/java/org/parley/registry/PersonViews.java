@@ -1,5 +1,7 @@
 package org.parley.registry;
 
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,10 +41,18 @@ final class PersonViews {
         organisations.forEach(o -> organisationNames.put(o.code(), o.name()));
     }
 
-    /** One line of the person list. */
+    /**
+     * One line of the person list: {@code captivity} how long the person has been (or was) in captivity;
+     * {@code columns} the cells of other features' columns by column name; {@code selectable} whether the reader may
+     * select the person for a batch action (notify the power of origin).
+     */
     public record Row(String id, String name, String nameLang, String dateOfBirth, String rank, String status,
             String statusCode, String category, String holdingParty, String powerOfOrigin, String captureDate,
-            boolean seriouslyIll) {
+            boolean seriouslyIll, String captivity, Map<String, Cell> columns, boolean selectable) {
+    }
+
+    /** A cell of another feature's column: its value and the value's label. */
+    public record Cell(String value, String label) {
     }
 
     /**
@@ -73,13 +83,35 @@ final class PersonViews {
             String healthState, List<Section> sections, List<Event> events, String updatedAt) {
     }
 
-    Row row(Person person) {
+    Row row(Person person, LocalDate today, Map<String, Cell> columns, boolean selectable) {
         return new Row(person.publicId(), person.fullName(), nameLanguage(person),
                 person.text(PersonField.DATE_OF_BIRTH), person.text(PersonField.RANK),
                 msg(MessageKeys.of(person.status())), code(person.status()),
                 enumText(person.get(PersonField.CATEGORY)), party(person.text(PersonField.HOLDING_PARTY)),
                 party(person.text(PersonField.POWER_OF_ORIGIN)), person.text(PersonField.CAPTURE_DATE),
-                Boolean.TRUE.equals(person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED)));
+                Boolean.TRUE.equals(person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED)), captivity(person, today),
+                columns, selectable);
+    }
+
+    /**
+     * Time in captivity, from the capture date to the end of custody or to today, in years and months ("2 y 3 m",
+     * "2 y", "3 m"); in days when shorter than a month; null without a capture date.
+     */
+    String captivity(Person person, LocalDate today) {
+        if (!(person.get(PersonField.CAPTURE_DATE) instanceof LocalDate captured)) {
+            return null;
+        }
+        LocalDate end = person.custodyEndedOn() != null ? person.custodyEndedOn() : today;
+        if (end.isBefore(captured)) {
+            return null;
+        }
+        Period period = Period.between(captured, end);
+        if (period.getYears() == 0) {
+            return period.getMonths() == 0 ? msg("list.captivity.days", period.getDays())
+                    : msg("list.captivity.months", period.getMonths());
+        }
+        return period.getMonths() == 0 ? msg("list.captivity.years", period.getYears())
+                : msg("list.captivity", period.getYears(), period.getMonths());
     }
 
     Page page(Person person, List<LifecycleEvent> history) {

@@ -88,7 +88,7 @@ final class RecordAccess {
         withheld.add(PersonJson.SOURCES);
         return new Person(person.id(), person.publicId(), person.version(), new PersonInput(values, Map.of()),
                 person.status(), person.notifiedOn(), person.nameScript(), person.createdAt(), person.updatedAt(),
-                withheld, person.formerOrigins());
+                withheld, person.formerOrigins(), person.custodyEndedOn());
     }
 
     /**

@@ -18,6 +18,7 @@ import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
 import org.parley.api.PublicIds;
 import org.parley.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,10 +40,12 @@ public class RegistryService {
     private final AuditLog audit;
     private final NameKeyRepository nameKeys;
     private final PublicIds publicIds;
+    /** Looked up when used: the features that contribute columns depend on this service. */
+    private final ObjectProvider<PersonListColumn> listColumns;
 
     RegistryService(OrganisationRepository organisations, PersonRepository persons, EventRepository events,
             PersonBulkLoader bulkLoader, PersonStates states, AuditLog audit, NameKeyRepository nameKeys,
-            PublicIds publicIds) {
+            PublicIds publicIds, ObjectProvider<PersonListColumn> listColumns) {
         this.organisations = organisations;
         this.persons = persons;
         this.events = events;
@@ -51,6 +54,7 @@ public class RegistryService {
         this.audit = audit;
         this.nameKeys = nameKeys;
         this.publicIds = publicIds;
+        this.listColumns = listColumns;
     }
 
     public List<Organisation> organisations() {
@@ -140,15 +144,43 @@ public class RegistryService {
         return NotFoundException.of(RecordAccess.RECORD, publicIds.of(PublicIds.Kind.PERSON, id));
     }
 
-    /** The persons the caller may see that match the filter, one page of them, each as the caller may read it. */
+    /** The persons the caller may see that match the filter, one page of them, in the list's default order. */
     public Page<Person> find(Caller caller, PersonFilter filter, int page, int size) {
+        return find(caller, filter, PersonSort.byDefault(filter.q() != null, NameCollation.ROOT), page, size);
+    }
+
+    /**
+     * The persons the caller may see that match the filter, one page of them in the order asked for, each as the
+     * caller may read it.
+     *
+     * @throws IllegalArgumentException for a page out of range, a column no feature contributes or a value it does
+     *         not take (the controllers check them first), or an order by relevance without a name search
+     */
+    public Page<Person> find(Caller caller, PersonFilter filter, PersonSort sort, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be >= 0 and size 1.." + MAX_PAGE_SIZE);
         }
+        if (sort.key() == PersonSort.Key.RELEVANCE && filter.q() == null) {
+            throw new IllegalArgumentException("relevance orders a name search only");
+        }
         RecordAccess.requireReader(caller);
-        Page<Person> found = persons.find(caller, filter, page, size);
+        Map<PersonListColumn, String> contributed = new LinkedHashMap<>();
+        filter.columns().forEach((name, choice) -> {
+            PersonListColumn column = listColumns().stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no list column " + name));
+            if (!column.choices().contains(choice)) {
+                throw new IllegalArgumentException(name + " does not take " + choice);
+            }
+            contributed.put(column, choice);
+        });
+        Page<Person> found = persons.find(caller, filter, contributed, sort, page, size);
         return new Page<>(found.items().stream().map(p -> RecordAccess.redact(caller, p)).toList(), found.total(),
                 found.page(), found.size());
+    }
+
+    /** The columns other features add to the person list, which it can also be filtered by. */
+    public List<PersonListColumn> listColumns() {
+        return listColumns.orderedStream().toList();
     }
 
     /** Those of the persons with these ids that the caller may see, each as the caller may read it. */
@@ -355,6 +387,78 @@ public class RegistryService {
         persons.updateLifecycle(person.id(), after, place);
         audit.append(caller, states.change(AuditActions.ADD_EVENT, stored(personId), appended));
         return appended;
+    }
+
+    /**
+     * Records the NOTIFIED event — the notification to the power of origin (GC III Art. 122) — of each of these
+     * persons on {@code date}, in one transaction: all of them or none. Each person is checked as {@link #addEvent}
+     * checks one (the caller must be a registrar of the party holding every one of them), and each event is audited as
+     * that single one would be. Rows are locked in id order, so that two batches never deadlock.
+     *
+     * @param personIds at most {@link #MAX_PAGE_SIZE}, each once
+     * @throws NotFoundException for the first person (in the order given) the caller may not see, as for one
+     * @throws org.parley.api.ForbiddenException for the first one the caller sees but may not notify
+     * @throws NotificationsRefused naming every person the lifecycle does not allow to notify on that day
+     */
+    @Transactional
+    public List<LifecycleEvent> notifyPersons(Caller caller, List<Long> personIds, LocalDate date) {
+        if (personIds.isEmpty() || personIds.size() > MAX_PAGE_SIZE
+                || personIds.stream().distinct().count() != personIds.size()) {
+            throw new IllegalArgumentException("1 to " + MAX_PAGE_SIZE + " different persons");
+        }
+        List<Long> ids = personIds.stream().sorted().toList();
+        Map<Long, Person> locked = new HashMap<>();
+        persons.findForUpdate(ids).forEach(p -> locked.put(p.id(), p));
+        for (long id : personIds) {
+            Person person = locked.get(id);
+            if (person == null) {
+                throw notFound(id);
+            }
+            RecordAccess.requireEvent(caller, person, EventType.NOTIFIED);
+        }
+        Map<Long, List<LifecycleEvent>> histories = events.histories(ids);
+        Map<Long, Lifecycle.State> after = new LinkedHashMap<>();
+        Map<Long, LifecycleEvent> lastEvents = new HashMap<>();
+        List<NotificationsRefused.Refusal> refused = new ArrayList<>();
+        for (long id : personIds) {
+            Person person = locked.get(id);
+            List<LifecycleEvent> history = histories.get(id);
+            Lifecycle.State state = Lifecycle.replay(history);
+            try {
+                after.put(id, Lifecycle.apply(state, EventType.NOTIFIED, date));
+            } catch (InvalidTransitionException e) {
+                refused.add(refusal(person, state, date, e));
+            }
+            lastEvents.put(id, history.get(history.size() - 1));
+        }
+        if (!refused.isEmpty()) {
+            throw new NotificationsRefused(refused, personIds.size());
+        }
+        List<Person> before = ids.stream().map(locked::get).toList();
+        states.keepAllReplaced(before, lastEvents);
+        Map<Long, EventInput> notifications = new LinkedHashMap<>();
+        ids.forEach(id -> notifications.put(id, new EventInput(EventType.NOTIFIED, date, null, null, null)));
+        events.appendToEach(notifications);
+        persons.updateLifecycles(after);
+        Map<Long, LifecycleEvent> appended = events.latest(ids);
+        audit.appendAll(caller, states.changes(AuditActions.ADD_EVENT, persons.find(ids), appended));
+        return personIds.stream().map(appended::get).toList();
+    }
+
+    private NotificationsRefused.Refusal refusal(Person person, Lifecycle.State state, LocalDate date,
+            InvalidTransitionException e) {
+        NotificationsRefused.Reason reason;
+        LocalDate when = null;
+        if (state.notifiedOn() != null) {
+            reason = NotificationsRefused.Reason.ALREADY_NOTIFIED;
+            when = state.notifiedOn();
+        } else if (state.lastDate() != null && date.isBefore(state.lastDate())) {
+            reason = NotificationsRefused.Reason.BEFORE_LAST_EVENT;
+            when = state.lastDate();
+        } else {
+            reason = NotificationsRefused.Reason.STATUS;
+        }
+        return new NotificationsRefused.Refusal(person.publicId(), person.fullName(), reason, when, e.getMessage());
     }
 
     /**

@@ -118,7 +118,40 @@ class StatementRepository {
                 .query(Long.class).single() > 0;
     }
 
-    private static Statement map(ResultSet rs, int row) throws SQLException {
+    /**
+     * Takes the lock on a person's stored wish status (making the row if there is none yet) for the rest of the
+     * transaction: two statements about one person recorded at once then derive the status one after the other,
+     * the second seeing the first's statement.
+     */
+    void lockStatus(long personId) {
+        jdbc.sql("insert into wish_status (person_id, status) values (:person, 'UNKNOWN') on conflict do nothing")
+                .param("person", personId).update();
+        jdbc.sql("select status from wish_status where person_id = :person for update").param("person", personId)
+                .query(String.class).single();
+    }
+
+    void storeStatus(long personId, WishStatus status) {
+        jdbc.sql("update wish_status set status = :status where person_id = :person")
+                .param("status", status.name()).param("person", personId).update();
+    }
+
+    /** The stored wish status of those of these persons who have one. */
+    Map<Long, WishStatus> storedStatuses(Collection<Long> personIds) {
+        Map<Long, WishStatus> statuses = new java.util.HashMap<>();
+        jdbc.sql("select person_id, status from wish_status where person_id = any(:persons)")
+                .param("persons", personIds.stream().mapToLong(Long::longValue).toArray())
+                .query((ResultSet rs) -> {
+                    statuses.put(rs.getLong(1), WishStatus.valueOf(rs.getString(2)));
+                });
+        return statuses;
+    }
+
+    /** The columns {@link #map} reads, for queries of other classes (the migration of stored statuses). */
+    static String select() {
+        return SELECT;
+    }
+
+    static Statement map(ResultSet rs, int row) throws SQLException {
         Object interpreter = rs.getObject("interpreter");
         Object replaces = rs.getObject("replaces");
         return new Statement(rs.getLong("id"), rs.getLong("person_id"), Wish.valueOf(rs.getString("wish")),

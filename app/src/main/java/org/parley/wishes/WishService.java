@@ -68,6 +68,8 @@ public class WishService {
         check(person, input, caller);
         boolean verified = caller.intermediary() && input.method() == StatementMethod.PRIVATE_INTERVIEW;
         long id = statements.insert(personId, input, caller, verified);
+        statements.lockStatus(personId);
+        statements.storeStatus(personId, WishDerivation.derive(statements.ofPerson(personId)).status());
         Statement recorded = statements.find(id);
         audit.append(caller, new AuditLog.Change(StatementStates.ACTION, StatementStates.RECORD_TYPE,
                 String.valueOf(id), StatementStates.VERSION, StatementStates.canonical(recorded)));

@@ -137,6 +137,10 @@ class AccessMatrixTest {
             expect(p, "GET organisations", client.get("/api/v1/organisations"), authenticated);
             expect(p, "GET persons", client.get("/api/v1/persons?size=5"),
                     p.anonymous() ? 401 : readsRecords(p) ? 200 : 403);
+            expect(p, "GET persons ordered and filtered by wish", client.get(
+                    "/api/v1/persons?size=5&sort=-timeInCaptivity&wishStatus=UNKNOWN"),
+                    p.anonymous() ? 401 : readsRecords(p) ? 200 : 403);
+            checkBatchNotification(p, client);
             expect(p, "GET tokens", client.get("/api/v1/auth/tokens"), authenticated);
             expect(p, "GET users", client.get("/api/v1/users"),
                     p.anonymous() ? 401 : p.role() == Role.ADMIN ? 200 : 403);
@@ -204,10 +208,32 @@ class AccessMatrixTest {
         }
         assertThat(mismatches).isEmpty();
         long notified = ids.keySet().stream().filter(Target::notified).count();
-        long cases = 8 + AUDIT_CASES + EXCHANGE_CASES + ids.size() * 9L + notified * NOTIFICATION_CASES;
+        long cases = 9 + BATCH_CASES + AUDIT_CASES + EXCHANGE_CASES + ids.size() * 9L + notified * NOTIFICATION_CASES;
         assertThat(checked).isEqualTo(principals.size() * cases);
         System.out.printf("Access matrix: %d principals x %d endpoint cases = %d checks%n", principals.size(),
                 cases, checked);
+    }
+
+    private static final int BATCH_CASES = 2;
+
+    /**
+     * {@code POST /api/v1/persons/notifications}: only the holding party's registrars, as for one notification. A
+     * person already notified is refused by the lifecycle (409) once the caller may notify it; a fresh one is notified.
+     */
+    private void checkBatchNotification(Principal p, ApiClient client) {
+        Target notified = ids.keySet().stream().filter(t -> t.name().equals("A-notified")).findFirst().orElseThrow();
+        boolean notifies = p.role() == Role.REGISTRAR && "party-a".equals(p.organisation());
+        expect(p, "POST notifications of A-notified", client.post("/api/v1/persons/notifications",
+                "{\"personIds\": [\"" + ids.get(notified) + "\"], \"date\": \"" + LocalDate.now() + "\"}"),
+                readStatus(p, notified, notifies ? 409 : 403));
+        Response fresh = clients.get(principal("registrar@party-a")).post("/api/v1/persons", """
+                {"surname": "Матриця", "givenName": "Пакет", "holdingParty": "party-a", "powerOfOrigin": "party-b",
+                 "captureDate": "2024-01-01"}""");
+        assertThat(fresh.status()).as(fresh.body()).isEqualTo(201);
+        expect(p, "POST notifications of a fresh A-unnotified", client.post("/api/v1/persons/notifications",
+                "{\"personIds\": [\"" + fresh.json().get("id").stringValue() + "\"], \"date\": \""
+                        + LocalDate.now() + "\"}"),
+                readStatus(p, new Target("fresh", "party-a", "party-b", false), notifies ? 201 : 403));
     }
 
     private static final int NOTIFICATION_CASES = 3;

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +93,52 @@ class PersonPagesHttpTest {
         if (response.statusCode() == 400) {
             assertThat(response.body()).contains("notice-error");
         }
+    }
+
+    @Test
+    void anUnknownOrderPageSizeOrWishStatusIsNamedInTheMessage() throws Exception {
+        HttpResponse<String> response = get("/persons?sort=age&size=7&wishStatus=MAYBE");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertReadableHtml(response);
+        assertThat(response.body()).contains("Order: “age” is not one of the orders of the list.")
+                .contains("Rows per page: “7” is not one of 25, 50, 100, 200.")
+                .contains("Repatriation wish: “MAYBE” is not one of the choices.");
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** A form posted in the logged-in session, with its CSRF token unless {@code csrf} is false. */
+    private HttpResponse<String> postForm(String path, String form, boolean csrf) throws Exception {
+        Matcher token = CSRF.matcher(get("/persons").body());
+        assertThat(token.find()).isTrue();
+        String body = csrf ? form + "&_csrf=" + token.group(1) : form;
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theBatchNotificationNeedsItsCsrfTokenAndReturnsOnlyToTheList() throws Exception {
+        Person person = registry.find(TestCallers.of(users, "registrar@party-a"),
+                        new PersonFilter(null, "party-a", null, Status.INTERNED, null, null, null, null, null), 0, 200)
+                .items().stream().filter(p -> p.notifiedOn() == null).findFirst().orElseThrow();
+        String form = "personId=" + person.publicId() + "&date=" + java.time.LocalDate.now();
+        HttpResponse<String> forged = postForm("/persons/notifications", form + "&back=%2Fpersons", false);
+        assertThat(forged.statusCode()).as("no CSRF token, no notification").isEqualTo(403);
+        assertThat(registry.get(TestCallers.of(users, "registrar@party-a"), person.id()).notifiedOn()).isNull();
+
+        for (String elsewhere : List.of("https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example", "%2Fpersons%2F..%2Fadmin",
+                "%2Fpersons%3Fq%3D%0D%0ASet-Cookie")) {
+            HttpResponse<String> refused = postForm("/persons/notifications", "date=2024-01-01&back=" + elsewhere,
+                    true);
+            assertThat(refused.statusCode()).isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location").orElseThrow()).as(elsewhere).isEqualTo("/persons");
+        }
+        HttpResponse<String> none = postForm("/persons/notifications",
+                "date=2024-01-01&back=%2Fpersons%3Fsort%3Dname%26size%3D25", true);
+        assertThat(none.headers().firstValue("Location").orElseThrow()).isEqualTo("/persons?sort=name&size=25");
+        // the message waits in the session for the list it returns to
+        assertThat(get("/persons?sort=name&size=25").body()).contains("Select at least one person to notify.");
     }
 
     @Test

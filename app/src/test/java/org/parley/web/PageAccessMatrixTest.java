@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -199,6 +201,9 @@ class PageAccessMatrixTest {
             String cookie = p.username() == null ? null : WebLogin.cookie(port, p.username());
             boolean anonymous = cookie == null;
             expect(p, "/persons", cookie, anonymous ? 302 : readsRecords(p) ? 200 : 403);
+            expect(p, "/persons?sort=-timeInCaptivity&wishStatus=UNKNOWN&size=25", cookie,
+                    anonymous ? 302 : readsRecords(p) ? 200 : 403);
+            checkBatchNotification(p, cookie);
             expect(p, "/admin/users", cookie, anonymous ? 302 : p.role() == Role.ADMIN ? 200 : 403);
             expect(p, "/account/password", cookie, anonymous ? 302 : 200);
             expect(p, "/account", cookie, anonymous ? 302 : 200);
@@ -222,10 +227,50 @@ class PageAccessMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
-        int cases = 6 + EXCHANGE_PAGES + 1 + 3 * ids.size();
+        int cases = 8 + EXCHANGE_PAGES + 1 + 3 * ids.size();
         assertThat(checked).isEqualTo(principals.size() * cases);
         System.out.printf("Page access matrix: %d principals x %d page cases = %d checks%n", principals.size(),
                 cases, checked);
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /**
+     * The list's batch notification ({@code POST /persons/notifications}, with the session's CSRF token) of a person
+     * Party A holds and has notified: only Party A's registrars get past the access check (and back to the list, told
+     * that the person was notified already); the others are refused as the person page refuses them.
+     */
+    private void checkBatchNotification(Principal p, String cookie) throws Exception {
+        Target target = ids.keySet().stream().filter(t -> t.name().equals("A-notified")).findFirst().orElseThrow();
+        String session = cookie;
+        String csrf;
+        if (cookie == null) {
+            WebLogin.Session anonymous = WebLogin.anonymous(port);
+            session = anonymous.cookie();
+            csrf = anonymous.csrf();
+        } else {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/account/password")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = CSRF.matcher(page.body());
+            assertThat(token.find()).as("a CSRF token for " + p.username()).isTrue();
+            csrf = token.group(1);
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/persons/notifications"))
+                .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&personId=" + ids.get(target)
+                        + "&date=" + LocalDate.now() + "&back=%2Fpersons")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        boolean notifies = p.role() == Role.REGISTRAR && "party-a".equals(p.organisation());
+        int expected = cookie == null ? 302 : !readsRecords(p) ? 403 : !sees(p, target) ? 404 : notifies ? 302 : 403;
+        checked++;
+        if (response.statusCode() != expected) {
+            mismatches.add(p.username() + " POST /persons/notifications: expected " + expected + ", got "
+                    + response.statusCode());
+        } else if (expected == 302) {
+            assertThat(response.headers().firstValue("Location").orElse(""))
+                    .endsWith(cookie == null ? "/login" : "/persons");
+        }
     }
 
     private void expect(Principal p, String path, String cookie, int expected) throws Exception {

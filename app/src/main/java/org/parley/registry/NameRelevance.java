@@ -1,0 +1,135 @@
+package org.parley.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.parley.names.NameNormalizer;
+import org.parley.names.SearchKeys;
+
+/**
+ * How well a person matches a name search (README, "The person list"). Each word of the query scores by the part of
+ * the record it matches — surname (or a service or prisoner number), given name, patronymic, in that order — and by
+ * how: the whole word, one of its search keys in any script or language (Shevchenko for Шевченко, Aleksandr for
+ * Олександр), the beginning of a word, or a piece inside one. A person's relevance is the sum over the query's words.
+ *
+ * <p>A query word that matches only the beginning or the inside of a patronymic (Петро in Петрович) is a weak match:
+ * whoever searches for a name rarely means the father's; such persons are left out of the results unless no person
+ * matches otherwise. A whole patronymic (Петрович, or Petrovich for Петрович) is a match like any other.
+ *
+ * <p>The database finds the candidates (any word as written or as a key, see {@link PersonRepository}); this class
+ * only ranks them, reusing the words' normalised forms and keys across the candidates of one search.
+ */
+final class NameRelevance {
+
+    /** The parts of a record a query word can match, each with its points per kind of match. */
+    private enum Part {
+        SURNAME(100, 90, 60, 20),
+        GIVEN_NAME(80, 70, 40, 15),
+        PATRONYMIC(50, 45, 0, 0),
+        NUMBER(100, 0, 60, 20);
+
+        final int whole;
+        final int key;
+        final int prefix;
+        final int inside;
+
+        Part(int whole, int key, int prefix, int inside) {
+            this.whole = whole;
+            this.key = key;
+            this.prefix = prefix;
+            this.inside = inside;
+        }
+    }
+
+    /** Points of a weak match (a piece of a patronymic): below any other match, above none. */
+    private static final int WEAK = 1;
+    /** Where the search splits text into words, as {@link PersonRepository#queryWords} does. */
+    static final Pattern WORD_BREAKS = Pattern.compile("[\\s-]+");
+
+    /** A candidate as the database gives it. */
+    record Candidate(long id, String surname, String givenName, String patronymic, String serviceNumber,
+            String prisonerNumber) {
+    }
+
+    /** The relevance of a candidate; {@code weak} when some query word matches only a piece of the patronymic. */
+    record Score(int points, boolean weak) {
+    }
+
+    private record QueryWord(String text, Set<String> keys) {
+
+        boolean hasDigit() {
+            return text.chars().anyMatch(Character::isDigit);
+        }
+    }
+
+    /** A part of a record as the search compares it: its normalised words and their search keys. */
+    private record Words(List<String> words, Set<String> keys) {
+    }
+
+    private final List<QueryWord> query = new ArrayList<>();
+    private final Map<String, Words> names = new HashMap<>();
+
+    /** The relevance of records to the query {@code q}, split into words as the database's search splits it. */
+    NameRelevance(String q) {
+        for (String word : PersonRepository.queryWords(q)) {
+            query.add(new QueryWord(word, SearchKeys.ofQueryWord(word)));
+        }
+    }
+
+    Score score(Candidate candidate) {
+        int total = 0;
+        boolean weak = false;
+        for (QueryWord word : query) {
+            int best = Math.max(points(word, Part.SURNAME, candidate.surname()),
+                    Math.max(points(word, Part.GIVEN_NAME, candidate.givenName()),
+                            points(word, Part.PATRONYMIC, candidate.patronymic())));
+            // numbers, which are many and all different, only for a word with a digit or that no name matched
+            if (best == 0 || word.hasDigit()) {
+                best = Math.max(best, Math.max(points(word, Part.NUMBER, candidate.serviceNumber()),
+                        points(word, Part.NUMBER, candidate.prisonerNumber())));
+            }
+            if (best == 0 && pieceOf(word, candidate.patronymic())) {
+                best = WEAK;
+                weak = true;
+            }
+            total += best;
+        }
+        return new Score(total, weak);
+    }
+
+    private int points(QueryWord word, Part part, String text) {
+        if (text == null) {
+            return 0;
+        }
+        Words parsed = words(text, part == Part.NUMBER);
+        int best = 0;
+        for (String w : parsed.words()) {
+            if (w.equals(word.text())) {
+                return part.whole;
+            }
+            if (w.startsWith(word.text())) {
+                best = Math.max(best, part.prefix);
+            } else if (w.contains(word.text())) {
+                best = Math.max(best, part.inside);
+            }
+        }
+        if (best < part.key && !java.util.Collections.disjoint(parsed.keys(), word.keys())) {
+            best = part.key;
+        }
+        return best;
+    }
+
+    private boolean pieceOf(QueryWord word, String patronymic) {
+        return patronymic != null && words(patronymic, false).words().stream().anyMatch(w -> w.contains(word.text()));
+    }
+
+    /** The normalised words of a name or number, and (for names) their search keys; remembered per text. */
+    private Words words(String text, boolean number) {
+        return names.computeIfAbsent((number ? "#" : "") + text, t -> new Words(
+                List.of(WORD_BREAKS.split(NameNormalizer.normalize(text))),
+                number ? Set.of() : SearchKeys.ofPerson(text, null, null)));
+    }
+}
