@@ -1,9 +1,11 @@
 package org.parley.registry;
 
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.parley.names.Field;
 import org.parley.names.Level;
 import org.parley.names.Linkage;
@@ -48,7 +50,7 @@ final class NamesakeViews {
         for (Namesakes.Agreement agreement : namesake.agreements()) {
             lines.add(line(agreement));
         }
-        return new Duplicate(persons.row(namesake.person()), likely,
+        return new Duplicate(persons.row(namesake.person(), LocalDate.now(), Map.of(), false), likely,
                 msg(likely ? "duplicate.likely" : "duplicate.possible", percent.format(probability)), lines);
     }
 

@@ -31,7 +31,7 @@ class ExchangeListIdentityTest {
             facts.put(PersonField.NAME_LANGUAGE, nameLanguage);
         }
         return new Person(1, "p", 1, new PersonInput(facts, Map.of()), Status.INTERNED, null, Script.CYRILLIC,
-                Instant.EPOCH, Instant.EPOCH, Set.of(), Set.of());
+                Instant.EPOCH, Instant.EPOCH, Set.of(), Set.of(), null);
     }
 
     @Test
