@@ -89,7 +89,8 @@ final class PersonViews {
                 msg(MessageKeys.of(person.status())), code(person.status()),
                 enumText(person.get(PersonField.CATEGORY)), party(person.text(PersonField.HOLDING_PARTY)),
                 party(person.text(PersonField.POWER_OF_ORIGIN)), person.text(PersonField.CAPTURE_DATE),
-                Boolean.TRUE.equals(person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED)), captivity(person, today),
+                Boolean.TRUE.equals(person.get(PersonField.SERIOUSLY_ILL_OR_WOUNDED)) && person.status().inCustody(),
+                captivity(person, today),
                 columns, selectable);
     }
 
