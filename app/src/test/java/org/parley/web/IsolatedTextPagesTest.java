@@ -85,7 +85,7 @@ class IsolatedTextPagesTest {
 
         HttpResponse<String> page = get("/persons/" + person.get("id").asString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<bdi>" + fullName + "</bdi>")
+        assertThat(page.body()).contains("<bdi class=\"name-as-written\">" + fullName + "</bdi>")
                 .as("the surname fact").contains("<bdi>" + surname + "</bdi>")
                 .as("event place and note").contains("<bdi>مخيم 3</bdi>").contains("<bdi>وصل بصحة جيدة</bdi>")
                 .as("statement text").contains("<bdi>يريد العودة</bdi>");
