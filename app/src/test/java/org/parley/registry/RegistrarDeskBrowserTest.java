@@ -58,6 +58,13 @@ class RegistrarDeskBrowserTest extends BrowserTest {
         return registry.create(registrarA(), new PersonInput(facts, Map.of()));
     }
 
+    /** The same facts and sources, under another prisoner number (the holder's numbers are unique). */
+    private static PersonInput copyOf(PersonInput facts) {
+        Map<PersonField, Object> values = new EnumMap<>(facts.values());
+        values.computeIfPresent(PersonField.PRISONER_NUMBER, (field, number) -> number + "-copy");
+        return new PersonInput(values, facts.sources());
+    }
+
     private void type(String id, String text) {
         WebElement field = find("#" + id);
         field.clear();
@@ -170,7 +177,10 @@ class RegistrarDeskBrowserTest extends BrowserTest {
                 null, null, null, null), 0, 50).items().stream()
                 .filter(p -> p.facts().sources().size() >= 3 && p.get(PersonField.PATRONYMIC) != null
                         && "uk".equals(p.get(PersonField.NAME_LANGUAGE)))
-                .findFirst().orElseThrow(() -> new AssertionError("no interned demo person with sources"));
+                .findFirst()
+                // a copy, so that the demo world other tests check stays as generated
+                .map(original -> registry.create(registrarA(), copyOf(original.facts())))
+                .orElseThrow(() -> new AssertionError("no interned demo person with sources"));
         open("/persons/" + demo.publicId() + "/edit");
         type("reason", "перевірка");
         clickToLoad(find("#correct-submit"));
