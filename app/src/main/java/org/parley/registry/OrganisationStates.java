@@ -10,7 +10,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Organisations as the audit log sees them: the entry of an organisation's creation holds the canonical JSON of
  * its code, name, kind and language. Organisations keep no history of states; the verifier checks each as stored
- * now against the state of its latest entry, so that one added, renamed or removed in the database shows up.
+ * now against the state of its latest entry, so that one added, renamed or removed in the database shows up. A registered public key (bundles) is part of
+ * the state from the entry that set it on.
  */
 @Component
 class OrganisationStates implements AuditedRecords {
@@ -18,15 +19,26 @@ class OrganisationStates implements AuditedRecords {
     static final String RECORD_TYPE = "organisation";
 
     private final OrganisationRepository organisations;
+    private final OrganisationKeyRepository keys;
 
-    OrganisationStates(OrganisationRepository organisations) {
+    OrganisationStates(OrganisationRepository organisations, OrganisationKeyRepository keys) {
         this.organisations = organisations;
+        this.keys = keys;
     }
 
     static String state(Organisation organisation) {
-        return CanonicalJson.write(JsonNodeFactory.instance.objectNode().put("code", organisation.code())
+        return state(organisation, null);
+    }
+
+    /** With its public key (Base64 of the SubjectPublicKeyInfo) once one is registered; without, as before keys. */
+    static String state(Organisation organisation, byte[] publicKey) {
+        var node = JsonNodeFactory.instance.objectNode().put("code", organisation.code())
                 .put("name", organisation.name()).put("kind", organisation.kind().name())
-                .put("language", organisation.language()));
+                .put("language", organisation.language());
+        if (publicKey != null) {
+            node.put("publicKey", java.util.Base64.getEncoder().encodeToString(publicKey));
+        }
+        return CanonicalJson.write(node);
     }
 
     @Override
@@ -36,7 +48,10 @@ class OrganisationStates implements AuditedRecords {
 
     @Override
     public List<StateScan> stateScans() {
-        return List.of(StateScan.small(Kind.CURRENT, visitor -> organisations.findAll().forEach(organisation ->
-                visitor.state(organisation.code(), LATEST, AuditLog.stateHash(state(organisation))))));
+        return List.of(StateScan.small(Kind.CURRENT, visitor -> {
+            java.util.Map<Long, byte[]> publicKeys = keys.all();
+            organisations.findAll().forEach(organisation -> visitor.state(organisation.code(), LATEST,
+                    AuditLog.stateHash(state(organisation, publicKeys.get(organisation.id())))));
+        }));
     }
 }

@@ -311,7 +311,7 @@ public class RegistryService {
      * Writes new facts of a person read for update as a correction by the caller: the replaced state is kept, and a
      * CORRECTION event holds the old and new value of every fact that changed. Nothing changed, nothing is written.
      */
-    private Person correct(Caller caller, Person current, PersonInput facts, String reason) {
+    Person correct(Caller caller, Person current, PersonInput facts, String reason) {
         Map<String, LifecycleEvent.Change> changes = changes(current.facts(), facts);
         if (changes.isEmpty()) {
             return current;
