@@ -20,13 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Refuses request bodies above {@code parley.max-body-bytes} (default 1 MiB) with 413: at once when the
  * declared length is too large, and while reading when a chunked body grows past it. Exchange lists — a whole list
  * of up to 50,000 entries as JSON, or a spreadsheet uploaded on the list editor — have their own limit,
- * {@code parley.max-list-bytes} (default 16 MiB).
+ * {@code parley.max-list-bytes} (default 16 MiB), as have notification bundles (interchange).
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private static final Pattern LIST_SUBMISSION = Pattern.compile(
-            "/(api/v1/)?exchanges/[^/]+/lists/.*");
+            "/(api/v1/)?exchanges/[^/]+/lists/.*|/api/v1/bundles/incoming|/bundles");
 
     private final long defaultLimit;
     private final long listLimit;
