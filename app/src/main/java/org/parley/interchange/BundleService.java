@@ -72,6 +72,7 @@ public class BundleService {
     }
 
     /** A registrar of a party exports its own party's notifications. */
+    @Transactional
     public ObjectNode exportFor(Caller caller, String to) {
         if (!caller.isParty() || !caller.has(Role.REGISTRAR)) {
             throw new ForbiddenException("only registrars of a party export its notification bundles", RECORD_TYPE,
@@ -204,6 +205,7 @@ public class BundleService {
     }
 
     /** Imports for the caller's own organisation, by its registrars only. */
+    @Transactional
     public BundleReceipt importFor(Caller caller, JsonNode document) {
         if (caller.organisation() == null || !caller.has(Role.REGISTRAR)) {
             throw new ForbiddenException("only registrars of the receiving organisation import bundles", RECORD_TYPE,
