@@ -45,12 +45,14 @@ class BundleSchema {
         List<String> problems = problems(document);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream().map(p -> new FieldError("bundle",
-                    "malformed bundle (not of the schema " + "urn:parley:schema:notification-bundle:1): " + p))
+                    "malformed bundle (not of the schema urn:parley:schema:notification-bundle:1): " + p))
                     .toList());
         }
     }
 
+    /** "/persons/0/events/1/type: does not have a value in the enumeration […]" (JSON Pointer, RFC 6901). */
     private static String describe(Error error) {
-        return error.toString();
+        String where = error.getInstanceLocation().toString();
+        return (where.isEmpty() ? "the document" : where) + ": " + error.getMessage();
     }
 }

@@ -174,7 +174,8 @@ class BundleRoundTripTest {
         refused(service, "party-b", signed(second, d -> d.put("sender", "party-b").put("receiver", "party-b"),
                 instanceKey), InvalidInputException.class, "no public key is registered for 'party-b'");
         refused(service, "party-b", edited(second, d -> d.remove("sequence")), InvalidInputException.class,
-                "malformed bundle");
+                "malformed bundle (not of the schema urn:parley:schema:notification-bundle:1): the document: "
+                        + "required property 'sequence' not found");
         refused(service, "party-b", signed(second, d -> d.put("previousHash", "0".repeat(64)), instanceKey),
                 ConflictException.class, "does not follow the last bundle received");
         refused(service, "party-b", signed(second, d -> d.put("sequence", 1), instanceKey), ConflictException.class,
