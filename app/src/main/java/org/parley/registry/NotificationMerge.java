@@ -78,10 +78,11 @@ public class NotificationMerge {
         Map<String, Long> partyIds = new LinkedHashMap<>();
         int updated = 0;
         int appended = 0;
+        Map<String, Long> links = links(from.id(), incoming);
         for (int i = 0; i < incoming.size(); i++) {
             Incoming person = incoming.get(i);
             PersonInput facts = facts(i, person.facts(), sender, partyIds);
-            Optional<Long> linked = link(from.id(), person.senderRecord());
+            Optional<Long> linked = Optional.ofNullable(links.get(person.senderRecord()));
             if (linked.isEmpty()) {
                 created.add(new NewPerson(facts, inputs(i, person, 0, Lifecycle.State.START)));
                 createdFrom.add(person);
@@ -95,22 +96,31 @@ public class NotificationMerge {
         }
         if (!created.isEmpty()) {
             List<Long> ids = bulkLoader.load(created, partyIds);
-            for (int k = 0; k < ids.size(); k++) {
-                Incoming person = createdFrom.get(k);
-                jdbc.sql("insert into notification_link (sender_id, sender_record, person_id, last_event_seq) "
-                                + "values (:sender, :record, :person, :seq)")
-                        .param("sender", from.id()).param("record", person.senderRecord()).param("person", ids.get(k))
-                        .param("seq", lastSeq(person, 0)).update();
-                appended += person.events().size();
-            }
+            jdbc.sql("insert into notification_link (sender_id, sender_record, person_id, last_event_seq) "
+                            + "select :sender, u.record, u.person, u.seq from unnest(:records, :persons, :seqs) "
+                            + "as u(record, person, seq)")
+                    .param("sender", from.id())
+                    .param("records", createdFrom.stream().map(Incoming::senderRecord).toArray(String[]::new))
+                    .param("persons", ids.toArray(Long[]::new))
+                    .param("seqs", createdFrom.stream().map(p -> lastSeq(p, 0)).toArray(Integer[]::new))
+                    .update();
+            appended += createdFrom.stream().mapToInt(p -> p.events().size()).sum();
             audit.appendAll(by, states.changes(AuditActions.CREATE, persons.find(ids), events.latest(ids)));
         }
         return new Result(created.size(), updated, appended);
     }
 
-    private Optional<Long> link(long senderId, String senderRecord) {
-        return jdbc.sql("select person_id from notification_link where sender_id = :sender and sender_record = :record")
-                .param("sender", senderId).param("record", senderRecord).query(Long.class).optional();
+    /** The local persons of the sender's records received before, by the sender's record id. */
+    private Map<String, Long> links(long senderId, List<Incoming> incoming) {
+        Map<String, Long> links = new java.util.HashMap<>();
+        jdbc.sql("select sender_record, person_id from notification_link where sender_id = :sender "
+                        + "and sender_record = any(:records)")
+                .param("sender", senderId)
+                .param("records", incoming.stream().map(Incoming::senderRecord).toArray(String[]::new))
+                .query((java.sql.ResultSet rs) -> {
+                    links.put(rs.getString(1), rs.getLong(2));
+                });
+        return links;
     }
 
     /** A known person: new facts as a correction, then the new events, each change audited. */
