@@ -2,9 +2,12 @@ package org.parley.interchange;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.parley.api.CanonicalJson;
+import org.parley.api.InvalidInputException;
 import org.parley.audit.AuditLog;
 import org.parley.audit.Checkpoint;
 import org.parley.audit.SigningKey;
@@ -66,11 +69,30 @@ final class BundleDocument {
                 .put("signature", Base64.getEncoder().encodeToString(checkpoint.signature()));
     }
 
-    /** The checkpoint of a bundle (its schema already checked). */
+    /**
+     * The checkpoint of a bundle (its schema already checked).
+     *
+     * @throws InvalidInputException on {@code checkpoint.…} for Base64 or a time that cannot be decoded
+     */
     static Checkpoint checkpoint(JsonNode node) {
-        return new Checkpoint(node.get("treeSize").longValue(),
-                Base64.getDecoder().decode(node.get("rootHash").stringValue()),
-                java.time.Instant.parse(node.get("signedAt").stringValue()),
-                Base64.getDecoder().decode(node.get("signature").stringValue()));
+        return new Checkpoint(node.get("treeSize").longValue(), base64(node, "rootHash"), instant(node, "signedAt"),
+                base64(node, "signature"));
+    }
+
+    /** A time as the schema's pattern allows it, which can still name no instant (month 13). */
+    static Instant instant(JsonNode node, String member) {
+        try {
+            return Instant.parse(node.get(member).stringValue());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(member, "'" + node.get(member).stringValue() + "' is not a time");
+        }
+    }
+
+    private static byte[] base64(JsonNode node, String member) {
+        try {
+            return Base64.getDecoder().decode(node.get(member).stringValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("checkpoint." + member, "is not Base64");
+        }
     }
 }

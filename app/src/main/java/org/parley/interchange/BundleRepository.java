@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class BundleRepository {
 
     /** The last bundle of a chain: its sequence number and hash. */
-    record Link(int sequence, String hash, Instant at) {
+    record Link(int sequence, String hash) {
     }
 
     private final JdbcClient jdbc;
@@ -33,13 +33,13 @@ class BundleRepository {
     }
 
     Optional<Link> lastSent(String sender, String receiver) {
-        return jdbc.sql("select sequence, hash, created_at from bundle_sent where sender = :s and receiver = :r "
+        return jdbc.sql("select sequence, hash from bundle_sent where sender = :s and receiver = :r "
                         + "order by sequence desc limit 1")
                 .param("s", sender).param("r", receiver).query(this::link).optional();
     }
 
     Optional<Link> lastReceived(String sender, String receiver) {
-        return jdbc.sql("select sequence, hash, received_at as created_at from bundle_received where sender = :s "
+        return jdbc.sql("select sequence, hash from bundle_received where sender = :s "
                         + "and receiver = :r order by sequence desc limit 1")
                 .param("s", sender).param("r", receiver).query(this::link).optional();
     }
@@ -101,7 +101,7 @@ class BundleRepository {
     }
 
     private Link link(ResultSet rs, int row) throws SQLException {
-        return new Link(rs.getInt("sequence"), rs.getString("hash"), rs.getTimestamp("created_at").toInstant());
+        return new Link(rs.getInt("sequence"), rs.getString("hash"));
     }
 
     private BundleReceipt receipt(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,5 @@
 package org.parley.interchange;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -175,6 +174,7 @@ public class BundleService {
                     + "verify with the public key registered for '" + sender + "' (forged, or signed with another key)");
         }
         Checkpoint checkpoint = BundleDocument.checkpoint(document.get("checkpoint"));
+        Instant createdAt = BundleDocument.instant(document, "createdAt");
         if (!checkpoint.verify(key)) {
             throw new InvalidInputException("checkpoint", "the audit checkpoint is not signed with " + sender
                     + "'s key");
@@ -186,8 +186,8 @@ public class BundleService {
         NotificationMerge.Result merged = merge.merge(by, sender, incoming, "notification bundle " + sequence
                 + " from " + sender);
         int events = incoming.stream().mapToInt(p -> p.events().size()).sum();
-        BundleReceipt receipt = new BundleReceipt(sender, receiver, sequence, hash,
-                Instant.parse(document.get("createdAt").stringValue()), Instant.now().truncatedTo(ChronoUnit.MICROS),
+        BundleReceipt receipt = new BundleReceipt(sender, receiver, sequence, hash, createdAt,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
                 by.username(), incoming.size(), merged.created(), merged.updated(), events, checkpoint.treeSize());
         bundles.insertReceived(receipt);
         audit.append(by, new AuditLog.Change(IMPORT, RECORD_TYPE, sender + ">" + receiver + "#" + sequence, sequence,
@@ -281,10 +281,5 @@ public class BundleService {
         return CanonicalJson.write(JsonNodeFactory.instance.objectNode().put("sender", sender)
                 .put("receiver", receiver).put("sequence", sequence).put("hash", hash).put("persons", persons)
                 .put("events", events));
-    }
-
-    /** The bundle as a file holds it: UTF-8 JSON, pretty-printed (the hash and signature cover its canonical form). */
-    static byte[] fileBytes(JsonNode document, tools.jackson.databind.json.JsonMapper json) {
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -10,8 +10,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Organisations as the audit log sees them: the entry of an organisation's creation holds the canonical JSON of
  * its code, name, kind and language. Organisations keep no history of states; the verifier checks each as stored
- * now against the state of its latest entry, so that one added, renamed or removed in the database shows up. A registered public key (bundles) is part of
- * the state from the entry that set it on.
+ * now against the state of its latest entry, so that one added, renamed or removed in the database shows up. A
+ * public key registered for its notification bundles is part of the state from the entry that set it on.
  */
 @Component
 class OrganisationStates implements AuditedRecords {
