@@ -118,8 +118,10 @@ public class BundleService {
             person.set("facts", record.facts());
             ArrayNode list = person.putArray("events");
             for (NotificationFeed.NotifiedEvent event : record.events()) {
-                ObjectNode e = list.addObject().put("seq", event.seq()).put("type", event.type().name())
-                        .put("occurredOn", event.occurredOn().toString());
+                ObjectNode e = list.addObject().put("seq", event.seq()).put("type", event.type().name());
+                if (event.occurredOn() != null) {
+                    e.put("occurredOn", event.occurredOn().toString());
+                }
                 if (event.place() != null) {
                     e.put("place", event.place());
                 }
@@ -252,9 +254,11 @@ public class BundleService {
             }
             List<NotificationFeed.NotifiedEvent> events = new ArrayList<>();
             for (JsonNode e : person.get("events")) {
-                LocalDate on;
+                LocalDate on = null;
                 try {
-                    on = LocalDate.parse(e.get("occurredOn").stringValue());
+                    if (e.has("occurredOn")) {
+                        on = LocalDate.parse(e.get("occurredOn").stringValue());
+                    }
                 } catch (java.time.format.DateTimeParseException bad) {
                     throw new InvalidInputException("persons[" + i + "].events.occurredOn", "'"
                             + e.get("occurredOn").stringValue() + "' is not a date");

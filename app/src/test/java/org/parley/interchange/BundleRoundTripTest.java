@@ -95,7 +95,8 @@ class BundleRoundTripTest {
     void theFirstBundleCarriesWhatPartyBMayReadAndEntersInstanceBThroughTheCommandLine() throws Exception {
         mine.add(register("Мар’яненко-" + tag, "Олекса", "2025-03-01"));
         mine.add(register("Ґалаґан-" + tag, "Юрій", "2025-03-02"));
-        notifyAll(mine, "2025-03-10");
+        String dateless = register("Без-дати-" + tag, "Петро", null);
+        notifyAll(List.of(mine.get(0), mine.get(1), dateless), "2025-03-10");
         first = export();
 
         assertThat(schemaProblems(first)).isEmpty();
@@ -111,6 +112,8 @@ class BundleRoundTripTest {
             assertThat(person.get("events").findValuesAsString("type")).contains("CAPTURED", "NOTIFIED");
         }
         assertThat(ids(first)).containsAll(mine);
+        assertThat(person(first, dateless).get("events").get(0).has("occurredOn"))
+                .as("a capture registered without its date").isFalse();
         JsonNode mineFirst = person(first, mine.get(0));
         assertThat(mineFirst.get("facts").get("surname").stringValue()).isEqualTo("Мар’яненко-" + tag);
 
@@ -254,8 +257,8 @@ class BundleRoundTripTest {
     private String register(String surname, String givenName, String captured) {
         ApiClient.Response created = registrar.post("/api/v1/persons", "{\"surname\": \"" + surname
                 + "\", \"givenName\": \"" + givenName + "\", \"holdingParty\": \"party-a\", \"powerOfOrigin\": "
-                + "\"party-b\", \"captureDate\": \"" + captured + "\", \"capturePlace\": \"Secret\", "
-                + "\"healthNotes\": \"private\"}");
+                + "\"party-b\", " + (captured == null ? "" : "\"captureDate\": \"" + captured + "\", ")
+                + "\"capturePlace\": \"Secret\", \"healthNotes\": \"private\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").stringValue();
     }
