@@ -6,14 +6,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.parley.api.Caller;
 import org.parley.api.CanonicalJson;
+import org.parley.api.InvalidInputException;
 import org.parley.api.JsonInput;
+import org.parley.api.Role;
 import org.parley.audit.AuditLog;
 import org.parley.registry.NameCollation;
 import org.parley.registry.Organisation;
+import org.parley.registry.OrganisationKind;
 import org.parley.registry.PersonListParameters;
 import org.parley.registry.PersonStream;
 import org.parley.registry.RegistryService;
@@ -76,6 +80,21 @@ public class ExportService {
         readOnly.setReadOnly(true);
         this.pfifDomain = pfifDomain;
         this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * The caller an export from the command line runs as: the instance's operator, reading as the organisation
+     * {@code code} reads (a viewer's rights), so that the file holds exactly what that organisation's users would
+     * get from the API — never more, whoever runs the command. Audited as {@code operator} of that organisation.
+     *
+     * @throws org.parley.api.InvalidInputException when there is no such organisation
+     */
+    public Caller operatorReadingAs(String code) {
+        Organisation organisation = registry.organisation(code).orElseThrow(() -> new InvalidInputException(
+                "organisation", "'" + code + "' is not an organisation; use one of " + registry.organisations()
+                        .stream().map(Organisation::code).collect(Collectors.joining(", "))));
+        return new Caller(0, "operator", organisation.code(), organisation.kind() == OrganisationKind.INTERMEDIARY,
+                Set.of(Role.VIEWER));
     }
 
     /**
