@@ -47,8 +47,9 @@ class CaptureCardTest {
         http = new ExportHttp(port);
     }
 
+    /** The document's text, each run of white space as one space (a label may wrap in its cell). */
     private static String text(PDDocument document) throws IOException {
-        return new PDFTextStripper().getText(document);
+        return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
     }
 
     private static List<PDFont> fonts(PDDocument document) throws IOException {

@@ -204,12 +204,12 @@ class ExportContentsTest {
         long before = jdbc.sql("select count(*) from audit_entry where action = 'EXPORT_PERSONS'")
                 .query(Long.class).single();
         export("auditor@party-b", "pfif");
-        List<Map<String, Object>> entries = jdbc.sql("select username, organisation, record_type, record_id "
+        List<Map<String, Object>> entries = jdbc.sql("select actor, organisation_code, record_type, record_id "
                 + "from audit_entry where action = 'EXPORT_PERSONS' order by seq desc limit 1").query().listOfRows();
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'EXPORT_PERSONS'").query(Long.class)
                 .single()).isEqualTo(before + 1);
-        assertThat(entries.get(0)).containsEntry("username", "auditor@party-b")
-                .containsEntry("organisation", "party-b").containsEntry("record_type", "person-list")
+        assertThat(entries.get(0)).containsEntry("actor", "auditor@party-b")
+                .containsEntry("organisation_code", "party-b").containsEntry("record_type", "person-list")
                 .containsEntry("record_id", "capturedFrom=2001-02-04&capturedTo=2001-02-04&format=pfif");
     }
 
