@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.parley.web.BrowserTest;
 
 /**
@@ -42,6 +43,14 @@ class ExportBrowserTest extends BrowserTest {
         assertThat(find("#export-pfif").getAttribute("href")).contains("format=pfif");
         assertThat(find("#export-cards").getAttribute("href")).contains("/persons/capture-cards.pdf?",
                 "capturedFrom=2001-06-04").doesNotContain("format=");
+
+        // a filter changed in place (htmx swaps the results) changes the links too
+        find("#filter-panel > summary").click();
+        waitForSwap("results", () -> new Select(find("#status")).selectByValue("CAPTURED"));
+        assertThat(find("#export-menu").getAttribute("open")).as("the menu stays open").isNotNull();
+        href = find("#export-csv").getAttribute("href");
+        assertThat(href).contains("status=CAPTURED", "capturedFrom=2001-06-04", "sort=-name");
+        assertThat(find("#export-cards").getAttribute("href")).contains("status=CAPTURED");
 
         Map<String, Object> file = fetch(href);
         assertThat(file.get("status")).isEqualTo(200L);
