@@ -200,6 +200,30 @@ class ExportContentsTest {
     }
 
     @Test
+    void everyOrderOfTheListIsTheExportsOrder() {
+        String filter = "holdingParty=party-b&status=INTERNED";
+        for (String sort : List.of("name", "-name", "captureDate", "-captureDate", "timeInCaptivity",
+                "-timeInCaptivity")) {
+            List<String> listed = new ArrayList<>();
+            long total;
+            int page = 0;
+            do {
+                JsonNode answer = JsonMapper.builder().build().readTree(http.get("registrar@party-b",
+                        "/api/v1/persons?size=200&page=" + page++ + "&sort=" + sort + "&" + filter).body());
+                answer.get("items").forEach(item -> listed.add(item.get("id").stringValue()));
+                total = answer.get("total").asLong();
+            } while (listed.size() < total);
+            HttpResponse<byte[]> answer = http.get("registrar@party-b", "/api/v1/persons/export?format=json&sort="
+                    + sort + "&" + filter);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            JsonNode exported = JsonMapper.builder().build().readTree(answer.body());
+            List<String> ids = new ArrayList<>();
+            exported.get("items").forEach(item -> ids.add(item.get("id").stringValue()));
+            assertThat(ids).as(sort).hasSizeGreaterThan(10).isEqualTo(listed);
+        }
+    }
+
+    @Test
     void everyExportIsAnAuditEntryNamingFormatFiltersAndCount() {
         long before = jdbc.sql("select count(*) from audit_entry where action = 'EXPORT_PERSONS'")
                 .query(Long.class).single();

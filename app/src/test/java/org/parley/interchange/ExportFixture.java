@@ -3,7 +3,6 @@ package org.parley.interchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.parley.ApiClient;
 
 /**
@@ -14,11 +13,6 @@ import org.parley.ApiClient;
  */
 record ExportFixture(LocalDate captured, String formula, String shevchenko, String smith, String kovalenko,
         String petrenko) {
-
-    /** The persons in the order of their names (root collation: Latin before Cyrillic, "=" before letters). */
-    List<String> all() {
-        return List.of(formula, smith, kovalenko, petrenko, shevchenko);
-    }
 
     /** {@code capturedFrom} and {@code capturedTo} of the fixture's day. */
     String filter() {
