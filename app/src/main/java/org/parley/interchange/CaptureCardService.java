@@ -54,10 +54,12 @@ public class CaptureCardService {
     @Transactional
     public byte[] card(Caller caller, String personId, Locale locale) {
         Person person = registry.get(caller, personId);
+        byte[] document = render(List.of(person), locale);
+        // last, so that the audit log's head stays locked only for the append (see AuditLog)
         audit.append(caller, new AuditLog.Change(ACTION, "person", String.valueOf(person.id()), person.version(),
                 ExportService.state("capture-card", Map.of("id", person.publicId(), "language",
                         locale.getLanguage()), 1)));
-        return render(List.of(person), locale);
+        return document;
     }
 
     /**
@@ -77,10 +79,11 @@ public class CaptureCardService {
         }
         List<Person> persons = new ArrayList<>();
         stream.forEach(caller, list.filter(), list.sort(), persons::addAll);
+        byte[] document = render(persons, locale);
         audit.append(caller, new AuditLog.Change(ACTION, ExportService.RECORD_TYPE,
                 ExportService.query(parameters), null, ExportService.state("capture-cards", parameters,
                         persons.size())));
-        return render(persons, locale);
+        return document;
     }
 
     private byte[] render(List<Person> persons, Locale locale) {
