@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
         description = "Parley: neutral information system for prisoners of war and interned civilians.",
         subcommands = {ServeCommand.class, DemoCommand.class, OrganisationCommand.class, UserCommand.class,
-                AuditCommand.class, BundleCommand.class, org.parley.reconcile.ReconcileCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, BundleCommand.class, ExportCommand.class, org.parley.reconcile.ReconcileCommand.class,
+                CommandLine.HelpCommand.class})
 public class ParleyCommand implements Runnable {
 
     @CommandLine.Spec

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,33 +38,23 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag(name = "Registry", description = "Detained persons and their lifecycle")
 class PersonController {
 
-    private static final List<String> LIST_PARAMETERS = List.of("q", "holdingParty", "powerOfOrigin", "status",
-            "category", "branch", "rankGroup", "capturedFrom", "capturedTo", "sort", "page", "size");
     private static final Set<String> PATCH_MEMBERS = Set.of("version", "reason");
     private static final Set<String> EVENT_MEMBERS = Set.of("type", "occurredOn", "place", "note", "supersedes");
     private static final Set<String> NOTIFICATION_MEMBERS = Set.of("personIds", "date");
 
     private final RegistryService registry;
-    private final List<PersonAnnotations> annotations;
+    private final PersonStream stream;
     private final PublicIds publicIds;
 
-    PersonController(RegistryService registry, List<PersonAnnotations> annotations, PublicIds publicIds) {
+    PersonController(RegistryService registry, PersonStream stream, PublicIds publicIds) {
         this.registry = registry;
-        this.annotations = annotations;
+        this.stream = stream;
         this.publicIds = publicIds;
     }
 
     /** The persons as JSON, with what other features derive about them (see {@link PersonAnnotations}). */
     private List<ObjectNode> write(List<Person> persons) {
-        Caller caller = Callers.require();
-        List<ObjectNode> nodes = persons.stream().map(PersonJson::write).toList();
-        for (PersonAnnotations annotation : annotations) {
-            Map<Long, Map<String, String>> fields = annotation.annotate(caller, persons);
-            for (int i = 0; i < persons.size(); i++) {
-                fields.getOrDefault(persons.get(i).id(), Map.of()).forEach(nodes.get(i)::put);
-            }
-        }
-        return nodes;
+        return stream.json(Callers.require(), persons);
     }
 
     private ObjectNode write(Person person) {
@@ -90,36 +79,13 @@ class PersonController {
     ObjectNode list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> parameters,
             HttpServletRequest request) {
         JsonInput in = new JsonInput();
-        List<PersonListColumn> columns = registry.listColumns();
-        List<String> known = new ArrayList<>(LIST_PARAMETERS);
-        columns.forEach(c -> known.add(c.name()));
-        parameters.keySet().stream().filter(p -> !known.contains(p))
-                .forEach(p -> in.error(p, "is not a filter; use one of " + String.join(", ", known)));
-        String q = blankToNull(parameters.get("q"));
-        if (q != null && q.length() > 200) {
-            in.error("q", "is longer than 200 characters");
-        }
-        Map<String, String> contributed = new LinkedHashMap<>();
-        for (PersonListColumn column : columns) {
-            String value = blankToNull(parameters.get(column.name()));
-            if (value != null && !column.choices().contains(value)) {
-                in.error(column.name(), "'" + value + "' is not one of " + String.join(", ", column.choices()));
-            } else if (value != null) {
-                contributed.put(column.name(), value);
-            }
-        }
-        PersonFilter filter = new PersonFilter(q,
-                blankToNull(parameters.get("holdingParty")), blankToNull(parameters.get("powerOfOrigin")),
-                enumParameter(parameters, "status", Status.class, in),
-                enumParameter(parameters, "category", Category.class, in),
-                enumParameter(parameters, "branch", Branch.class, in),
-                enumParameter(parameters, "rankGroup", RankGroup.class, in),
-                dateParameter(parameters, "capturedFrom", in), dateParameter(parameters, "capturedTo", in),
-                contributed);
         // the alphabet of the language the client prefers; the root order for a client that names none
         NameCollation collation = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? NameCollation.ROOT
                 : NameCollation.of(request.getLocale());
-        PersonSort sort = sortParameter(blankToNull(parameters.get("sort")), q != null, collation, in);
+        PersonListParameters asked = PersonListParameters.read(parameters, registry.listColumns(), collation,
+                List.of("page", "size"), in);
+        PersonFilter filter = asked.filter();
+        PersonSort sort = asked.sort();
         int page = in.intParameter(parameters.get("page"), "page", 0,
                 Integer.MAX_VALUE / RegistryService.MAX_PAGE_SIZE, 0);
         int size = in.intParameter(parameters.get("size"), "size", 1, RegistryService.MAX_PAGE_SIZE, 50);
@@ -134,20 +100,6 @@ class PersonController {
         node.put("size", result.size());
         node.put("sort", sort.parameter());
         return node;
-    }
-
-    /** The order a {@code sort} parameter asks for; the default one without it. */
-    private static PersonSort sortParameter(String value, boolean searching, NameCollation collation, JsonInput in) {
-        if (value == null) {
-            return PersonSort.byDefault(searching, collation);
-        }
-        PersonSort sort = PersonSort.parse(value, collation).orElse(null);
-        if (sort == null) {
-            in.error("sort", "'" + value + "' is not one of " + String.join(", ", PersonSort.CHOICES));
-        } else if (sort.key() == PersonSort.Key.RELEVANCE && !searching) {
-            in.error("sort", "relevance orders the results of a name search: give q as well");
-        }
-        return sort;
     }
 
     @PostMapping(path = "/persons/notifications", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -316,20 +268,5 @@ class PersonController {
                 target.set(name, value);
             }
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static <E extends Enum<E>> E enumParameter(Map<String, String> parameters, String name, Class<E> type,
-            JsonInput in) {
-        String value = blankToNull(parameters.get(name));
-        return value == null ? null : in.enumValue(value, name, type);
-    }
-
-    private static LocalDate dateParameter(Map<String, String> parameters, String name, JsonInput in) {
-        String value = blankToNull(parameters.get(name));
-        return value == null ? null : in.date(value, name);
     }
 }

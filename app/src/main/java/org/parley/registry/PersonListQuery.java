@@ -182,6 +182,22 @@ record PersonListQuery(Map<String, String> values, PersonFilter filter, PersonSo
         return kept;
     }
 
+    /**
+     * This list — its filters and its order, not its page or page size — at another address that takes the list's
+     * parameters, with {@code extra} parameters as name, value pairs: for downloads of the whole list.
+     */
+    public String listUrl(String path, String... extra) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            url.queryParam(extra[i], extra[i + 1]);
+        }
+        linkOrder().forEach(name -> url.queryParam(name, values.get(name)));
+        if (sortGiven) {
+            url.queryParam("sort", sort.parameter());
+        }
+        return url.encode().build().toUriString();
+    }
+
     private String url(String sortParameter, int page) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(PATH);
         linkOrder().forEach(name -> url.queryParam(name, values.get(name)));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,6 +29,7 @@ import org.parley.names.NameNormalizer;
 import org.parley.names.PersonRecord;
 import org.parley.names.Script;
 import org.parley.names.SearchKeys;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -153,16 +155,7 @@ class PersonRepository {
      */
     private Page<Person> search(String q, String where, Map<String, Object> params, PersonSort sort, long offset,
             int page, int size) {
-        NameRelevance relevance = new NameRelevance(q);
-        List<Ranked> ranked = jdbc.sql("select p.id, p.surname, p.given_name, p.patronymic, p.service_number, "
-                        + "p.prisoner_number from person p " + where).params(params)
-                .query((rs, i) -> {
-                    NameRelevance.Candidate candidate = new NameRelevance.Candidate(rs.getLong(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
-                    return new Ranked(candidate, relevance.score(candidate));
-                }).list();
-        List<Ranked> matched = ranked.stream().anyMatch(r -> !r.score().weak())
-                ? ranked.stream().filter(r -> !r.score().weak()).toList() : ranked;
+        List<Ranked> matched = matches(q, where, params);
         List<Long> ids;
         if (sort.key() == PersonSort.Key.RELEVANCE) {
             ids = byRelevance(matched, sort.collation()).stream().skip(offset).limit(size).toList();
@@ -172,6 +165,66 @@ class PersonRepository {
             ids = orderedIds("where p.id = any(:matched)", matches, sort, offset, size);
         }
         return new Page<>(inOrder(ids), matched.size(), page, size);
+    }
+
+    /** The persons a name search matches, each with its score; those only a piece of a patronymic matches left out. */
+    private List<Ranked> matches(String q, String where, Map<String, Object> params) {
+        NameRelevance relevance = new NameRelevance(q);
+        List<Ranked> ranked = jdbc.sql("select p.id, p.surname, p.given_name, p.patronymic, p.service_number, "
+                        + "p.prisoner_number from person p " + where).params(params)
+                .query((rs, i) -> {
+                    NameRelevance.Candidate candidate = new NameRelevance.Candidate(rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+                    return new Ranked(candidate, relevance.score(candidate));
+                }).list();
+        return ranked.stream().anyMatch(r -> !r.score().weak())
+                ? ranked.stream().filter(r -> !r.score().weak()).toList() : ranked;
+    }
+
+    /**
+     * Every person the caller may see that the filter selects, in the order asked for, as {@link #find} pages them:
+     * for an export of a whole list. Without a name search the rows come through a cursor (the caller's transaction
+     * holds it), {@code fetchSize} at a time; a name search ranks its matches as {@link #find} does, keeps only
+     * their ids, and reads the persons {@code fetchSize} at a time.
+     */
+    void forEach(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
+            int fetchSize, Consumer<Person> each) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(where(filter, params));
+        contributed.forEach((column, choice) -> where.append(" and ").append(column.condition(caller, choice, params)));
+        where.append(" and ").append(visibleTo(caller, params));
+        if (filter.q() == null) {
+            jdbc.sql(SELECT + where + " order by " + streamOrder(sort)).params(params).withFetchSize(fetchSize)
+                    .query((RowCallbackHandler) rs -> each.accept(map(rs, 0)));
+            return;
+        }
+        List<Ranked> matched = matches(filter.q(), where.toString(), params);
+        List<Long> ids;
+        if (sort.key() == PersonSort.Key.RELEVANCE) {
+            ids = byRelevance(matched, sort.collation());
+        } else {
+            Map<String, Object> matches = new HashMap<>();
+            matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
+            ids = orderedIds("where p.id = any(:matched)", matches, sort, 0, matched.size());
+        }
+        for (int from = 0; from < ids.size(); from += fetchSize) {
+            inOrder(ids.subList(from, Math.min(ids.size(), from + fetchSize))).forEach(each);
+        }
+    }
+
+    /**
+     * The order of {@link #orderedIds} as one ORDER BY, for a cursor over every row: the same keys, persons without
+     * a capture date last, the same ties by id.
+     */
+    private static String streamOrder(PersonSort sort) {
+        String direction = sort.descending() ? " desc" : "";
+        return switch (sort.key()) {
+            case NAME, RELEVANCE -> sort.collation().collate("p.surname") + direction + ", "
+                    + sort.collation().collate("p.given_name") + direction + ", p.id" + direction;
+            case CAPTURE_DATE -> "p.capture_date" + direction + " nulls last, p.id" + direction;
+            case TIME_IN_CAPTIVITY -> "coalesce(p.custody_ended_on, current_date) - p.capture_date" + direction
+                    + " nulls last, p.id" + (sort.descending() ? "" : " desc");
+        };
     }
 
     private record Ranked(NameRelevance.Candidate candidate, NameRelevance.Score score) {

@@ -164,6 +164,13 @@ public class RegistryService {
             throw new IllegalArgumentException("relevance orders a name search only");
         }
         RecordAccess.requireReader(caller);
+        Page<Person> found = persons.find(caller, filter, contributed(filter), sort, page, size);
+        return new Page<>(found.items().stream().map(p -> RecordAccess.redact(caller, p)).toList(), found.total(),
+                found.page(), found.size());
+    }
+
+    /** The columns of other features the filter asks for, with the value asked for of each. */
+    Map<PersonListColumn, String> contributed(PersonFilter filter) {
         Map<PersonListColumn, String> contributed = new LinkedHashMap<>();
         filter.columns().forEach((name, choice) -> {
             PersonListColumn column = listColumns().stream().filter(c -> c.name().equals(name)).findFirst()
@@ -173,9 +180,7 @@ public class RegistryService {
             }
             contributed.put(column, choice);
         });
-        Page<Person> found = persons.find(caller, filter, contributed, sort, page, size);
-        return new Page<>(found.items().stream().map(p -> RecordAccess.redact(caller, p)).toList(), found.total(),
-                found.page(), found.size());
+        return contributed;
     }
 
     /** The columns other features add to the person list, which it can also be filtered by. */

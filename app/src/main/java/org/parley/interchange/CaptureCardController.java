@@ -1,0 +1,82 @@
+package org.parley.interchange;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.parley.api.Callers;
+import org.parley.api.JsonInput;
+import org.parley.registry.PersonListParameters;
+import org.parley.registry.RegistryService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Capture cards (GC III Annex IV B) as PDF, in the language of the Accept-Language (English, Ukrainian, Russian). */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Registry", description = "Detained persons and their lifecycle")
+class CaptureCardController {
+
+    private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("uk"),
+            Locale.forLanguageTag("ru"));
+
+    private final CaptureCardService cards;
+    private final RegistryService registry;
+
+    CaptureCardController(CaptureCardService cards, RegistryService registry) {
+        this.cards = cards;
+        this.registry = registry;
+    }
+
+    @GetMapping(path = "/persons/{id}/capture-card.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "A person's capture card", description = "The capture card of GC III Art. 70 after the "
+            + "model of Annex IV B, as PDF; 404 for a person the caller may not read. An audit entry.")
+    ResponseEntity<byte[]> card(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return pdf(cards.card(Callers.require(), id, language(language)), "capture-card-" + id + ".pdf");
+    }
+
+    @GetMapping(path = "/persons/capture-cards.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The capture cards of a person list", description = "The filters and sort of GET "
+            + "/api/v1/persons; one card a page, at most " + CaptureCardService.MAX_CARDS + " (400 beyond). An audit "
+            + "entry.")
+    ResponseEntity<byte[]> cards(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+            HttpServletRequest request) {
+        JsonInput in = new JsonInput();
+        PersonListParameters list = PersonListParameters.read(parameters, registry.listColumns(),
+                ExportController.collation(request), List.of(), in);
+        in.throwIfAny();
+        return pdf(cards.cards(Callers.require(), list, new TreeMap<>(parameters),
+                language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))), "capture-cards.pdf");
+    }
+
+    /** The language asked for, English when none of ours fits. */
+    static Locale language(String acceptLanguage) {
+        try {
+            Locale found = acceptLanguage == null ? null
+                    : Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+            return found == null ? Locale.ENGLISH : found;
+        } catch (IllegalArgumentException e) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    static ResponseEntity<byte[]> pdf(byte[] document, String filename) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
+                        .toString())
+                .body(document);
+    }
+}
