@@ -1,0 +1,8 @@
+package org.parley.interchange;
+
+/** Told how far an import has got: rows read, and bytes of the file read of its size. */
+@FunctionalInterface
+public interface ImportProgress {
+
+    void update(long rowsRead, long bytesRead, long totalBytes);
+}
