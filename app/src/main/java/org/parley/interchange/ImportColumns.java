@@ -168,11 +168,13 @@ public final class ImportColumns {
         Stream.of(headers).forEach(h -> EVENT_HEADERS.put(normalise(h), field));
     }
 
-    /** Without case, spaces, punctuation and apostrophes; ё as е; № kept. */
+    /** Without case, spaces, punctuation and apostrophes; ё as е (and № as no, as NFKC writes it). */
     static String normalise(String header) {
         String text = Normalizer.normalize(header, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace('ё', 'е');
         StringBuilder kept = new StringBuilder(text.length());
-        text.codePoints().filter(cp -> Character.isLetterOrDigit(cp) || cp == '№').forEach(kept::appendCodePoint);
+        // the apostrophe of Ukrainian (Ім'я, Імʼя, Ім’я) is a modifier letter in Unicode, so it is named here
+        text.codePoints().filter(cp -> Character.isLetterOrDigit(cp) && cp != 0x02BC && cp != 0x02BB)
+                .forEach(kept::appendCodePoint);
         return kept.toString();
     }
 }

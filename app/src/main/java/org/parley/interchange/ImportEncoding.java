@@ -98,21 +98,29 @@ public record ImportEncoding(Charset charset, int bomLength, boolean detected) {
         }
     }
 
-    /** Most bytes above 127 are Cyrillic letters in Windows-1251 (А–я, and Ukrainian і ї є ґ, Russian ё). */
+    /**
+     * Most bytes above 127 are Cyrillic letters in Windows-1251 (А–я, and Ukrainian і ї є ґ, Russian ё), and more of
+     * them small letters than capitals, as in names written normally: text in KOI8 or ISO-8859-5 has its small
+     * letters where Windows-1251 has capitals.
+     */
     private static boolean looksLikeWindows1251(byte[] b, int n) {
         int high = 0;
         int letters = 0;
+        int small = 0;
+        int capitals = 0;
         for (int i = 0; i < n; i++) {
             int c = b[i] & 0xFF;
             if (c >= 0x80) {
                 high++;
+                small += c >= 0xE0 ? 1 : 0;
+                capitals += c >= 0xC0 && c < 0xE0 ? 1 : 0;
                 if (c >= 0xC0 || c == 0xA8 || c == 0xB8 || c == 0xAA || c == 0xBA || c == 0xAF || c == 0xBF
                         || c == 0xB2 || c == 0xB3 || c == 0xA5 || c == 0xB4) {
                     letters++;
                 }
             }
         }
-        return high > 0 && letters * 10 >= high * 9;
+        return high > 0 && letters * 10 >= high * 9 && small > capitals;
     }
 
     /** The name to show ("UTF-8 with a byte order mark", "windows-1251"). */
