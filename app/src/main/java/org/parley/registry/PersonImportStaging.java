@@ -176,13 +176,18 @@ public final class PersonImportStaging {
         }
     }
 
-    /** Registers the new persons and corrects the changed ones; answers what it did. Call {@link #check} first. */
-    public PersonImportCounts merge() {
+    /**
+     * Registers the new persons and corrects the changed ones; answers what it did. Call {@link #check} first.
+     *
+     * @param step told of each step as it begins, for the progress shown
+     */
+    public PersonImportCounts merge(java.util.function.Consumer<String> step) {
         var jdbc = registry.jdbc();
         long total = jdbc.sql("select count(*) from " + TABLE).query(Long.class).single();
         long created = jdbc.sql("update " + TABLE + " set is_new = true, person_id = "
                 + "nextval(pg_get_serial_sequence('person', 'id')) where person_id is null").update();
         if (created > 0) {
+            step.accept("inserting " + created + " new persons");
             String columns = java.util.Arrays.stream(FIELDS).map(PersonField::column).collect(Collectors.joining(", "));
             jdbc.sql("insert into person (id, " + columns + ", fact_sources, status, name_script, search_key) "
                     + "select person_id, " + columns + ", fact_sources::json, 'CAPTURED', name_script, search_key from "
@@ -191,6 +196,7 @@ public final class PersonImportStaging {
                     + " where is_new").update();
             jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select person_id, 1, "
                     + "'CAPTURED', capture_date, capture_place from " + TABLE + " where is_new order by line").update();
+            step.accept("writing the audit entries of the new persons");
             List<Long> ids = jdbc.sql("select person_id from " + TABLE + " where is_new order by line")
                     .query(Long.class).list();
             for (int from = 0; from < ids.size(); from += BATCH) {
@@ -199,10 +205,14 @@ public final class PersonImportStaging {
         }
         long updated = 0;
         if (!given.isEmpty()) {
+            step.accept("finding the changed persons");
             List<Long> changed = jdbc.sql("select s.person_id from " + TABLE + " s join person p on p.id = s.person_id "
                             + "where not s.is_new and (" + given("p.") + ") is distinct from (" + given("s.")
                             + ") order by s.person_id")
                     .query(Long.class).list();
+            if (!changed.isEmpty()) {
+                step.accept("correcting " + changed.size() + " changed persons");
+            }
             for (int from = 0; from < changed.size(); from += BATCH) {
                 List<Long> batch = changed.subList(from, Math.min(changed.size(), from + BATCH));
                 Map<Long, StagedRow> staged = stagedRows(batch);
