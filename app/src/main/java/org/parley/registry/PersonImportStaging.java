@@ -191,11 +191,13 @@ public final class PersonImportStaging {
             String columns = java.util.Arrays.stream(FIELDS).map(PersonField::column).collect(Collectors.joining(", "));
             jdbc.sql("insert into person (id, " + columns + ", fact_sources, status, name_script, search_key) "
                     + "select person_id, " + columns + ", fact_sources::json, 'CAPTURED', name_script, search_key from "
-                    + TABLE + " where is_new order by line").update();
+                    + TABLE + " where is_new").update();
+            step.accept("inserting their name keys");
             jdbc.sql("insert into person_name_key (person_id, key) select person_id, unnest(name_keys) from " + TABLE
                     + " where is_new").update();
+            step.accept("inserting their CAPTURED events");
             jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select person_id, 1, "
-                    + "'CAPTURED', capture_date, capture_place from " + TABLE + " where is_new order by line").update();
+                    + "'CAPTURED', capture_date, capture_place from " + TABLE + " where is_new").update();
             step.accept("writing the audit entries of the new persons");
             List<Long> ids = jdbc.sql("select person_id from " + TABLE + " where is_new order by line")
                     .query(Long.class).list();
