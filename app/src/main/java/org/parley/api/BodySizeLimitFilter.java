@@ -20,22 +20,28 @@ import tools.jackson.databind.json.JsonMapper;
  * Refuses request bodies above {@code parley.max-body-bytes} (default 1 MiB) with 413: at once when the
  * declared length is too large, and while reading when a chunked body grows past it. Exchange lists — a whole list
  * of up to 50,000 entries as JSON, or a spreadsheet uploaded on the list editor — have their own limit,
- * {@code parley.max-list-bytes} (default 16 MiB), as have notification bundles (interchange).
+ * {@code parley.max-list-bytes} (default 16 MiB), as have notification bundles (interchange). Imports of persons from
+ * a file ({@code POST /api/v1/imports}) have {@code parley.max-import-bytes} (default 10 MiB, so that the multipart
+ * limit of a file, 10 MB, is never reached first).
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private static final Pattern LIST_SUBMISSION = Pattern.compile(
             "/(api/v1/)?exchanges/[^/]+/lists/.*|/api/v1/bundles/incoming|/bundles");
+    private static final Pattern IMPORT = Pattern.compile("/(api/v1/)?imports/?");
 
     private final long defaultLimit;
     private final long listLimit;
+    private final long importLimit;
     private final JsonMapper json;
 
     BodySizeLimitFilter(@Value("${parley.max-body-bytes:1048576}") long defaultLimit,
-            @Value("${parley.max-list-bytes:16777216}") long listLimit, JsonMapper json) {
+            @Value("${parley.max-list-bytes:16777216}") long listLimit,
+            @Value("${parley.max-import-bytes:10485760}") long importLimit, JsonMapper json) {
         this.defaultLimit = defaultLimit;
         this.listLimit = listLimit;
+        this.importLimit = importLimit;
         this.json = json;
     }
 
@@ -51,7 +57,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = LIST_SUBMISSION.matcher(request.getRequestURI()).matches() ? listLimit : defaultLimit;
+        long limit = LIST_SUBMISSION.matcher(request.getRequestURI()).matches() ? listLimit
+                : IMPORT.matcher(request.getRequestURI()).matches() ? importLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

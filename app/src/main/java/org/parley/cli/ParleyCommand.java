@@ -25,6 +25,7 @@ public class ParleyCommand implements Runnable {
     /** The command line with Parley's error handling: a bad argument is one line on stderr and exit code 2. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ParleyCommand());
+        commandLine.addSubcommand(new org.parley.interchange.ImportCommand(OfflineContext::run));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();

@@ -562,7 +562,7 @@ public class RegistryService {
     }
 
     /** Old and new value of every fact (and source) that differs, keyed by JSON name. */
-    private static Map<String, LifecycleEvent.Change> changes(PersonInput before, PersonInput after) {
+    static Map<String, LifecycleEvent.Change> changes(PersonInput before, PersonInput after) {
         Map<String, LifecycleEvent.Change> changes = new LinkedHashMap<>();
         for (PersonField field : PersonField.values()) {
             Object from = before.get(field);
