@@ -1,5 +1,6 @@
 package org.parley.exchange;
 
+import org.parley.print.PrintedDocuments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -243,7 +244,7 @@ class AgreementController {
             + "both scripts, hash and signatures in full, in the language of Accept-Language (en, uk, ru).")
     ResponseEntity<byte[]> agreementPdf(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        return ExchangeDocuments.pdf(documents.agreementPdf(Callers.require(), id, ExchangeDocuments.language(language)),
+        return PrintedDocuments.pdf(documents.agreementPdf(Callers.require(), id, PrintedDocuments.language(language)),
                 "agreement-" + id + ".pdf");
     }
 
@@ -333,7 +334,7 @@ class AgreementController {
             + "in the language of Accept-Language (en, uk, ru).")
     ResponseEntity<byte[]> reportPdf(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        return ExchangeDocuments.pdf(documents.reportPdf(Callers.require(), id, ExchangeDocuments.language(language)),
+        return PrintedDocuments.pdf(documents.reportPdf(Callers.require(), id, PrintedDocuments.language(language)),
                 "report-" + id + ".pdf");
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.exchange;
 
+import org.parley.print.PrintedDocuments;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Locale;
@@ -92,7 +93,7 @@ class AgreementPagesController {
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(ExchangePages.agreementUrl(id)))
                     .build();
         }
-        return ExchangeDocuments.pdf(documents.agreementPdf(caller, id, locale),
+        return PrintedDocuments.pdf(documents.agreementPdf(caller, id, locale),
                 "agreement-" + id + "-v" + round.agreedVersion() + ".pdf");
     }
 

@@ -9,10 +9,6 @@ import java.util.Set;
 import org.parley.api.Caller;
 import org.parley.print.PdfRenderer;
 import org.parley.registry.Person;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -180,27 +176,6 @@ class ExchangeDocuments {
         return pdf.render("exchange/report-print", model, locale);
     }
 
-    private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("uk"),
-            Locale.forLanguageTag("ru"));
-
-    /** The language an API client asks a print in (its Accept-Language), English when none of ours fits. */
-    static Locale language(String acceptLanguage) {
-        try {
-            Locale found = acceptLanguage == null ? null
-                    : Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-            return found == null ? Locale.ENGLISH : found;
-        } catch (IllegalArgumentException e) {
-            return Locale.ENGLISH;
-        }
-    }
-
-    /** A PDF as a file to keep. */
-    static ResponseEntity<byte[]> pdf(byte[] document, String filename) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
-                        .toString())
-                .body(document);
-    }
 
     /** A breakdown's values in words, most agreed first. */
     private static List<Map.Entry<String, long[]>> breakdown(JsonNode node, String prefix, ExchangeViews views) {

@@ -1,5 +1,6 @@
 package org.parley.exchange;
 
+import org.parley.print.PrintedDocuments;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.LocalDate;
@@ -373,7 +374,7 @@ class HandoverPagesController {
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(ExchangePages.reportUrl(id)))
                     .build();
         }
-        return ExchangeDocuments.pdf(documents.reportPdf(caller, id, locale), "report-" + id + ".pdf");
+        return PrintedDocuments.pdf(documents.reportPdf(caller, id, locale), "report-" + id + ".pdf");
     }
 
     @GetMapping("/exchanges/{id}/report")

@@ -1,18 +1,17 @@
 package org.parley.interchange;
 
+import org.parley.print.PrintedDocuments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
 import org.parley.registry.PersonListParameters;
 import org.parley.registry.RegistryService;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Registry", description = "Detained persons and their lifecycle")
 class CaptureCardController {
 
-    private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("uk"),
-            Locale.forLanguageTag("ru"));
-
     private final CaptureCardService cards;
     private final RegistryService registry;
 
@@ -45,7 +41,7 @@ class CaptureCardController {
             + "model of Annex IV B, as PDF; 404 for a person the caller may not read. An audit entry.")
     ResponseEntity<byte[]> card(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        return pdf(cards.card(Callers.require(), id, language(language)), "capture-card-" + id + ".pdf");
+        return PrintedDocuments.pdf(cards.card(Callers.require(), id, PrintedDocuments.language(language)), "capture-card-" + id + ".pdf");
     }
 
     @GetMapping(path = "/persons/capture-cards.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -58,25 +54,7 @@ class CaptureCardController {
         PersonListParameters list = PersonListParameters.read(parameters, registry.listColumns(),
                 ExportController.collation(request), List.of(), in);
         in.throwIfAny();
-        return pdf(cards.cards(Callers.require(), list, new TreeMap<>(parameters),
-                language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))), "capture-cards.pdf");
-    }
-
-    /** The language asked for, English when none of ours fits. */
-    static Locale language(String acceptLanguage) {
-        try {
-            Locale found = acceptLanguage == null ? null
-                    : Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-            return found == null ? Locale.ENGLISH : found;
-        } catch (IllegalArgumentException e) {
-            return Locale.ENGLISH;
-        }
-    }
-
-    static ResponseEntity<byte[]> pdf(byte[] document, String filename) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
-                        .toString())
-                .body(document);
+        return PrintedDocuments.pdf(cards.cards(Callers.require(), list, new TreeMap<>(parameters),
+                PrintedDocuments.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))), "capture-cards.pdf");
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.interchange;
 
+import org.parley.print.PrintedDocuments;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -44,7 +45,7 @@ class ExportPagesController {
 
     @GetMapping("/persons/{id}/capture-card.pdf")
     ResponseEntity<byte[]> card(@PathVariable String id, Locale locale) {
-        return CaptureCardController.pdf(cards.card(Callers.require(), id, locale), "capture-card-" + id + ".pdf");
+        return PrintedDocuments.pdf(cards.card(Callers.require(), id, locale), "capture-card-" + id + ".pdf");
     }
 
     @GetMapping("/persons/capture-cards.pdf")
@@ -53,7 +54,7 @@ class ExportPagesController {
         PersonListParameters list = PersonListParameters.read(parameters, registry.listColumns(),
                 NameCollation.of(locale), List.of(), in);
         in.throwIfAny();
-        return CaptureCardController.pdf(cards.cards(Callers.require(), list, new TreeMap<>(parameters), locale),
+        return PrintedDocuments.pdf(cards.cards(Callers.require(), list, new TreeMap<>(parameters), locale),
                 "capture-cards.pdf");
     }
 }
