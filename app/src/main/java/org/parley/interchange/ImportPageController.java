@@ -105,8 +105,10 @@ class ImportPageController {
         String origin = blankToNull(powerOfOrigin);
         String charset = blankToNull(encoding);
         if (file == null || file.isEmpty()) {
+            boolean chosen = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return uploadForm(caller, texts.message("importpage.error.noFile"), origin, charset, model);
+            return uploadForm(caller, chosen ? texts.fileError("the file is empty")
+                    : texts.message("importpage.error.noFile"), origin, charset, model);
         }
         Path saved = save(file);
         Path savedEvents = events == null || events.isEmpty() ? null : save(events);
@@ -181,9 +183,10 @@ class ImportPageController {
                 continue;
             }
             if (!ImportColumns.PERSON_FIELDS.contains(field)) {
-                throw new InvalidInputException("column." + i, "is not a person's field");
+                error = texts.message("importpage.mapping.unknown", upload.header().get(i));
+                continue;
             }
-            if (!taken.add(field)) {
+            if (!taken.add(field) && error == null) {
                 error = texts.message("importpage.mapping.twice", texts.label(field));
             }
             columns.put(upload.header().get(i), field);
@@ -216,7 +219,7 @@ class ImportPageController {
             rows.add(new ColumnMappingRow(i, upload.header().get(i), columns.get(upload.header().get(i)), samples));
         }
         model.addAttribute("upload", upload);
-        model.addAttribute("format", preview.format());
+        model.addAttribute("format", texts.format(preview.format()));
         model.addAttribute("columns", rows);
         model.addAttribute("choices", ImportColumns.PERSON_FIELDS.stream()
                 .map(f -> new ColumnMappingChoice(f, texts.label(f))).toList());
@@ -229,8 +232,12 @@ class ImportPageController {
     // ---------- Preview ----------
 
     /** A row of the preview: its line, the name as written and its language, the other values, its problems. */
-    record ImportPageRow(long line, String name, String nameLanguage, List<Map.Entry<String, String>> values,
+    record ImportPageRow(long line, String name, String nameLanguage, List<ImportPageValue> values,
             List<String> problems, List<String> warnings) {
+    }
+
+    /** A value of a preview's row: the field's label and the value as read. */
+    record ImportPageValue(String label, String value) {
     }
 
     @GetMapping("/imports/uploads/{token}/preview")
@@ -241,7 +248,7 @@ class ImportPageController {
         ImportPreview preview = imports.preview(caller, upload.file(), upload.options(false));
         List<ImportPageRow> rows = preview.rows().stream().map(r -> row(r, texts)).toList();
         model.addAttribute("upload", upload);
-        model.addAttribute("format", preview.format());
+        model.addAttribute("format", texts.format(preview.format()));
         model.addAttribute("rows", rows);
         model.addAttribute("badRows", rows.stream().filter(r -> !r.problems().isEmpty()).count());
         model.addAttribute("hasEventSheet", preview.hasEventSheet() || upload.eventsFile() != null);
@@ -252,10 +259,10 @@ class ImportPageController {
         Map<String, Object> values = row.values();
         String name = String.join(" ", Stream.of("surname", "given_name", "patronymic")
                 .map(values::get).filter(v -> v != null && !v.toString().isBlank()).map(Object::toString).toList());
-        List<Map.Entry<String, String>> others = new ArrayList<>();
+        List<ImportPageValue> others = new ArrayList<>();
         values.forEach((field, value) -> {
             if (value != null && !Set.of("surname", "given_name", "patronymic", "holding_party").contains(field)) {
-                others.add(Map.entry(texts.label(field), value.toString()));
+                others.add(new ImportPageValue(texts.label(field), value.toString()));
             }
         });
         Object language = values.get("name_language");

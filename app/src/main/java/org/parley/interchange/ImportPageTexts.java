@@ -80,6 +80,19 @@ final class ImportPageTexts {
                 : message("importpage.problem.value", line, label(problem.field()), problem.value(), reason);
     }
 
+    private static final Pattern CSV_FORMAT = Pattern.compile("CSV, (\\S+)( with a byte order mark)?, separated by (?:'(.)'|tabs)");
+
+    /** What the file was found to be: "CSV, windows-1251, separated by ';'" or "Excel workbook". */
+    String format(String format) {
+        Matcher csv = CSV_FORMAT.matcher(format);
+        if (csv.matches()) {
+            String separator = csv.group(3) == null ? message("importpage.format.tabs") : csv.group(3);
+            return message(csv.group(2) == null ? "importpage.format.csv" : "importpage.format.csvBom", csv.group(1),
+                    separator);
+        }
+        return format.equals("Excel workbook") ? message("importpage.format.xlsx") : format;
+    }
+
     String reason(String reason) {
         return translate(reason, REASONS, "importpage.reason.", null);
     }
