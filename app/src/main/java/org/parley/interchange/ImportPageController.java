@@ -105,7 +105,7 @@ class ImportPageController {
         String origin = blankToNull(powerOfOrigin);
         String charset = blankToNull(encoding);
         if (file == null || file.isEmpty()) {
-            boolean chosen = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
+            boolean chosen = file != null && blankToNull(file.getOriginalFilename()) != null;
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return uploadForm(caller, chosen ? texts.fileError("the file is empty")
                     : texts.message("importpage.error.noFile"), origin, charset, model);
@@ -346,7 +346,8 @@ class ImportPageController {
 
     /** Whether every header the columns name is in the file's header once (a mapping is by header). */
     private static boolean fits(List<String> header, Map<String, String> columns) {
-        return columns.keySet().stream().allMatch(h -> header.indexOf(h) >= 0 && header.indexOf(h) == header.lastIndexOf(h));
+        return columns.keySet().stream()
+                .allMatch(h -> header.indexOf(h) >= 0 && header.indexOf(h) == header.lastIndexOf(h));
     }
 
     private String partyName(String code) {

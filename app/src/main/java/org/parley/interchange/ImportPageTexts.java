@@ -21,7 +21,8 @@ final class ImportPageTexts {
 
     private static final List<Known> REASONS = List.of(
             known("is not a date \\(write DD\\.MM\\.YYYY or YYYY-MM-DD\\)", "dateForms"),
-            known("is not a date \\(write DD\\.MM\\.YYYY, YYYY-MM-DD, MM\\.YYYY, YYYY-MM or YYYY\\)", "partialDateForms"),
+            known("is not a date \\(write DD\\.MM\\.YYYY, YYYY-MM-DD, MM\\.YYYY, YYYY-MM or YYYY\\)",
+                    "partialDateForms"),
             known("is not a whole date: .*", "wholeDate"),
             known("is not a date after 1900", "before1900"),
             known("is not a date", "notDate"),
@@ -80,7 +81,8 @@ final class ImportPageTexts {
                 : message("importpage.problem.value", line, label(problem.field()), problem.value(), reason);
     }
 
-    private static final Pattern CSV_FORMAT = Pattern.compile("CSV, (\\S+)( with a byte order mark)?, separated by (?:'(.)'|tabs)");
+    private static final Pattern CSV_FORMAT =
+            Pattern.compile("CSV, (\\S+)( with a byte order mark)?, separated by (?:'(.)'|tabs)");
 
     /** What the file was found to be: "CSV, windows-1251, separated by ';'" or "Excel workbook". */
     String format(String format) {
