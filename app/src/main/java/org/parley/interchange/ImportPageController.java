@@ -28,6 +28,7 @@ import org.parley.registry.OrganisationKind;
 import org.parley.registry.PersonImport;
 import org.parley.registry.RegistryService;
 import org.parley.web.ViewerTimeZone;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -60,15 +62,18 @@ class ImportPageController {
     private final ColumnMappingStore mappings;
     private final ImportPageJobs jobs;
     private final MessageSource messages;
+    private final long maxFileBytes;
 
     ImportPageController(ImportService imports, PersonImport importers, RegistryService registry,
-            ColumnMappingStore mappings, ImportPageJobs jobs, MessageSource messages) {
+            ColumnMappingStore mappings, ImportPageJobs jobs, MessageSource messages,
+            @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxFileSize) {
         this.imports = imports;
         this.importers = importers;
         this.registry = registry;
         this.mappings = mappings;
         this.jobs = jobs;
         this.messages = messages;
+        this.maxFileBytes = maxFileSize.toBytes();
     }
 
     // ---------- The organisation's imports ----------
@@ -89,8 +94,9 @@ class ImportPageController {
     // ---------- Upload ----------
 
     @GetMapping("/imports/new")
-    String uploadForm(Model model) {
-        return uploadForm(importer(), null, null, null, model);
+    String uploadForm(@RequestParam(name = "tooLarge", required = false) String tooLarge, Locale locale, Model model) {
+        return uploadForm(importer(), tooLarge == null ? null
+                : new ImportPageTexts(messages, locale).message("importpage.error.tooLarge"), null, null, model);
     }
 
     @PostMapping("/imports")
@@ -144,6 +150,7 @@ class ImportPageController {
         model.addAttribute("origins", registry.organisations().stream()
                 .filter(o -> o.kind() == OrganisationKind.PARTY && !o.code().equals(caller.organisation())).toList());
         model.addAttribute("encodings", ENCODINGS);
+        model.addAttribute("maxBytes", maxFileBytes);
         model.addAttribute("origin", origin);
         model.addAttribute("encoding", encoding);
         model.addAttribute("error", error);

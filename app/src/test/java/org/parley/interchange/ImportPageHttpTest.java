@@ -214,6 +214,19 @@ class ImportPageHttpTest {
     }
 
     @Test
+    void aFileLargerThanTheUploadLimitSendsTheBrowserBackToTheFormThatSaysSo() {
+        ImportPageSession registrar = ImportPageSession.of(port, "registrar@party-a").in("ru");
+        byte[] large = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(large, (byte) 'a');
+        HttpResponse<String> refused = registrar.upload("/imports", Map.of("holdingParty", "party-a"), "big.csv",
+                large);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/imports/new?tooLarge");
+        HttpResponse<String> form = registrar.get("/imports/new?tooLarge");
+        assertThat(form.body()).contains("id=\"import-error\"", "Файл больше 10 МБ", "data-max-bytes=\"10485760\"");
+    }
+
+    @Test
     void aMappingThatCannotBeImportedComesBackWithWhatIsWrong() {
         String tag = unique();
         ImportPageSession registrar = ImportPageSession.of(port, "registrar@party-a");
