@@ -34,7 +34,8 @@ final class ImportPageTexts {
             known("is not the party this import is for \\((.*)\\)", "otherParty"),
             known("is the holding party itself", "holdingItself"),
             known("is not a known party's code", "unknownParty"),
-            known("is required.*", "required"));
+            known("is required.*", "required"),
+            known("has Latin letters among Cyrillic ones \\((.*)\\): kept as written", "lookAlikes"));
 
     private static final List<Known> FILE_ERRORS = List.of(
             known("the file is empty", "empty"),
@@ -114,7 +115,12 @@ final class ImportPageTexts {
                 Object[] args = new Object[match.groupCount()];
                 for (int i = 0; i < args.length; i++) {
                     String group = match.group(i + 1);
-                    args[i] = known.key().equals("twoColumns") ? label(group) : group;
+                    args[i] = switch (known.key()) {
+                        case "twoColumns" -> label(group);
+                        // "a at character 3, o at character 5"
+                        case "lookAlikes" -> group.replace(" at character ", message("importpage.reason.atCharacter"));
+                        default -> group;
+                    };
                 }
                 return messages.getMessage(prefix + known.key(), args, locale);
             }

@@ -67,6 +67,14 @@ class ImportPageAccessTest {
             int ownImport = user == null ? 302 : !imports(user) ? 403 : "party-a".equals(user.organisation()) ? 200
                     : 404;
             expect(name, "GET /imports", session.get("/imports"), page);
+            if (user != null && DemoUsers.readsRecords(user.organisation(), user.role())) {
+                // the links to the import page: in the navigation and beside "Register a person", for importers only
+                String persons = session.get("/persons").body();
+                if (persons.contains("id=\"nav-imports\"") != imports(user)
+                        || persons.contains("id=\"import-persons\"") != imports(user)) {
+                    mismatches.add(name + " sees the links to the import page: " + !imports(user));
+                }
+            }
             expect(name, "GET /imports/new", session.get("/imports/new"), page);
             expect(name, "GET import of party-a", session.get("/imports/" + importOfA), ownImport);
             expect(name, "GET status fragment of party-a", session.getFragment("/imports/" + importOfA), ownImport);

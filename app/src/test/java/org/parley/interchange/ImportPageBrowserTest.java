@@ -40,6 +40,7 @@ class ImportPageBrowserTest extends BrowserTest {
                 + "Ґудзь;Євгенія;Іванівна;12.04.1985;BR-" + tag + "-2;Житомир\n", StandardCharsets.UTF_8);
         try {
             open("/persons?lang=uk");
+            assertThat(find("#nav-imports").getText()).isEqualTo("Імпорти");
             clickToLoad(find("#import-persons"));
             assertThat(pageLanguage()).isEqualTo("uk");
             assertThat(find("h1").getText()).isEqualTo("Імпорт осіб із файлу");
@@ -59,6 +60,7 @@ class ImportPageBrowserTest extends BrowserTest {
             assertThat(new Select(find("#column-5")).getFirstSelectedOption().getText()).isEqualTo("— не імпортується —");
             new Select(find("#column-5")).selectByVisibleText("Місце народження");
             fits("the mapping screen");
+            screenshot("import-page-mapping");
             clickToLoad(find("#mapping-submit"));
 
             assertThat(find("h1").getText()).isEqualTo("Перегляд");
@@ -69,6 +71,7 @@ class ImportPageBrowserTest extends BrowserTest {
                     "Місце народження:", "Житомир");
             assertThat(find("#skipBadRows").isSelected()).isFalse();
             fits("the preview");
+            screenshot("import-page-preview");
             clickToLoad(find("#import-submit"));
 
             assertThat(find("h1").getText()).isEqualTo("Імпорт");
