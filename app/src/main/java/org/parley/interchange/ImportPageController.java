@@ -253,7 +253,9 @@ class ImportPageController {
         ImportPageUpload upload = upload(session, token);
         ImportPageTexts texts = new ImportPageTexts(messages, locale);
         ImportPreview preview = imports.preview(caller, upload.file(), upload.options(false));
-        List<ImportPageRow> rows = preview.rows().stream().map(r -> row(r, texts)).toList();
+        Map<String, String> partyNames = new LinkedHashMap<>();
+        registry.organisations().forEach(o -> partyNames.put(o.code(), o.name()));
+        List<ImportPageRow> rows = preview.rows().stream().map(r -> row(r, texts, partyNames)).toList();
         model.addAttribute("upload", upload);
         model.addAttribute("format", texts.format(preview.format()));
         model.addAttribute("rows", rows);
@@ -262,14 +264,14 @@ class ImportPageController {
         return "interchange/import-preview";
     }
 
-    private static ImportPageRow row(ImportPreview.Row row, ImportPageTexts texts) {
+    private static ImportPageRow row(ImportPreview.Row row, ImportPageTexts texts, Map<String, String> partyNames) {
         Map<String, Object> values = row.values();
         String name = String.join(" ", Stream.of("surname", "given_name", "patronymic")
                 .map(values::get).filter(v -> v != null && !v.toString().isBlank()).map(Object::toString).toList());
         List<ImportPageValue> others = new ArrayList<>();
         values.forEach((field, value) -> {
             if (value != null && !Set.of("surname", "given_name", "patronymic", "holding_party").contains(field)) {
-                others.add(new ImportPageValue(texts.label(field), value.toString()));
+                others.add(new ImportPageValue(texts.label(field), texts.value(field, value, partyNames)));
             }
         });
         Object language = values.get("name_language");

@@ -1,9 +1,12 @@
 package org.parley.interchange;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.api.MessageKeys;
 import org.parley.registry.PersonField;
 import org.springframework.context.MessageSource;
 
@@ -68,6 +71,33 @@ final class ImportPageTexts {
         }
         PersonField known = ImportColumns.field(field);
         return known == null ? field : messages.getMessage(known.messageKey(), null, field, locale);
+    }
+
+    /**
+     * A value as read, as the registrar's pages show it: a choice (sex, category…) in words, yes or no, a party by
+     * its name, a language by its name; anything else as read.
+     */
+    String value(String field, Object value, Map<String, String> partyNames) {
+        PersonField known = ImportColumns.field(field);
+        if (value instanceof Boolean flag) {
+            return message(flag ? "common.yes" : "common.no");
+        }
+        String text = value.toString();
+        if (known == null) {
+            return text;
+        }
+        Class<? extends Enum<?>> choices = known.kind().enumType();
+        if (choices != null && Arrays.stream(choices.getEnumConstants()).anyMatch(c -> c.name().equals(text))) {
+            return message(MessageKeys.of(choices, text));
+        }
+        return switch (known.kind().name()) {
+            case "party" -> partyNames.getOrDefault(text, text);
+            case "language" -> {
+                String name = Locale.forLanguageTag(text).getDisplayName(locale);
+                yield name.isEmpty() || name.equals(text) ? text : name + " (" + text + ")";
+            }
+            default -> text;
+        };
     }
 
     /** "line 17, Date of birth: “31.02.1990” is not a date". */
