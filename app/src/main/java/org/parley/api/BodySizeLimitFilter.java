@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * declared length is too large, and while reading when a chunked body grows past it. Exchange lists — a whole list
  * of up to 50,000 entries as JSON, or a spreadsheet uploaded on the list editor — have their own limit,
  * {@code parley.max-list-bytes} (default 16 MiB). Imports of persons from a file ({@code POST /api/v1/imports}) have
- * {@code parley.max-import-bytes} (default 12 MiB, with {@code spring.servlet.multipart.max-file-size}, 10 MB).
+ * {@code parley.max-import-bytes} (default 10 MiB, so that the multipart limit of a file, 10 MB, is never reached first).
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
@@ -37,7 +37,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     BodySizeLimitFilter(@Value("${parley.max-body-bytes:1048576}") long defaultLimit,
             @Value("${parley.max-list-bytes:16777216}") long listLimit,
-            @Value("${parley.max-import-bytes:12582912}") long importLimit, JsonMapper json) {
+            @Value("${parley.max-import-bytes:10485760}") long importLimit, JsonMapper json) {
         this.defaultLimit = defaultLimit;
         this.listLimit = listLimit;
         this.importLimit = importLimit;

@@ -27,10 +27,12 @@ public final class ImportColumns {
     /** The fields an event's row may have. */
     public static final List<String> EVENT_FIELDS = List.of("prisoner_number", "type", "occurred_on", "place", "note");
 
+    private static final Map<String, PersonField> BY_SNAKE_NAME = new HashMap<>();
     private static final Map<String, String> PERSON_HEADERS = new HashMap<>();
     private static final Map<String, String> EVENT_HEADERS = new HashMap<>();
 
     static {
+        Arrays.stream(PersonField.values()).forEach(f -> BY_SNAKE_NAME.put(snake(f), f));
         PERSON_FIELDS.forEach(field -> PERSON_HEADERS.put(normalise(field), field));
         Arrays.stream(PersonField.values()).forEach(f -> PERSON_HEADERS.put(normalise(f.jsonName()), snake(f)));
         person("surname", "last name", "family name", "прізвище", "фамилия", "призвище");
@@ -86,7 +88,7 @@ public final class ImportColumns {
 
     /** The field of a snake_case name, if it is one. */
     public static PersonField field(String snakeName) {
-        return Arrays.stream(PersonField.values()).filter(f -> snake(f).equals(snakeName)).findFirst().orElse(null);
+        return BY_SNAKE_NAME.get(snakeName);
     }
 
     /** Guesses the person's field of each column; a field is taken by the first column that names it. */

@@ -86,9 +86,21 @@ public class ImportCommand implements Callable<Integer> {
             try {
                 Map<String, String> columns = mapping == null ? null : imports.readMapping(Files.readString(mapping));
                 ImportOptions options = new ImportOptions(holdingParty, powerOfOrigin, columns, skipBadRows, encoding);
+                long start = System.nanoTime();
                 ImportResult result = imports.run(ImportService.operator(holdingParty), file, events, options,
-                        (rows, bytes, total) -> err.printf("read %,d rows%s%n", rows,
-                                total > 0 && bytes >= 0 ? String.format(" (%d %%)", bytes * 100 / total) : ""));
+                        new ImportProgress() {
+                            @Override
+                            public void update(long rows, long bytes, long total) {
+                                err.printf("read %,d rows%s%n", rows,
+                                        total > 0 && bytes >= 0 ? String.format(" (%d %%)", bytes * 100 / total) : "");
+                            }
+
+                            @Override
+                            public void step(String what) {
+                                err.printf("%s (%.1f s)%n", what, (System.nanoTime() - start) / 1e9);
+                            }
+                        });
+                err.printf("done (%.1f s)%n", (System.nanoTime() - start) / 1e9);
                 result.warnings().forEach(w -> err.println("warning: " + w));
                 result.rejected().forEach(r -> err.println("rejected: " + r));
                 if (result.message() != null) {

@@ -5,4 +5,8 @@ package org.parley.interchange;
 public interface ImportProgress {
 
     void update(long rowsRead, long bytesRead, long totalBytes);
+
+    /** The import moved on to another step ("checking", "storing"). */
+    default void step(String what) {
+    }
 }

@@ -56,6 +56,7 @@ final class ImportRun {
             throw new ImportFileException("the file has no rows");
         }
         progress.update(rowsRead, in.bytesRead(), in.size());
+        progress.step("checking the rows against the registry");
         for (PersonImportRefusal refusal : staging.check()) {
             reject(rejectedPersonLines, refusal.line(), refusal.field(), refusal.value(), refusal.reason());
         }
@@ -72,9 +73,11 @@ final class ImportRun {
         if (!rejected.isEmpty() && !options.skipBadRows()) {
             return refused();
         }
-        PersonImportCounts counts = staging.merge();
+        progress.step("storing the persons");
+        PersonImportCounts counts = staging.merge(progress::step);
         long eventsAdded = 0;
         if (!events.isEmpty()) {
+            progress.step("storing the events");
             PersonImport.EventImportResult added = registry.addEvents(caller, options.holdingParty(), events);
             for (PersonImportRefusal refusal : added.refused()) {
                 reject(rejectedEventLines, refusal.line(), "events." + refusal.field(), refusal.value(),

@@ -8,7 +8,10 @@ import java.util.function.Function;
  * Finds the header of a sheet as its rows stream by, then hands on the rows below it. The header is the first row
  * (among the first {@value #LOOK_AHEAD} that are not blank) in which at least two cells name a known field, or all the
  * headers a mapping file gives; so a title above the table — often a merged cell across it — is passed over. Failing
- * that, the first row that is not blank is the header.
+ * that, the first row that is not blank is the header. A header of two rows — group titles merged over several
+ * columns above the columns' own names, with titles merged down over both rows ("Дата народження" over two rows
+ * beside "ПІБ" over "Прізвище | Ім'я | По батькові") — is read as one: when the row below a header is a header too,
+ * its names are taken, and the row above fills the cells it leaves blank (a merged cell's text is in its first row).
  */
 final class ImportSheet implements ImportRowSink {
 
@@ -25,6 +28,9 @@ final class ImportSheet implements ImportRowSink {
     private final List<long[]> bufferedLines = new ArrayList<>();
     private final List<List<String>> buffered = new ArrayList<>();
     private ImportRowSink rows;
+    /** A header found, held until the next row says whether the header has a second row. */
+    private long pendingLine;
+    private List<String> pending;
 
     ImportSheet(Function<List<String>, Boolean> isHeader, Body body) {
         this.isHeader = isHeader;
@@ -39,8 +45,18 @@ final class ImportSheet implements ImportRowSink {
         if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
             return true;
         }
+        if (pending != null) {
+            List<String> held = pending;
+            pending = null;
+            if (isHeader.apply(cells)) {
+                return start(line, merged(held, cells), List.of(), List.of());
+            }
+            return start(pendingLine, held, List.of(new long[] {line}), List.of(cells));
+        }
         if (isHeader.apply(cells)) {
-            return start(line, cells, List.of(), List.of());
+            pendingLine = line;
+            pending = cells;
+            return true;
         }
         bufferedLines.add(new long[] {line});
         buffered.add(cells);
@@ -52,10 +68,23 @@ final class ImportSheet implements ImportRowSink {
 
     /** At the end of the sheet: a sheet shorter than the look-ahead still has its header. */
     boolean finish() {
+        if (rows == null && pending != null) {
+            start(pendingLine, pending, List.of(), List.of());
+        }
         if (rows == null && !buffered.isEmpty()) {
             fallBack();
         }
         return rows != null;
+    }
+
+    /** The lower row's names, the upper row's where the lower has none. */
+    private static List<String> merged(List<String> upper, List<String> lower) {
+        List<String> header = new ArrayList<>();
+        for (int i = 0; i < Math.max(upper.size(), lower.size()); i++) {
+            String below = i < lower.size() ? lower.get(i) : "";
+            header.add(below != null && !below.isBlank() ? below : i < upper.size() ? upper.get(i) : "");
+        }
+        return header;
     }
 
     private boolean fallBack() {

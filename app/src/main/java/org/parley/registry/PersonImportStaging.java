@@ -37,6 +37,8 @@ public final class PersonImportStaging {
     private final StringBuilder rows = new StringBuilder();
     private int buffered;
     private long staged;
+    /** Ids taken from the person sequence for the rows of the batch, used if a row turns out to be new. */
+    private final java.util.ArrayDeque<Long> ids = new java.util.ArrayDeque<>();
 
     PersonImportStaging(PersonImport registry, Caller caller, String holdingParty, Map<String, Long> partyIds,
             Set<PersonField> given) {
@@ -50,7 +52,7 @@ public final class PersonImportStaging {
         String columns = java.util.Arrays.stream(FIELDS).map(f -> f.column() + " " + sqlType(f))
                 .collect(Collectors.joining(", "));
         registry.jdbc().sql("create temporary table " + TABLE + " (line bigint not null, person_id bigint, "
-                + "is_new boolean not null default false, " + columns + ", fact_sources text, name_script text, "
+                + "new_id bigint not null, " + columns + ", fact_sources text, name_script text, "
                 + "search_key text, name_keys text[]) on commit drop").update();
     }
 
@@ -67,9 +69,14 @@ public final class PersonImportStaging {
     public void add(PersonImportRow row) {
         PersonInput facts = row.facts();
         List<Object> values = new ArrayList<>(FIELDS.length + 6);
+        if (ids.isEmpty()) {
+            // one query for a batch's ids, as the bulk loader takes them; a row found in the registry leaves a gap
+            ids.addAll(registry.jdbc().sql("select nextval(pg_get_serial_sequence('person', 'id')) "
+                    + "from generate_series(1, :n)").param("n", BATCH).query(Long.class).list());
+        }
         values.add(row.line());
         values.add(null);
-        values.add(false);
+        values.add(ids.poll());
         for (PersonField field : FIELDS) {
             Object value = field == PersonField.HOLDING_PARTY ? holdingParty : facts.get(field);
             values.add(switch (field.kind().name()) {
@@ -176,33 +183,44 @@ public final class PersonImportStaging {
         }
     }
 
-    /** Registers the new persons and corrects the changed ones; answers what it did. Call {@link #check} first. */
-    public PersonImportCounts merge() {
+    /**
+     * Registers the new persons and corrects the changed ones; answers what it did. Call {@link #check} first.
+     *
+     * @param step told of each step as it begins, for the progress shown
+     */
+    public PersonImportCounts merge(java.util.function.Consumer<String> step) {
         var jdbc = registry.jdbc();
         long total = jdbc.sql("select count(*) from " + TABLE).query(Long.class).single();
-        long created = jdbc.sql("update " + TABLE + " set is_new = true, person_id = "
-                + "nextval(pg_get_serial_sequence('person', 'id')) where person_id is null").update();
+        long created = jdbc.sql("select count(*) from " + TABLE + " where person_id is null").query(Long.class).single();
         if (created > 0) {
+            step.accept("inserting " + created + " new persons");
             String columns = java.util.Arrays.stream(FIELDS).map(PersonField::column).collect(Collectors.joining(", "));
             jdbc.sql("insert into person (id, " + columns + ", fact_sources, status, name_script, search_key) "
-                    + "select person_id, " + columns + ", fact_sources::json, 'CAPTURED', name_script, search_key from "
-                    + TABLE + " where is_new order by line").update();
-            jdbc.sql("insert into person_name_key (person_id, key) select person_id, unnest(name_keys) from " + TABLE
-                    + " where is_new").update();
-            jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select person_id, 1, "
-                    + "'CAPTURED', capture_date, capture_place from " + TABLE + " where is_new order by line").update();
-            List<Long> ids = jdbc.sql("select person_id from " + TABLE + " where is_new order by line")
+                    + "select new_id, " + columns + ", fact_sources::json, 'CAPTURED', name_script, search_key from "
+                    + TABLE + " where person_id is null").update();
+            step.accept("inserting their name keys");
+            jdbc.sql("insert into person_name_key (person_id, key) select new_id, unnest(name_keys) from " + TABLE
+                    + " where person_id is null").update();
+            step.accept("inserting their CAPTURED events");
+            jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select new_id, 1, "
+                    + "'CAPTURED', capture_date, capture_place from " + TABLE + " where person_id is null").update();
+            step.accept("writing the audit entries of the new persons");
+            List<Long> createdIds = jdbc.sql("select new_id from " + TABLE + " where person_id is null order by line")
                     .query(Long.class).list();
-            for (int from = 0; from < ids.size(); from += BATCH) {
-                registry.auditCreated(caller, ids.subList(from, Math.min(ids.size(), from + BATCH)));
+            for (int from = 0; from < createdIds.size(); from += BATCH) {
+                registry.auditCreated(caller, createdIds.subList(from, Math.min(createdIds.size(), from + BATCH)));
             }
         }
         long updated = 0;
         if (!given.isEmpty()) {
+            step.accept("finding the changed persons");
             List<Long> changed = jdbc.sql("select s.person_id from " + TABLE + " s join person p on p.id = s.person_id "
-                            + "where not s.is_new and (" + given("p.") + ") is distinct from (" + given("s.")
+                            + "where (" + given("p.") + ") is distinct from (" + given("s.")
                             + ") order by s.person_id")
                     .query(Long.class).list();
+            if (!changed.isEmpty()) {
+                step.accept("correcting " + changed.size() + " changed persons");
+            }
             for (int from = 0; from < changed.size(); from += BATCH) {
                 List<Long> batch = changed.subList(from, Math.min(changed.size(), from + BATCH));
                 Map<Long, StagedRow> staged = stagedRows(batch);

@@ -88,6 +88,12 @@ class ImportApiTest {
                 Map.of("file", utf8("surname\nA\n")));
         assertThat(unknownParty.status()).isEqualTo(400);
         assertThat(unknownParty.reason("holdingParty")).isEqualTo("'party-z' is not a known party");
+        byte[] large = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(large, (byte) 'a');
+        ApiClient.Response tooLarge = ImportUploads.post(registrar, Map.of("holdingParty", "party-a"),
+                Map.of("file", large));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().get("detail").stringValue()).contains("limit of 10485760 bytes");
         assertThat(registrar.get("/api/v1/imports/not-an-id").status()).isEqualTo(404);
         assertThat(registrar.get("/api/v1/imports/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
     }

@@ -103,6 +103,26 @@ class ImportFileTest {
     }
 
     @Test
+    void aHeaderOfTwoRowsWithMergedGroupTitlesIsReadAsOne() {
+        List<String> header = new ArrayList<>();
+        List<Read> data = new ArrayList<>();
+        ImportSheet sheet = new ImportSheet(row -> ImportColumns.recognised(row, false) >= 2, (line, cells) -> {
+            header.addAll(cells);
+            header.add("@" + line);
+            return (l, c) -> data.add(new Read(l, c));
+        });
+        sheet.row(1, List.of("Список", "", "", "", "", ""));
+        sheet.row(2, List.of("№", "ПІБ", "", "", "Дата народження", "Номер"));
+        sheet.row(3, List.of("", "Прізвище", "Ім'я", "По батькові", "", ""));
+        sheet.row(4, List.of("1", "Коваль", "Іван", "Петрович", "01.01.1990", "MH-1"));
+        assertThat(sheet.finish()).isTrue();
+        assertThat(header).containsExactly("№", "Прізвище", "Ім'я", "По батькові", "Дата народження", "Номер", "@3");
+        assertThat(ImportColumns.guess(header.subList(0, 6)).fields().values()).containsExactly("surname",
+                "given_name", "patronymic", "date_of_birth", "prisoner_number");
+        assertThat(data).extracting(Read::line).containsExactly(4L);
+    }
+
+    @Test
     void oldExcelFilesAreRefusedWithWhatToDo(@TempDir Path dir) {
         byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
         assertThatThrownBy(() -> ImportFile.open(ImportFixtures.write(dir, "old.xls", ole2), null))
