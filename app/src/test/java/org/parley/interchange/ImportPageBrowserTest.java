@@ -7,11 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.TestCallers;
+import org.parley.access.UserService;
 import org.parley.web.BrowserTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The import page in a real browser, in Ukrainian: a small Cyrillic CSV file with Ukrainian headers is uploaded,
@@ -21,6 +27,30 @@ import org.parley.web.BrowserTest;
 class ImportPageBrowserTest extends BrowserTest {
 
     private static final Dimension DESKTOP = new Dimension(1366, 900);
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcClient jdbc;
+
+    /**
+     * Starts an import of 40,000 rows for Party B: imports run one after the other, so the next one waits behind it
+     * and its progress page is seen before the end. Its last row is bad, so that it is refused whole and leaves no
+     * person in the database the tests share.
+     */
+    private void startALongerImport(String tag) throws IOException {
+        StringBuilder rows = new StringBuilder("surname;given_name;date_of_birth;prisoner_number\n");
+        for (int i = 0; i < 40_000; i++) {
+            rows.append("Коваль;Петро;").append(i == 39_999 ? "31.02.1990" : "01.01.1990").append(";LONG-")
+                    .append(tag).append('-').append(i).append('\n');
+        }
+        Path file = Files.createTempFile("import-page-long-", ".csv");
+        Files.writeString(file, rows, StandardCharsets.UTF_8);
+        imports.start(TestCallers.of(users, "registrar@party-b"), file, "long.csv", null,
+                new ImportOptions("party-b", "party-a", null, false, null));
+    }
 
     private String selectedField(int column) {
         return new Select(find("#column-" + column)).getFirstSelectedOption().getAttribute("value");
@@ -72,10 +102,20 @@ class ImportPageBrowserTest extends BrowserTest {
             assertThat(find("#skipBadRows").isSelected()).isFalse();
             fits("the preview");
             screenshot("import-page-preview");
+            startALongerImport(tag);
             clickToLoad(find("#import-submit"));
 
             assertThat(find("h1").getText()).isEqualTo("Імпорт");
-            waitUntil(d -> "DONE".equals(d.findElement(By.id("import-status")).getAttribute("data-state")));
+            assertThat(find("#import-status").getAttribute("data-state")).isIn("QUEUED", "RUNNING");
+            assertThat(find("#import-refresh").isDisplayed()).isTrue();
+            // the status follows by htmx polling: the page itself is never reloaded
+            js("window.parleyProgressPage = true");
+            new WebDriverWait(driver, Duration.ofMinutes(3)).until(d -> "DONE".equals(
+                    d.findElement(By.id("import-status")).getAttribute("data-state")));
+            assertThat(js("return window.parleyProgressPage === true")).isEqualTo(true);
+            // the import it waited for was refused whole (its last row is bad): nothing of it stays
+            assertThat(jdbc.sql("select count(*) from person where prisoner_number like :n")
+                    .param("n", "LONG-" + tag + "-%").query(Long.class).single()).isZero();
             assertThat(find("#import-state").getText()).isEqualTo("Завершено");
             assertThat(find("#count-created").getText()).isEqualTo("2");
             assertThat(find("#count-rejected").getText()).isEqualTo("0");
@@ -90,6 +130,23 @@ class ImportPageBrowserTest extends BrowserTest {
             assertThat(consoleErrors()).isEmpty();
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aFileAboveTheLimitIsRefusedBeforeItIsSent() throws IOException {
+        Path large = Files.createTempFile("import-page-large-", ".csv");
+        try {
+            Files.write(large, new byte[10 * 1024 * 1024 + 1]);
+            open("/imports/new?lang=ru");
+            assertThat(find("#import-too-large").isDisplayed()).isFalse();
+            find("#file").sendKeys(large.toAbsolutePath().toString());
+            find("#upload-submit").click();
+            waitUntil(d -> d.findElement(By.id("import-too-large")).isDisplayed());
+            assertThat(find("#import-too-large").getText()).startsWith("Файл больше 10 МБ");
+            assertThat(driver.getCurrentUrl()).endsWith("/imports/new?lang=ru");
+        } finally {
+            Files.deleteIfExists(large);
         }
     }
 }
