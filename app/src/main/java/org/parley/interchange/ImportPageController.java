@@ -120,14 +120,14 @@ class ImportPageController {
         Path savedEvents = events == null || events.isEmpty() ? null : save(events);
         ImportPageUpload upload = new ImportPageUpload(UUID.randomUUID().toString(), saved, savedEvents,
                 file.getOriginalFilename(), holdingParty == null ? caller.organisation() : holdingParty.strip(),
-                origin, charset, null, null);
+                origin, charset, null, null, false);
         try {
             ImportPreview preview = imports.preview(caller, saved, upload.options(false));
             List<String> header = preview.mapping().header();
             Map<String, String> columns = mappings.find(caller.organisation(), header)
                     .filter(remembered -> fits(header, remembered))
                     .orElse(preview.mapping().asColumns());
-            upload = upload.withMapping(header, columns);
+            upload = upload.withMapping(header, columns, false);
         } catch (ImportFileException e) {
             ImportPageUploads.delete(upload);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -168,10 +168,11 @@ class ImportPageController {
     }
 
     @GetMapping("/imports/uploads/{token}")
-    String mapping(@PathVariable String token, HttpSession session, Locale locale, Model model) {
+    String mapping(@PathVariable String token, HttpSession session, HttpServletResponse response, Locale locale,
+            Model model) {
         Caller caller = importer();
         ImportPageUpload upload = upload(session, token);
-        return mappingScreen(caller, upload, upload.columns(), null, locale, model);
+        return mappingScreen(caller, upload, upload.columns(), null, response, locale, model);
     }
 
     @PostMapping("/imports/uploads/{token}/mapping")
@@ -206,17 +207,22 @@ class ImportPageController {
         }
         if (error != null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return mappingScreen(caller, upload, columns, error, locale, model);
+            return mappingScreen(caller, upload, columns, error, response, locale, model);
         }
         mappings.remember(caller, upload.header(), columns);
-        uploads.replace(upload.withMapping(upload.header(), columns));
+        uploads.replace(upload.withMapping(upload.header(), columns, true));
         return "redirect:/imports/uploads/" + token + "/preview";
     }
 
     private String mappingScreen(Caller caller, ImportPageUpload upload, Map<String, String> columns, String error,
-            Locale locale, Model model) {
+            HttpServletResponse response, Locale locale, Model model) {
         ImportPageTexts texts = new ImportPageTexts(messages, locale);
-        ImportPreview preview = imports.preview(caller, upload.file(), upload.options(false));
+        ImportPreview preview;
+        try {
+            preview = imports.preview(caller, upload.file(), upload.options(false));
+        } catch (ImportFileException e) {
+            return unreadable(caller, e, response, texts, model);
+        }
         List<ColumnMappingRow> rows = new ArrayList<>();
         for (int i = 0; i < upload.header().size(); i++) {
             int column = i;
@@ -248,11 +254,20 @@ class ImportPageController {
     }
 
     @GetMapping("/imports/uploads/{token}/preview")
-    String preview(@PathVariable String token, HttpSession session, Locale locale, Model model) {
+    String preview(@PathVariable String token, HttpSession session, HttpServletResponse response, Locale locale,
+            Model model) {
         Caller caller = importer();
         ImportPageUpload upload = upload(session, token);
+        if (!upload.confirmed()) {
+            return "redirect:/imports/uploads/" + token;
+        }
         ImportPageTexts texts = new ImportPageTexts(messages, locale);
-        ImportPreview preview = imports.preview(caller, upload.file(), upload.options(false));
+        ImportPreview preview;
+        try {
+            preview = imports.preview(caller, upload.file(), upload.options(false));
+        } catch (ImportFileException e) {
+            return unreadable(caller, e, response, texts, model);
+        }
         Map<String, String> partyNames = new LinkedHashMap<>();
         registry.organisations().forEach(o -> partyNames.put(o.code(), o.name()));
         List<ImportPageRow> rows = preview.rows().stream().map(r -> row(r, texts, partyNames)).toList();
@@ -288,7 +303,7 @@ class ImportPageController {
         Caller caller = importer();
         ImportPageUploads uploads = ImportPageUploads.of(session);
         ImportPageUpload upload = upload(session, token);
-        if (upload.columns() == null) {
+        if (!upload.confirmed()) {
             return "redirect:/imports/uploads/" + token;
         }
         uploads.take(token);
@@ -341,6 +356,13 @@ class ImportPageController {
     }
 
     // ---------- Helpers ----------
+
+    /** A file that read on upload but not now (with the columns confirmed): back to the upload form, saying why. */
+    private String unreadable(Caller caller, ImportFileException e, HttpServletResponse response,
+            ImportPageTexts texts, Model model) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return uploadForm(caller, texts.fileError(e.getMessage()), null, null, model);
+    }
 
     /** The caller, if a registrar of a party: only they import (the persons their party holds). */
     private Caller importer() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The files a user uploaded on the import page and has not imported yet, kept in their session: a file is mapped
@@ -23,7 +24,7 @@ final class ImportPageUploads implements HttpSessionBindingListener {
     private final Map<String, ImportPageUpload> uploads = new LinkedHashMap<>();
 
     static ImportPageUploads of(HttpSession session) {
-        synchronized (session) {
+        synchronized (WebUtils.getSessionMutex(session)) {
             ImportPageUploads uploads = (ImportPageUploads) session.getAttribute(ATTRIBUTE);
             if (uploads == null) {
                 uploads = new ImportPageUploads();

@@ -72,6 +72,10 @@ class ImportPageHttpTest {
         assertThat(selected(mapping.body(), 4)).isEmpty(); // "Місто …" is no field's name
         assertThat(mapping.body()).contains(">Date of birth</option>", ">— not imported —</option>", "Шевченко", "Коваленко");
 
+        // nothing is previewed or imported before the columns are confirmed
+        assertThat(location(registrar.get(mappingPath + "/preview"))).isEqualTo(mappingPath);
+        assertThat(location(registrar.post(mappingPath + "/start", Map.of()))).isEqualTo(mappingPath);
+
         HttpResponse<String> saved = registrar.post(mappingPath + "/mapping", Map.of("column.0", "surname",
                 "column.1", "given_name", "column.2", "date_of_birth", "column.3", "prisoner_number",
                 "column.4", "place_of_birth"));
