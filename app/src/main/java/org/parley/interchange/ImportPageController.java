@@ -135,7 +135,9 @@ class ImportPageController {
         } catch (InvalidInputException e) {
             ImportPageUploads.delete(upload);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return uploadForm(caller, texts.message("importpage.error.options"), origin, charset, model);
+            boolean holding = e.errors().stream().anyMatch(error -> error.field().equals("holdingParty"));
+            return uploadForm(caller, texts.message(holding ? "importpage.error.holdingParty"
+                    : "importpage.error.options"), origin, charset, model);
         } catch (RuntimeException e) {
             ImportPageUploads.delete(upload);
             throw e;

@@ -201,6 +201,15 @@ class ImportPageHttpTest {
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(blank.body()).contains("id=\"import-error\"", "У файлі немає рядків");
 
+        HttpResponse<String> unknownParty = registrar.upload("/imports", Map.of("holdingParty", "party-z"), "u.csv",
+                utf8("Прізвище;Дата народження\nЛис;01.01.1990\n"));
+        assertThat(unknownParty.statusCode()).isEqualTo(400);
+        assertThat(unknownParty.body()).contains("Реєстратори імпортують осіб, яких утримує їхня власна сторона.");
+        HttpResponse<String> ownOrigin = registrar.upload("/imports", Map.of("holdingParty", "party-a",
+                "powerOfOrigin", "party-a"), "u.csv", utf8("Прізвище;Дата народження\nЛис;01.01.1990\n"));
+        assertThat(ownOrigin.statusCode()).isEqualTo(400);
+        assertThat(ownOrigin.body()).contains("Держава походження має бути іншою стороною.");
+
         byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
         HttpResponse<String> old = registrar.in("ru").upload("/imports", Map.of("holdingParty", "party-a"), "old.xls",
                 xls);
