@@ -22,13 +22,15 @@ class AuditWords {
             "PROPOSE_EXCHANGE_LIST_VERSION", "SUBMIT_EXCHANGE_LIST_VERSION", "APPROVE_EXCHANGE_LIST_VERSION",
             "AGREE_EXCHANGE", "RECORD_HANDOVER_OUTCOME", "REQUEST_HANDOVER_COMPLETION", "EXECUTE_EXCHANGE",
             "STORE_EXCHANGE_REPORT", "ABANDON_EXCHANGE", "USER_CREATE", "USER_DISABLE", "USER_ENABLE",
-            "USER_RESET_PASSWORD", "USER_CHANGE_PASSWORD", "USER_BASELINE", "USER_LOCKOUT", "REFUSE", "REFUSE_TALLY");
+            "USER_RESET_PASSWORD", "USER_CHANGE_PASSWORD", "USER_BASELINE", "USER_LOCKOUT", "REFUSE", "REFUSE_TALLY",
+            "SAVE_IMPORT_MAPPING");
 
     /** Every record type written: by changes, and by refusals (what was refused). */
     static final List<String> RECORD_TYPES = List.of("person", "event", "origin-change", "origin change",
             "statement", "exchange", "exchange-list-version", "exchange-confirmation", "exchange-release-list-version",
             "exchange-approval", "exchange-handover-entry", "exchange-completion-request", "exchange-report",
-            "organisation", "user", "token", "audit-entry", "checkpoint", "client", "request");
+            "organisation", "user", "token", "audit-entry", "checkpoint", "client", "request",
+            "import-mapping", "import", "import-upload");
 
     private final MessageSource messages;
 

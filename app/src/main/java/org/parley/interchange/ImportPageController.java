@@ -177,6 +177,13 @@ class ImportPageController {
         return mappingScreen(caller, upload, upload.columns(), null, response, locale, model);
     }
 
+    /** The language switch of a mapping screen sent back with an error asks for its URL: the screen itself. */
+    @GetMapping("/imports/uploads/{token}/mapping")
+    String mappingAgain(@PathVariable String token) {
+        importer();
+        return "redirect:/imports/uploads/" + token;
+    }
+
     @PostMapping("/imports/uploads/{token}/mapping")
     String saveMapping(@PathVariable String token, @RequestParam Map<String, String> parameters,
             HttpSession session, HttpServletResponse response, Locale locale, Model model) {

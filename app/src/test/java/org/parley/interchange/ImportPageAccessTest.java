@@ -83,8 +83,10 @@ class ImportPageAccessTest {
                     user == null ? 302 : imports(user) ? 404 : 403);
             expect(name, "GET import by a bad id", session.get("/imports/not-an-id"),
                     user == null ? 302 : imports(user) ? 404 : 403);
-            expect(name, "GET an upload of nobody", session.get("/imports/uploads/" + UUID.randomUUID()),
-                    user == null ? 302 : imports(user) ? 404 : 403);
+            for (String step : List.of("", "/preview", "/mapping")) {
+                expect(name, "GET an upload of nobody" + step, session.get("/imports/uploads/" + UUID.randomUUID()
+                        + step), user == null ? 302 : imports(user) ? step.equals("/mapping") ? 302 : 404 : 403);
+            }
 
             String party = user == null || user.organisation() == null ? "party-a" : user.organisation();
             byte[] file = "Прізвище;Дата народження\nЛис;01.01.1990\n".getBytes(StandardCharsets.UTF_8);

@@ -252,6 +252,9 @@ class ImportPageHttpTest {
         assertThat(twice.statusCode()).isEqualTo(400);
         assertThat(twice.body()).contains("Two columns are imported as “Surname”: choose one.");
         assertThat(selected(twice.body(), 1)).isEqualTo("surname");
+        // its language switch asks for the URL the form was posted to: the mapping screen again
+        assertThat(twice.body()).contains("href=\"" + mappingPath + "/mapping?lang=uk\"");
+        assertThat(location(registrar.get(mappingPath + "/mapping?lang=uk"))).isEqualTo(mappingPath);
         HttpResponse<String> noKey = registrar.in("ru").post(mappingPath + "/mapping", Map.of("column.1", "given_name"));
         assertThat(noKey.statusCode()).isEqualTo(400);
         assertThat(noKey.body()).contains("Импортируйте один столбец как «Фамилия» или как «Лагерный номер»");
