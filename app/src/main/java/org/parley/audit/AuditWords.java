@@ -23,13 +23,15 @@ class AuditWords {
             "AGREE_EXCHANGE", "RECORD_HANDOVER_OUTCOME", "REQUEST_HANDOVER_COMPLETION", "EXECUTE_EXCHANGE",
             "STORE_EXCHANGE_REPORT", "ABANDON_EXCHANGE", "USER_CREATE", "USER_DISABLE", "USER_ENABLE",
             "USER_RESET_PASSWORD", "USER_CHANGE_PASSWORD", "USER_BASELINE", "USER_LOCKOUT", "REFUSE", "REFUSE_TALLY",
-            "EXPORT_PERSONS", "PRINT_CAPTURE_CARDS");
+            "EXPORT_PERSONS", "PRINT_CAPTURE_CARDS", "SAVE_IMPORT_MAPPING", "BUNDLE_EXPORT", "BUNDLE_IMPORT",
+            "SET_PUBLIC_KEY");
 
     /** Every record type written: by changes, and by refusals (what was refused). */
     static final List<String> RECORD_TYPES = List.of("person", "event", "origin-change", "origin change",
             "statement", "exchange", "exchange-list-version", "exchange-confirmation", "exchange-release-list-version",
             "exchange-approval", "exchange-handover-entry", "exchange-completion-request", "exchange-report",
-            "organisation", "user", "token", "audit-entry", "checkpoint", "client", "request", "person-list");
+            "organisation", "user", "token", "audit-entry", "checkpoint", "client", "request", "person-list",
+            "import-mapping", "import", "import-upload", "notification-bundle");
 
     private final MessageSource messages;
 

@@ -16,7 +16,7 @@ public final class PageChrome {
 
     /** The logged-in user as the header shows them. */
     public record Viewer(String username, String organisation, boolean readsRecords, boolean admin,
-            boolean intermediaryReader, boolean auditor) {
+            boolean intermediaryReader, boolean auditor, boolean importer) {
     }
 
     /** A link of the language switch: the same page and query in another language. */
@@ -35,7 +35,8 @@ public final class PageChrome {
         Callers.current().ifPresent(caller -> model.put("viewer", new Viewer(caller.username(),
                 caller.organisation(), caller.readsRecords(), caller.has(Role.ADMIN),
                 caller.intermediary() && caller.readsRecords(),
-                caller.organisation() != null && caller.has(Role.AUDITOR))));
+                caller.organisation() != null && caller.has(Role.AUDITOR),
+                caller.has(Role.REGISTRAR) && caller.isParty())));
     }
 
     static List<LanguageLink> languages(HttpServletRequest request, Locale current) {
