@@ -31,7 +31,7 @@ class AuditWords {
             "statement", "exchange", "exchange-list-version", "exchange-confirmation", "exchange-release-list-version",
             "exchange-approval", "exchange-handover-entry", "exchange-completion-request", "exchange-report",
             "organisation", "user", "token", "audit-entry", "checkpoint", "client", "request", "person-list",
-            "import-mapping", "import", "import-upload", "notification-bundle");
+            "import-mapping", "import", "import-upload", "notification-bundle", "capture-card");
 
     private final MessageSource messages;
 

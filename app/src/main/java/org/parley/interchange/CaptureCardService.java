@@ -55,8 +55,9 @@ public class CaptureCardService {
     public byte[] card(Caller caller, String personId, Locale locale) {
         Person person = registry.get(caller, personId);
         byte[] document = render(List.of(person), locale);
-        // last, so that the audit log's head stays locked only for the append (see AuditLog)
-        audit.append(caller, new AuditLog.Change(ACTION, "person", String.valueOf(person.id()), person.version(),
+        // last, so that the audit log's head stays locked only for the append (see AuditLog); a record type of its
+        // own, as the log's "person" entries hold the person's state, which a print does not change
+        audit.append(caller, new AuditLog.Change(ACTION, "capture-card", String.valueOf(person.id()), person.version(),
                 ExportService.state("capture-card", Map.of("id", person.publicId(), "language",
                         locale.getLanguage()), 1)));
         return document;

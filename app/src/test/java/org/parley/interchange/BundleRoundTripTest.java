@@ -81,6 +81,15 @@ class BundleRoundTripTest {
                 key.toString(), "--data-dir", b.toString());
         run(0, "organisation", "add", "party-b", "--name", "Сторона Б", "--kind", "PARTY", "--language", "uk",
                 "--data-dir", b.toString());
+        // the others this instance knows (other tests add some): a bundle may name them, as a power of origin a
+        // notified person had before party-b, which keeps reading the record
+        for (JsonNode organisation : registrar.get("/api/v1/organisations").json()) {
+            String code = organisation.get("code").stringValue();
+            if (!code.equals("party-a") && !code.equals("party-b")) {
+                run(0, "organisation", "add", code, "--name", organisation.get("name").stringValue(), "--kind",
+                        organisation.get("kind").stringValue(), "--data-dir", b.toString());
+            }
+        }
     }
 
     @AfterAll
@@ -105,7 +114,9 @@ class BundleRoundTripTest {
         assertThat(first.get("checkpoint").get("treeSize").longValue()).isPositive();
         for (JsonNode person : first.get("persons")) {
             assertThat(person.get("facts").get("holdingParty").stringValue()).isEqualTo("party-a");
-            assertThat(person.get("facts").get("powerOfOrigin").stringValue()).isEqualTo("party-b");
+            if (mine.contains(person.get("id").stringValue())) {
+                assertThat(person.get("facts").get("powerOfOrigin").stringValue()).isEqualTo("party-b");
+            }
             assertThat(person.get("facts").has("capturePlace")).as("withheld from the power of origin").isFalse();
             assertThat(person.get("facts").has("healthNotes")).isFalse();
             assertThat(person.get("events").findValues("note")).as("event notes are withheld").isEmpty();
