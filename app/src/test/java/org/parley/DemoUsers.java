@@ -7,8 +7,8 @@ import org.parley.api.Role;
 
 /**
  * The demo world's users (one per role and organisation, interviewers at the intermediary only, and the instance
- * administrator), and the visibility rules of DESIGN.md written out independently of the code, for the access
- * matrix tests.
+ * administrator), and the visibility rules of the README ("Access control") written out independently of the
+ * code, for the access matrix tests.
  */
 public final class DemoUsers {
 

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Derives the wish status from statements (DESIGN.md, "Repatriation wishes"):
+ * Derives the wish status from statements (README, "Repatriation wishes"):
  * <ol>
  * <li>statements replaced by a later one (corrected or withdrawn) do not count;</li>
  * <li>the latest verified statement governs: return, or not returning (does not wish to / asylum);</li>

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Repatriation wishes (DESIGN.md, "Repatriation wishes" and "Visibility"): who may record which statements,
+ * Repatriation wishes (README, "Repatriation wishes" and "Access control"): who may record which statements,
  * who may read them, the derived status, the intermediary's interview queue, and the rule exchanges obey.
  * <ul>
  * <li>The detaining power's registrars record what they heard (interrogation) or were given (written

@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every API endpoint, called by every demo user of every organisation (and by nobody, and with a forged token),
- * against records of each kind of relation, checked against the visibility rules of DESIGN.md written out
- * here independently of the code.
+ * against records of each kind of relation, checked against the visibility rules of the README ("Access
+ * control") written out here independently of the code.
  */
 @ParleyTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -35,7 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every page, opened by every demo user of every organisation (and by nobody), on records of each kind of
- * relation: the answer the visibility rules of DESIGN.md give, written out here independently of the code.
+ * relation: the answer the visibility rules of the README ("Access control") give, written out here
+ * independently of the code.
  */
 @ParleyTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
