@@ -38,7 +38,7 @@ import org.postgresql.PGConnection;
  */
 public final class ImportScaleRun {
 
-    static final int PORT = 18601;
+    static final int PORT = Integer.getInteger("port", 18601);
     private static final String[] COLUMNS = {"surname", "given_name", "patronymic", "sex", "date_of_birth",
         "place_of_birth", "rank", "rank_group", "unit", "service_number", "capture_date", "capture_place",
         "internment_place", "prisoner_number"};
