@@ -24,7 +24,7 @@ import org.postgresql.PGConnection;
 /**
  * The import of a large CSV file end to end ({@code parley import}, a child JVM with {@code -Xmx1g} under
  * {@code /usr/bin/time -v}) side by side with a raw {@code COPY} of the same file into a table of text columns, both on
- * one PostgreSQL server started here (embedded, port 18601; the raw table in schema {@code raw}), in one run. The file's names are the demo world's,
+ * one PostgreSQL server started here (embedded, port 18601 or {@code -Dport=N}; the raw table in schema {@code raw}), in one run. The file's names are the demo world's,
  * drawn with its weights (app/src/main/resources/demo: frequent Ukrainian and Russian surnames and given names, so
  * names repeat as in real lists).
  *
