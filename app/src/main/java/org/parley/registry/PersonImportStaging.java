@@ -195,13 +195,9 @@ public final class PersonImportStaging {
         if (created > 0) {
             step.accept("inserting " + created + " new persons");
             String columns = java.util.Arrays.stream(FIELDS).map(PersonField::column).collect(Collectors.joining(", "));
-            // In name order, the name indexes (lower-case and ICU-collated orders, five of the person table's 15)
-            // take the rows at neighbouring places instead of all over: 56 s instead of 64 s for a million rows
-            // (README, Benchmarks). The sort's memory is for this transaction only; ids stay in line order.
-            jdbc.sql("set local work_mem = '256MB'").update();
             jdbc.sql("insert into person (id, " + columns + ", fact_sources, status, name_script, search_key) "
                     + "select new_id, " + columns + ", fact_sources::json, 'CAPTURED', name_script, search_key from "
-                    + TABLE + " where person_id is null order by lower(surname), lower(given_name)").update();
+                    + TABLE + " where person_id is null").update();
             step.accept("inserting their name keys");
             jdbc.sql("insert into person_name_key (person_id, key) select new_id, unnest(name_keys) from " + TABLE
                     + " where person_id is null").update();
