@@ -24,7 +24,7 @@ import org.postgresql.PGConnection;
 /**
  * The import of a large CSV file end to end ({@code parley import}, a child JVM with {@code -Xmx1g} under
  * {@code /usr/bin/time -v}) side by side with a raw {@code COPY} of the same file into a table of text columns, both on
- * one PostgreSQL server started here (embedded, port 18601; the raw table in schema {@code raw}), in one run. The file's names are the demo world's,
+ * one PostgreSQL server started here (embedded, port 18601 or {@code -Dport=N}; the raw table in schema {@code raw}), in one run. The file's names are the demo world's,
  * drawn with its weights (app/src/main/resources/demo: frequent Ukrainian and Russian surnames and given names, so
  * names repeat as in real lists).
  *
@@ -38,7 +38,7 @@ import org.postgresql.PGConnection;
  */
 public final class ImportScaleRun {
 
-    static final int PORT = 18601;
+    static final int PORT = Integer.getInteger("port", 18601);
     private static final String[] COLUMNS = {"surname", "given_name", "patronymic", "sex", "date_of_birth",
         "place_of_birth", "rank", "rank_group", "unit", "service_number", "capture_date", "capture_place",
         "internment_place", "prisoner_number"};
