@@ -120,7 +120,8 @@ class ImportController {
         }
     }
 
-    private static UUID uuid(String id) {
+    /** The job id of a path; 404, like any unknown job, when it is not one. */
+    static UUID uuid(String id) {
         try {
             UUID uuid = UUID.fromString(id);
             if (uuid.toString().equals(id)) {
@@ -132,7 +133,8 @@ class ImportController {
         throw NotFoundException.of(ImportService.RECORD, id);
     }
 
-    private static Path save(MultipartFile file) {
+    /** An upload saved to a temporary file, which the import service owns from then on. */
+    static Path save(MultipartFile file) {
         try {
             Path saved = Files.createTempFile("parley-import-", ".upload");
             file.transferTo(saved);

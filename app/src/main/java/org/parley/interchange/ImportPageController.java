@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -116,8 +114,8 @@ class ImportPageController {
             return uploadForm(caller, chosen ? texts.fileError("the file is empty")
                     : texts.message("importpage.error.noFile"), origin, charset, model);
         }
-        Path saved = save(file);
-        Path savedEvents = events == null || events.isEmpty() ? null : save(events);
+        Path saved = ImportController.save(file);
+        Path savedEvents = events == null || events.isEmpty() ? null : ImportController.save(events);
         ImportPageUpload upload = new ImportPageUpload(UUID.randomUUID().toString(), saved, savedEvents,
                 file.getOriginalFilename(), holdingParty == null ? caller.organisation() : holdingParty.strip(),
                 origin, charset, null, null, false);
@@ -331,7 +329,7 @@ class ImportPageController {
     String progress(@PathVariable String id, @RequestHeader(name = "HX-Request", required = false) String htmx,
             Locale locale, Model model) {
         Caller caller = importer();
-        ImportJob job = imports.status(caller, uuid(id));
+        ImportJob job = imports.status(caller, ImportController.uuid(id));
         ImportPageTexts texts = new ImportPageTexts(messages, locale);
         model.addAttribute("job", job);
         model.addAttribute("percent", percent(job));
@@ -347,7 +345,7 @@ class ImportPageController {
     @GetMapping(path = "/imports/{id}/rejected.csv")
     void rejectedReport(@PathVariable String id, HttpServletResponse response) throws IOException {
         Caller caller = importer();
-        UUID job = uuid(id);
+        UUID job = ImportController.uuid(id);
         imports.status(caller, job);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"import-" + job + "-rejected.csv\"");
@@ -393,28 +391,6 @@ class ImportPageController {
     private String partyName(String code) {
         return registry.organisations().stream().filter(o -> o.code().equals(code)).map(Organisation::name)
                 .findFirst().orElse(code);
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            if (uuid.toString().equals(id)) {
-                return uuid;
-            }
-        } catch (IllegalArgumentException e) {
-            // not an id: not found, like any other
-        }
-        throw NotFoundException.of(ImportService.RECORD, id);
-    }
-
-    private static Path save(MultipartFile file) {
-        try {
-            Path saved = Files.createTempFile("parley-import-page-", ".upload");
-            file.transferTo(saved);
-            return saved;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String blankToNull(String text) {
