@@ -141,6 +141,10 @@ class AccessMatrixTest {
                     "/api/v1/persons?size=5&sort=-timeInCaptivity&wishStatus=UNKNOWN"),
                     p.anonymous() ? 401 : readsRecords(p) ? 200 : 403);
             checkBatchNotification(p, client);
+            expect(p, "GET persons exported", client.get("/api/v1/persons/export?format=csv&q="
+                    + ApiClient.encode("Матриця")), p.anonymous() ? 401 : readsRecords(p) ? 200 : 403);
+            expect(p, "GET bundles received", client.get("/api/v1/bundles/incoming"),
+                    p.anonymous() ? 401 : readsRecords(p) ? 200 : 403);
             expect(p, "GET tokens", client.get("/api/v1/auth/tokens"), authenticated);
             expect(p, "GET users", client.get("/api/v1/users"),
                     p.anonymous() ? 401 : p.role() == Role.ADMIN ? 200 : 403);
@@ -168,6 +172,8 @@ class AccessMatrixTest {
                 String path = "/api/v1/persons/" + record.getValue();
                 expect(p, "GET " + t.name(), client.get(path), readStatus(p, t, 200));
                 expect(p, "GET events of " + t.name(), client.get(path + "/events"), readStatus(p, t, 200));
+                expect(p, "GET capture card of " + t.name(), client.get(path + "/capture-card.pdf"),
+                        readStatus(p, t, 200));
                 boolean readsStatements = t.holder().equals(p.organisation()) || "intermediary".equals(p.organisation());
                 expect(p, "GET statements of " + t.name(), client.get(path + "/statements"),
                         readStatus(p, t, readsStatements ? 200 : 403));
@@ -208,7 +214,7 @@ class AccessMatrixTest {
         }
         assertThat(mismatches).isEmpty();
         long notified = ids.keySet().stream().filter(Target::notified).count();
-        long cases = 9 + BATCH_CASES + AUDIT_CASES + EXCHANGE_CASES + ids.size() * 9L + notified * NOTIFICATION_CASES;
+        long cases = 11 + BATCH_CASES + AUDIT_CASES + EXCHANGE_CASES + ids.size() * 10L + notified * NOTIFICATION_CASES;
         assertThat(checked).isEqualTo(principals.size() * cases);
         System.out.printf("Access matrix: %d principals x %d endpoint cases = %d checks%n", principals.size(),
                 cases, checked);
