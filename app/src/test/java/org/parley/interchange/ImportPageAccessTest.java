@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.parley.web.PageSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -61,7 +62,7 @@ class ImportPageAccessTest {
         everybody.add(null);
         int checked = 0;
         for (DemoUsers.DemoUser user : everybody) {
-            ImportPageSession session = ImportPageSession.of(port, user == null ? null : user.username());
+            PageSession session = PageSession.of(port, user == null ? null : user.username());
             String name = user == null ? "anonymous" : user.username();
             int page = user == null ? 302 : imports(user) ? 200 : 403;
             int ownImport = user == null ? 302 : !imports(user) ? 403 : "party-a".equals(user.organisation()) ? 200
@@ -93,15 +94,15 @@ class ImportPageAccessTest {
             HttpResponse<String> upload = session.upload("/imports", Map.of("holdingParty", party), "f.csv", file);
             expect(name, "POST /imports for its own party", upload, user == null ? 302 : imports(user) ? 302 : 403);
             if (user != null && imports(user)) {
-                assertThat(ImportPageSession.location(upload)).startsWith("/imports/uploads/");
+                assertThat(PageSession.location(upload)).startsWith("/imports/uploads/");
                 String other = party.equals("party-a") ? "party-b" : "party-a";
                 expect(name, "POST /imports for another party", session.upload("/imports",
                         Map.of("holdingParty", other), "f.csv", file), 403);
                 // an upload of another session is not found, whoever asks
                 expect(name, "GET another session's upload",
-                        ImportPageSession.of(port, user.username()).get(ImportPageSession.location(upload)), 404);
+                        PageSession.of(port, user.username()).get(PageSession.location(upload)), 404);
             } else if (user == null) {
-                assertThat(ImportPageSession.location(upload)).endsWith("/login");
+                assertThat(PageSession.location(upload)).endsWith("/login");
             }
             expect(name, "POST /imports without the CSRF token", session.upload("/imports",
                     Map.of("holdingParty", party), Map.of("file", Map.entry("f.csv", file)), false), 403);
@@ -117,13 +118,13 @@ class ImportPageAccessTest {
 
     @Test
     void anImportOfAnotherOrganisationShowsNothingOfIt() {
-        ImportPageSession other = ImportPageSession.of(port, "registrar@party-b");
+        PageSession other = PageSession.of(port, "registrar@party-b");
         HttpResponse<String> list = other.get("/imports");
         assertThat(list.body()).doesNotContain(importOfA.toString(), "access.csv");
         HttpResponse<String> report = other.get("/imports/" + importOfA + "/rejected.csv");
         assertThat(report.statusCode()).isEqualTo(404);
         assertThat(report.body()).doesNotContain("31.02.1990");
-        assertThat(ImportPageSession.of(port, "registrar@party-a").get("/imports").body())
+        assertThat(PageSession.of(port, "registrar@party-a").get("/imports").body())
                 .contains(importOfA.toString());
     }
 

@@ -1,13 +1,14 @@
 package org.parley.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.parley.interchange.ImportPageSession.location;
+import static org.parley.web.PageSession.location;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.parley.web.PageSession;
 import org.junit.jupiter.api.Test;
 import org.parley.ParleyTest;
 import org.parley.audit.AuditLog;
@@ -47,7 +48,7 @@ class ImportPageHttpTest {
     void uploadColumnsPreviewImportProgressDoneAndTheListOfImports() {
         String tag = unique();
         String extra = "Місто " + tag;
-        ImportPageSession registrar = ImportPageSession.of(port, "registrar@party-a");
+        PageSession registrar = PageSession.of(port, "registrar@party-a");
         byte[] file = utf8(header(extra) + "\nШевченко;Тарас;09.03.1990;PG-" + tag + "-1;Київ\n"
                 + "Коваленко;Олена;1985-04-12;PG-" + tag + "-2;Львів\n" + "Бондар;Ігор;;PG-" + tag + "-3;\n");
 
@@ -119,7 +120,7 @@ class ImportPageHttpTest {
     void theNextFileWithTheSameHeaderComesMappedAsTheOrganisationMappedIt() {
         String tag = unique();
         String extra = "Місце " + tag;
-        ImportPageSession registrar = ImportPageSession.of(port, "registrar@party-b");
+        PageSession registrar = PageSession.of(port, "registrar@party-b");
         byte[] first = utf8(header(extra) + "\nМельник;Петро;01.02.1991;PB-" + tag + "-1;Харків\n");
         String mappingPath = location(registrar.upload("/imports", Map.of("holdingParty", "party-b"), "a.csv", first));
         assertThat(registrar.post(mappingPath + "/mapping", Map.of("column.0", "surname", "column.1", "given_name",
@@ -138,7 +139,7 @@ class ImportPageHttpTest {
         assertThat(selected(again.body(), 0)).isEqualTo("surname");
 
         // another organisation's file with the same header is guessed, not mapped as party-b mapped it
-        ImportPageSession other = ImportPageSession.of(port, "registrar@party-a");
+        PageSession other = PageSession.of(port, "registrar@party-a");
         HttpResponse<String> theirs = other.get(location(other.upload("/imports", Map.of("holdingParty", "party-a"),
                 "c.csv", second)));
         assertThat(theirs.body()).contains("id=\"mapping-guessed\"");
@@ -148,7 +149,7 @@ class ImportPageHttpTest {
     @Test
     void aFileWithABadRowIsRefusedWholeShowingItsRowsUnlessBadRowsAreSkipped() {
         String tag = unique();
-        ImportPageSession registrar = ImportPageSession.of(port, "registrar@party-a").in("uk");
+        PageSession registrar = PageSession.of(port, "registrar@party-a").in("uk");
         byte[] file = utf8(header("Нотатка " + tag) + "\nГн\u0061тюк;Іван;01.01.1990;PR-" + tag + "-1;\n"
                 + "Савчук;Пилип;31.02.1990;PR-" + tag + "-2;\n");
 
@@ -187,7 +188,7 @@ class ImportPageHttpTest {
 
     @Test
     void filesThatCannotBeReadAreRefusedWithAClearMessageInTheReadersLanguage() {
-        ImportPageSession registrar = ImportPageSession.of(port, "registrar@party-a").in("uk");
+        PageSession registrar = PageSession.of(port, "registrar@party-a").in("uk");
         HttpResponse<String> empty = registrar.upload("/imports", Map.of("holdingParty", "party-a"), "empty.csv",
                 new byte[0]);
         assertThat(empty.statusCode()).isEqualTo(400);
@@ -230,7 +231,7 @@ class ImportPageHttpTest {
 
     @Test
     void aFileLargerThanTheUploadLimitSendsTheBrowserBackToTheFormThatSaysSo() {
-        ImportPageSession registrar = ImportPageSession.of(port, "registrar@party-a").in("ru");
+        PageSession registrar = PageSession.of(port, "registrar@party-a").in("ru");
         byte[] large = new byte[10 * 1024 * 1024 + 1];
         java.util.Arrays.fill(large, (byte) 'a');
         HttpResponse<String> refused = registrar.upload("/imports", Map.of("holdingParty", "party-a"), "big.csv",
@@ -244,7 +245,7 @@ class ImportPageHttpTest {
     @Test
     void aMappingThatCannotBeImportedComesBackWithWhatIsWrong() {
         String tag = unique();
-        ImportPageSession registrar = ImportPageSession.of(port, "registrar@party-a");
+        PageSession registrar = PageSession.of(port, "registrar@party-a");
         String mappingPath = location(registrar.upload("/imports", Map.of("holdingParty", "party-a"), "m.csv",
                 utf8(header("Поле " + tag) + "\nДуб;Яким;01.01.1990;PM-" + tag + ";x\n")));
         HttpResponse<String> twice = registrar.post(mappingPath + "/mapping", Map.of("column.0", "surname",

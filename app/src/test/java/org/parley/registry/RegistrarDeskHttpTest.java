@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.web.PageSession;
 import org.junit.jupiter.api.Test;
 import org.parley.ParleyTest;
 import org.parley.TestCallers;
@@ -70,7 +71,7 @@ class RegistrarDeskHttpTest {
     }
 
     /** The correction form as the browser posts it: the record's values, as the edit page shows them, changed. */
-    private Map<String, String> correction(DeskSession session, Person person, Map<String, String> changes) {
+    private Map<String, String> correction(PageSession session, Person person, Map<String, String> changes) {
         HttpResponse<String> page = session.get("/persons/" + person.publicId() + "/edit");
         assertThat(page.statusCode()).isEqualTo(200);
         Map<String, String> form = new LinkedHashMap<>();
@@ -104,11 +105,11 @@ class RegistrarDeskHttpTest {
 
     @Test
     void onlyARegistrarOfAPartyOpensTheRegistrationForm() {
-        assertThat(DeskSession.of(port, "registrar@party-a").get("/persons/new").statusCode()).isEqualTo(200);
-        assertThat(DeskSession.of(port, "registrar@party-b").get("/persons/new").statusCode()).isEqualTo(200);
+        assertThat(PageSession.of(port, "registrar@party-a").get("/persons/new").statusCode()).isEqualTo(200);
+        assertThat(PageSession.of(port, "registrar@party-b").get("/persons/new").statusCode()).isEqualTo(200);
         for (String refused : List.of("viewer@party-a", "negotiator@party-a", "auditor@party-b", "admin@party-a",
                 "registrar@intermediary", "interviewer@intermediary", "admin")) {
-            HttpResponse<String> page = DeskSession.of(port, refused).get("/persons/new");
+            HttpResponse<String> page = PageSession.of(port, refused).get("/persons/new");
             assertThat(page.statusCode()).as(refused).isEqualTo(403);
             assertThat(page.body()).as(refused).contains("Not allowed").doesNotContain("register-form");
         }
@@ -120,10 +121,10 @@ class RegistrarDeskHttpTest {
         Map<String, String> form = Map.of("surname", "Непрошений", "givenName", "Гість");
         for (String refused : List.of("viewer@party-a", "negotiator@party-b", "registrar@intermediary",
                 "interviewer@intermediary")) {
-            DeskSession session = DeskSession.of(port, refused);
+            PageSession session = PageSession.of(port, refused);
             assertThat(session.post("/persons/new", form).statusCode()).as(refused).isEqualTo(403);
         }
-        assertThat(DeskSession.of(port, "registrar@party-a").postWithoutToken("/persons/new", form).statusCode())
+        assertThat(PageSession.of(port, "registrar@party-a").postWithoutToken("/persons/new", form).statusCode())
                 .as("without the CSRF token").isEqualTo(403);
         assertThat(registry.countPersons()).isEqualTo(before);
     }
@@ -131,7 +132,7 @@ class RegistrarDeskHttpTest {
     @Test
     void fieldErrorsAreShownInTheReadersLanguageWithTheFieldsLabelsAndTheValuesAreKept() {
         long before = registry.countPersons();
-        DeskSession session = DeskSession.of(port, "registrar@party-a").in("uk");
+        PageSession session = PageSession.of(port, "registrar@party-a").in("uk");
         HttpResponse<String> page = session.post("/persons/new", Map.of("surname", "  ", "givenName", "Остап",
                 "dateOfBirth", "1990-02-30", "captureDate", "2099-01-01", "nameLanguage", "українська",
                 "rank", "сол\u202Eдат"));
@@ -162,7 +163,7 @@ class RegistrarDeskHttpTest {
         registry.update(caller("registrar@party-a"), cyrillic.id(), reread(cyrillic).version(),
                 new PersonInput(facts, Map.of()), "date of birth from the family");
         long before = registry.countPersons();
-        DeskSession session = DeskSession.of(port, "registrar@party-a");
+        PageSession session = PageSession.of(port, "registrar@party-a");
         Map<String, String> form = new LinkedHashMap<>(Map.of("surname", "Hordiienko-Zaruba", "givenName", "Taras",
                 "dateOfBirth", "1991-03-04", "defaultSource", "PARTY_NOTIFICATION", "defaultConfidence", "PROBABLE"));
 
@@ -187,7 +188,7 @@ class RegistrarDeskHttpTest {
         HttpResponse<String> saved = session.post("/persons/new", form);
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(registry.countPersons()).isEqualTo(before + 1);
-        String path = DeskSession.location(saved);
+        String path = PageSession.location(saved);
         Person registered = registry.get(caller("registrar@party-a"), path.substring("/persons/".length()));
         assertThat(registered.fullName()).isEqualTo("Hordiienko-Zaruba Taras");
         assertThat(registered.get(PersonField.HOLDING_PARTY)).isEqualTo("party-a");
@@ -198,7 +199,7 @@ class RegistrarDeskHttpTest {
         assertThat(session.get(path).body()).as("the success message after the redirect")
                 .contains("The person is registered.");
 
-        HttpResponse<String> otherParty = DeskSession.of(port, "registrar@party-b").post("/persons/new",
+        HttpResponse<String> otherParty = PageSession.of(port, "registrar@party-b").post("/persons/new",
                 Map.of("surname", "Hordiienko-Zaruba", "givenName", "Taras", "dateOfBirth", "1991-03-04",
                         "confirmedFor", "0"));
         assertThat(otherParty.statusCode()).as("Party B may not see Party A's unnotified namesakes").isEqualTo(302);
@@ -212,7 +213,7 @@ class RegistrarDeskHttpTest {
         Person notified = person("party-a", "Повідомлений", "Ігор", true);
         for (String username : List.of("registrar@party-b", "viewer@party-a", "negotiator@party-a",
                 "registrar@intermediary", "interviewer@intermediary", "viewer@party-b", "admin@party-a")) {
-            DeskSession session = DeskSession.of(port, username);
+            PageSession session = PageSession.of(port, username);
             boolean readsA = username.endsWith("@party-a") && !username.startsWith("admin");
             for (Person person : List.of(hidden, notified)) {
                 // who cannot see the record at all is told it does not exist; who can is refused
@@ -240,15 +241,15 @@ class RegistrarDeskHttpTest {
     void thePersonPageOffersTheDeskToItsKeeperOnly() {
         Person person = person("party-a", "Кнопковий", "Ігор", true);
         String page = "/persons/" + person.publicId();
-        assertThat(DeskSession.of(port, "registrar@party-a").get(page).body()).contains("id=\"desk-correct\"")
+        assertThat(PageSession.of(port, "registrar@party-a").get(page).body()).contains("id=\"desk-correct\"")
                 .contains("id=\"desk-event\"").as("already notified").doesNotContain("id=\"desk-notify\"");
         for (String reader : List.of("viewer@party-a", "registrar@party-b", "registrar@intermediary")) {
-            HttpResponse<String> shown = DeskSession.of(port, reader).get(page);
+            HttpResponse<String> shown = PageSession.of(port, reader).get(page);
             assertThat(shown.statusCode()).as(reader).isEqualTo(200);
             assertThat(shown.body()).as(reader).doesNotContain("desk-actions");
         }
         Person unnotified = person("party-a", "Кнопковий", "Петро", false);
-        assertThat(DeskSession.of(port, "registrar@party-a").get("/persons/" + unnotified.publicId()).body())
+        assertThat(PageSession.of(port, "registrar@party-a").get("/persons/" + unnotified.publicId()).body())
                 .contains("id=\"desk-notify\"").contains("Party B");
     }
 
@@ -257,7 +258,7 @@ class RegistrarDeskHttpTest {
     @Test
     void aCorrectionKeepsTheOldValuesAndAnInvalidOneStoresNothing() {
         Person person = person("party-a", "Виправний", "Ігор", false);
-        DeskSession session = DeskSession.of(port, "registrar@party-a");
+        PageSession session = PageSession.of(port, "registrar@party-a");
         String base = "/persons/" + person.publicId();
 
         HttpResponse<String> noReason = session.post(base + "/edit", correction(session, person,
@@ -274,7 +275,7 @@ class RegistrarDeskHttpTest {
         HttpResponse<String> saved = session.post(base + "/edit", correction(session, person,
                 Map.of("rank", "сержант", "reason", "звання з картки")));
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(DeskSession.location(saved)).isEqualTo(base + "#history");
+        assertThat(PageSession.location(saved)).isEqualTo(base + "#history");
         Person corrected = reread(person);
         assertThat(corrected.version()).isEqualTo(person.version() + 1);
         assertThat(corrected.text(PersonField.RANK)).isEqualTo("сержант");
@@ -295,7 +296,7 @@ class RegistrarDeskHttpTest {
     @Test
     void aVersionConflictSaysWhoChangedTheRecordAndWhenKeepsWhatWasTypedAndSavesOnTheSecondTry() {
         Person person = person("party-a", "Конфліктний", "Ігор", false);
-        DeskSession session = DeskSession.of(port, "registrar@party-a");
+        PageSession session = PageSession.of(port, "registrar@party-a");
         String base = "/persons/" + person.publicId();
         Map<String, String> typed = correction(session, person, Map.of("unit", "72 бригада", "reason", "з картки"));
 
@@ -329,7 +330,7 @@ class RegistrarDeskHttpTest {
     @Test
     void aCorrectionDoesNotTakeANotifiedPersonFromItsPowerOfOrigin() {
         Person person = person("party-a", "Походженець", "Ігор", true);
-        DeskSession session = DeskSession.of(port, "registrar@party-a");
+        PageSession session = PageSession.of(port, "registrar@party-a");
         HttpResponse<String> refused = session.post("/persons/" + person.publicId() + "/edit",
                 correction(session, person, Map.of("powerOfOrigin", "", "reason", "помилка")));
         assertThat(refused.statusCode()).isEqualTo(409);
@@ -344,7 +345,7 @@ class RegistrarDeskHttpTest {
     @Test
     void onlyTheEventsTheStatusAllowsAreOfferedAndARefusedOneIsExplained() {
         Person person = person("party-a", "Подієвий", "Ігор", false);
-        DeskSession session = DeskSession.of(port, "registrar@party-a");
+        PageSession session = PageSession.of(port, "registrar@party-a");
         String base = "/persons/" + person.publicId();
         String page = session.get(base + "/events/new").body();
         assertThat(page).contains("value=\"TRANSFERRED\"").contains("value=\"RELEASED\"")
@@ -383,7 +384,7 @@ class RegistrarDeskHttpTest {
     @Test
     void theNotificationIsRecordedOnce() {
         Person person = person("party-a", "Сповіщений", "Ігор", false);
-        DeskSession session = DeskSession.of(port, "registrar@party-a");
+        PageSession session = PageSession.of(port, "registrar@party-a");
         String base = "/persons/" + person.publicId();
         HttpResponse<String> notified = session.post(base + "/notify", Map.of());
         assertThat(notified.statusCode()).isEqualTo(302);

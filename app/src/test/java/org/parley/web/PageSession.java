@@ -1,4 +1,4 @@
-package org.parley.interchange;
+package org.parley.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,14 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.parley.web.WebLogin;
 
 /**
- * A logged-in browser session over plain HTTP for tests of the import page: GETs, form posts and file uploads
- * (multipart, as a browser sends them) with the CSRF token of the last page, in a language of the UI. Redirects are
- * not followed, so that a test sees them.
+ * A browser session over plain HTTP for tests of the pages: GETs, form posts and file uploads (multipart, as a browser
+ * sends them) with the session's CSRF token (read from the forms every page carries), in a language of the UI.
+ * Redirects are not followed, so that a test sees them.
  */
-final class ImportPageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -31,21 +30,21 @@ final class ImportPageSession {
     private String language = "en";
     private String csrf;
 
-    private ImportPageSession(int port, String cookie) {
+    private PageSession(int port, String cookie) {
         this.port = port;
         this.cookie = cookie;
     }
 
     /** A session of a demo user, or an anonymous one for {@code null}. */
-    static ImportPageSession of(int port, String username) {
+    public static PageSession of(int port, String username) {
         try {
             if (username == null) {
                 WebLogin.Session anonymous = WebLogin.anonymous(port);
-                ImportPageSession session = new ImportPageSession(port, anonymous.cookie());
+                PageSession session = new PageSession(port, anonymous.cookie());
                 session.csrf = anonymous.csrf();
                 return session;
             }
-            return new ImportPageSession(port, WebLogin.cookie(port, username));
+            return new PageSession(port, WebLogin.cookie(port, username));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -54,34 +53,34 @@ final class ImportPageSession {
         }
     }
 
-    ImportPageSession in(String language) {
+    /** The UI language of the following requests (the language cookie). */
+    public PageSession in(String language) {
         this.language = language;
         return this;
     }
 
-    HttpResponse<String> get(String path) {
-        return page(HttpRequest.newBuilder(uri(path)).GET());
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    /** A GET as htmx sends it (the status fragment of the progress page). */
-    HttpResponse<String> getFragment(String path) {
-        return page(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET());
+    /** A GET as htmx sends it (a fragment of a page). */
+    public HttpResponse<String> getFragment(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET());
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("_csrf", token());
-        fields.putAll(form);
-        StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(encode(name)).append('=')
-                .append(encode(value)));
-        return page(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    /** Posts a form (url-encoded) with the session's CSRF token. */
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        return postForm(path, "_csrf=" + encode(token()) + "&" + encode(form));
+    }
+
+    /** Posts a form without any CSRF token. */
+    public HttpResponse<String> postWithoutToken(String path, Map<String, String> form) {
+        return postForm(path, encode(form));
     }
 
     /** Uploads files (name → file name and content) with form fields, and the CSRF token unless told not to. */
-    HttpResponse<String> upload(String path, Map<String, String> form, Map<String, Map.Entry<String, byte[]>> files,
-            boolean withToken) {
+    public HttpResponse<String> upload(String path, Map<String, String> form,
+            Map<String, Map.Entry<String, byte[]>> files, boolean withToken) {
         String boundary = "----parley" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> fields = new LinkedHashMap<>();
@@ -99,18 +98,19 @@ final class ImportPageSession {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         });
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return page(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    HttpResponse<String> upload(String path, Map<String, String> form, String fileName, byte[] content) {
+    /** Uploads one file as the field {@code file}, with the CSRF token. */
+    public HttpResponse<String> upload(String path, Map<String, String> form, String fileName, byte[] content) {
         return upload(path, form, Map.of("file", Map.entry(fileName, content)), true);
     }
 
-    /** Follows the progress page's fragment, as htmx polls it, until the import ends; answers the last one. */
-    HttpResponse<String> awaitEnd(String progressPath) {
+    /** Follows a fragment that htmx polls every second (a progress page's) until it stops polling; answers the last. */
+    public HttpResponse<String> awaitEnd(String path) {
         for (int i = 0; i < 600; i++) {
-            HttpResponse<String> status = getFragment(progressPath);
+            HttpResponse<String> status = getFragment(path);
             if (!status.body().contains("hx-trigger=\"every 1s\"")) {
                 return status;
             }
@@ -121,7 +121,19 @@ final class ImportPageSession {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("the import of " + progressPath + " did not end");
+        throw new AssertionError(path + " did not stop polling");
+    }
+
+    private HttpResponse<String> postForm(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static String encode(Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        new LinkedHashMap<>(form).forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(encode(name)).append('=').append(encode(value)));
+        return body.toString();
     }
 
     private String token() {
@@ -131,7 +143,8 @@ final class ImportPageSession {
         return csrf;
     }
 
-    private HttpResponse<String> page(HttpRequest.Builder request) {
+    /** Sends with the session's cookies; keeps the CSRF token of a page that carries one. */
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.header("Cookie", cookie + "; parley-lang=" + language)
                     .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").timeout(Duration.ofSeconds(60))
@@ -153,12 +166,12 @@ final class ImportPageSession {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** The path of a redirect's Location. */
-    static String location(HttpResponse<?> response) {
+    public static String location(HttpResponse<?> response) {
         String location = response.headers().firstValue("Location").orElseThrow(() ->
                 new AssertionError("no redirect: " + response.statusCode() + " " + response.body()));
         return location.startsWith("http") ? URI.create(location).getRawPath() : location;
