@@ -1,6 +1,5 @@
 package org.parley.registry;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,21 +33,21 @@ public class PersonImport {
     private final OrganisationRepository organisations;
     private final PersonRepository persons;
     private final EventRepository events;
-    private final NameKeyRepository nameKeys;
     private final PersonStates states;
     private final AuditLog audit;
+    private final RegistryService registry;
 
     PersonImport(DataSource dataSource, JdbcClient jdbc, OrganisationRepository organisations,
-            PersonRepository persons, EventRepository events, NameKeyRepository nameKeys, PersonStates states,
-            AuditLog audit) {
+            PersonRepository persons, EventRepository events, PersonStates states,
+            AuditLog audit, RegistryService registry) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.persons = persons;
         this.events = events;
-        this.nameKeys = nameKeys;
         this.states = states;
         this.audit = audit;
+        this.registry = registry;
     }
 
     /** The codes of the parties, the only organisations that hold persons or are their power of origin. */
@@ -100,17 +99,7 @@ public class PersonImport {
 
     /** Corrects one person with the facts of its row, as {@link RegistryService#update} would. */
     void correct(Caller caller, Person current, PersonInput facts, Map<String, Long> partyIds, long line) {
-        Map<String, LifecycleEvent.Change> changes = RegistryService.changes(current.facts(), facts);
-        if (changes.isEmpty()) {
-            return;
-        }
-        long id = current.id();
-        states.keepReplaced(current, events.latest(List.of(id)).get(id));
-        persons.update(id, current.version(), facts, partyIds);
-        nameKeys.store(id, facts);
-        LifecycleEvent correction = events.append(id, new EventInput(EventType.CORRECTION, LocalDate.now(), null,
-                CORRECTION_NOTE + ", line " + line, null), changes);
-        audit.append(caller, states.change(AuditActions.CORRECT, persons.find(id).orElseThrow(), correction));
+        registry.correct(caller, current, facts, partyIds, CORRECTION_NOTE + ", line " + line);
     }
 
     List<Person> lockPersons(List<Long> ids) {

@@ -317,13 +317,18 @@ public class RegistryService {
      * CORRECTION event holds the old and new value of every fact that changed. Nothing changed, nothing is written.
      */
     Person correct(Caller caller, Person current, PersonInput facts, String reason) {
+        return correct(caller, current, facts, partyIds(facts), reason);
+    }
+
+    /** As {@link #correct(Caller, Person, PersonInput, String)}, with the ids of the facts' parties already looked up. */
+    Person correct(Caller caller, Person current, PersonInput facts, Map<String, Long> partyIds, String reason) {
         Map<String, LifecycleEvent.Change> changes = changes(current.facts(), facts);
         if (changes.isEmpty()) {
             return current;
         }
         long id = current.id();
         states.keepReplaced(current, events.latest(List.of(id)).get(id));
-        if (!persons.update(id, current.version(), facts, partyIds(facts))) {
+        if (!persons.update(id, current.version(), facts, partyIds)) {
             throw staleVersion(stored(id), current.version());
         }
         nameKeys.store(id, facts);
@@ -562,7 +567,7 @@ public class RegistryService {
     }
 
     /** Old and new value of every fact (and source) that differs, keyed by JSON name. */
-    static Map<String, LifecycleEvent.Change> changes(PersonInput before, PersonInput after) {
+    private static Map<String, LifecycleEvent.Change> changes(PersonInput before, PersonInput after) {
         Map<String, LifecycleEvent.Change> changes = new LinkedHashMap<>();
         for (PersonField field : PersonField.values()) {
             Object from = before.get(field);
