@@ -5,13 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.parley.api.Callers;
-import org.parley.api.JsonInput;
-import org.parley.registry.PersonListParameters;
-import org.parley.registry.RegistryService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,11 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CaptureCardController {
 
     private final CaptureCardService cards;
-    private final RegistryService registry;
 
-    CaptureCardController(CaptureCardService cards, RegistryService registry) {
+    CaptureCardController(CaptureCardService cards) {
         this.cards = cards;
-        this.registry = registry;
     }
 
     @GetMapping(path = "/persons/{id}/capture-card.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -41,7 +34,8 @@ class CaptureCardController {
             + "model of Annex IV B, as PDF; 404 for a person the caller may not read. An audit entry.")
     ResponseEntity<byte[]> card(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        return PrintedDocuments.pdf(cards.card(Callers.require(), id, PrintedDocuments.language(language)), "capture-card-" + id + ".pdf");
+        return PrintedDocuments.pdf(cards.card(Callers.require(), id, PrintedDocuments.language(language)),
+                "capture-card-" + id + ".pdf");
     }
 
     @GetMapping(path = "/persons/capture-cards.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -50,11 +44,7 @@ class CaptureCardController {
             + "entry.")
     ResponseEntity<byte[]> cards(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
             HttpServletRequest request) {
-        JsonInput in = new JsonInput();
-        PersonListParameters list = PersonListParameters.read(parameters, registry.listColumns(),
-                ExportController.collation(request), List.of(), in);
-        in.throwIfAny();
-        return PrintedDocuments.pdf(cards.cards(Callers.require(), list, new TreeMap<>(parameters),
+        return PrintedDocuments.pdf(cards.cards(Callers.require(), parameters, ExportController.collation(request),
                 PrintedDocuments.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))), "capture-cards.pdf");
     }
 }

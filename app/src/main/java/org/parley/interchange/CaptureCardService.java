@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.parley.api.Caller;
 import org.parley.api.InvalidInputException;
+import org.parley.api.JsonInput;
 import org.parley.audit.AuditLog;
 import org.parley.print.PdfRenderer;
 import org.parley.registry.HealthState;
+import org.parley.registry.NameCollation;
 import org.parley.registry.Organisation;
 import org.parley.registry.Person;
 import org.parley.registry.PersonField;
@@ -64,12 +67,19 @@ public class CaptureCardService {
     }
 
     /**
-     * The cards of a list, one a page, in the list's order.
+     * The cards of the list that the filters and sort of {@code GET /api/v1/persons} describe, one a page, in the
+     * list's order.
      *
-     * @throws InvalidInputException when the list holds more than {@link #MAX_CARDS} persons, or none
+     * @throws InvalidInputException naming a bad parameter, or when the list holds more than {@link #MAX_CARDS}
+     *         persons, or none
      */
     @Transactional
-    public byte[] cards(Caller caller, PersonListParameters list, Map<String, String> parameters, Locale locale) {
+    public byte[] cards(Caller caller, Map<String, String> parameters, NameCollation collation, Locale locale) {
+        JsonInput in = new JsonInput();
+        PersonListParameters list = PersonListParameters.read(parameters, registry.listColumns(), collation,
+                List.of(), in);
+        in.throwIfAny();
+        Map<String, String> asked = new TreeMap<>(parameters);
         long count = stream.count(caller, list.filter(), list.sort());
         if (count > MAX_CARDS) {
             throw new InvalidInputException("filters", "the list holds " + count + " persons; a batch of capture "
@@ -82,7 +92,7 @@ public class CaptureCardService {
         stream.forEach(caller, list.filter(), list.sort(), persons::addAll);
         byte[] document = render(persons, locale);
         audit.append(caller, new AuditLog.Change(ACTION, ExportService.RECORD_TYPE,
-                ExportService.query(parameters), null, ExportService.state("capture-cards", parameters,
+                ExportService.query(asked), null, ExportService.state("capture-cards", asked,
                         persons.size())));
         return document;
     }

@@ -3,16 +3,11 @@ package org.parley.interchange;
 import org.parley.print.PrintedDocuments;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.parley.api.Callers;
 import org.parley.api.HtmlPages;
-import org.parley.api.JsonInput;
 import org.parley.registry.NameCollation;
-import org.parley.registry.PersonListParameters;
-import org.parley.registry.RegistryService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +24,10 @@ class ExportPagesController {
 
     private final ExportService exports;
     private final CaptureCardService cards;
-    private final RegistryService registry;
 
-    ExportPagesController(ExportService exports, CaptureCardService cards, RegistryService registry) {
+    ExportPagesController(ExportService exports, CaptureCardService cards) {
         this.exports = exports;
         this.cards = cards;
-        this.registry = registry;
     }
 
     @GetMapping("/persons/export")
@@ -50,11 +43,7 @@ class ExportPagesController {
 
     @GetMapping("/persons/capture-cards.pdf")
     ResponseEntity<byte[]> cards(@RequestParam Map<String, String> parameters, Locale locale) {
-        JsonInput in = new JsonInput();
-        PersonListParameters list = PersonListParameters.read(parameters, registry.listColumns(),
-                NameCollation.of(locale), List.of(), in);
-        in.throwIfAny();
-        return PrintedDocuments.pdf(cards.cards(Callers.require(), list, new TreeMap<>(parameters), locale),
+        return PrintedDocuments.pdf(cards.cards(Callers.require(), parameters, NameCollation.of(locale), locale),
                 "capture-cards.pdf");
     }
 }
