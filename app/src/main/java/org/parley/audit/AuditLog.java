@@ -26,6 +26,14 @@ public class AuditLog {
             String canonicalState) {
     }
 
+    /**
+     * A change whose state's hash is known already: for bulk paths that hash states as they stream from the
+     * database, without building their canonical JSON as text.
+     */
+    public record HashedChange(String action, String recordType, String recordId, Integer recordVersion,
+            byte[] stateHash) {
+    }
+
     /** From this many entries at once (a bulk load), the planner's statistics are refreshed. */
     private static final int LARGE_BATCH = 10_000;
 
@@ -43,6 +51,13 @@ public class AuditLog {
     /** Many changes by one actor at one time (a bulk load): the entries are written with COPY. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<AuditEntry> appendAll(Caller who, List<Change> changes) {
+        return appendAllHashed(who, changes.stream().map(c -> new HashedChange(c.action(), c.recordType(),
+                c.recordId(), c.recordVersion(), stateHash(c.canonicalState()))).toList());
+    }
+
+    /** {@link #appendAll} with the states' hashes computed by the caller. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<AuditEntry> appendAllHashed(Caller who, List<HashedChange> changes) {
         if (changes.isEmpty()) {
             return List.of();
         }
@@ -51,10 +66,10 @@ public class AuditLog {
         List<AuditEntry> entries = new ArrayList<>(changes.size());
         List<byte[]> leaves = new ArrayList<>(changes.size());
         List<AuditRepository.Node> nodes = new ArrayList<>();
-        for (Change change : changes) {
+        for (HashedChange change : changes) {
             AuditEntry entry = new AuditEntry(frontier.size(), at, who == null ? null : who.username(),
                     who == null ? null : who.organisation(), change.action(), change.recordType(), change.recordId(),
-                    change.recordVersion(), stateHash(change.canonicalState()));
+                    change.recordVersion(), change.stateHash());
             byte[] leaf = entry.leafHash();
             frontier.append(leaf, (level, index, hash) -> nodes.add(new AuditRepository.Node(level, index, hash)));
             entries.add(entry);

@@ -1,14 +1,18 @@
 package org.parley.registry;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.parley.api.Caller;
+import org.parley.api.CanonicalJsonBytes;
 import org.parley.api.InvalidInputException;
 import org.parley.audit.AuditLog;
+import org.parley.database.BinaryCopyQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -91,10 +95,19 @@ public class PersonImport {
         return jdbc;
     }
 
-    /** Registers the staged new persons' audit entries, a batch at a time. */
-    void auditCreated(Caller caller, List<Long> ids) {
-        List<Person> created = persons.find(ids);
-        audit.appendAll(caller, states.changes(AuditActions.CREATE, created, events.latest(ids)));
+    /**
+     * Writes the audit entries of new persons, those {@code where} selects (on {@code p}): their states are read back
+     * in one binary stream and hashed as they arrive, as the audit verifier hashes them.
+     */
+    void auditCreated(Caller caller, String where) {
+        Map<Long, byte[]> partyCodes = new HashMap<>();
+        organisations.findAll().forEach(o -> partyCodes.put(o.id(), o.code().getBytes(StandardCharsets.UTF_8)));
+        CanonicalJsonBytes out = new CanonicalJsonBytes();
+        List<AuditLog.HashedChange> changes = new ArrayList<>();
+        BinaryCopyQuery.forEach(dataSource, PersonStates.CURRENT_STATES + where + " order by p.id", row ->
+                changes.add(new AuditLog.HashedChange(AuditActions.CREATE, PersonStates.RECORD_TYPE,
+                        Long.toString(row.int8(0)), row.int4(1), PersonStates.stateHash(row, partyCodes, out))));
+        audit.appendAllHashed(caller, changes);
     }
 
     /** Corrects one person with the facts of its row, as {@link RegistryService#update} would. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.api.Caller;
 import org.parley.database.CsvCopy;
+import org.parley.database.DeferredIndexes;
 
 /**
  * The rows of one import on their way into the registry: a temporary table ({@code person_import_staging}, dropped
@@ -25,7 +26,15 @@ public final class PersonImportStaging {
     private static final PersonField[] FIELDS = PersonField.values();
     /** Rows sent per COPY, and persons read back per query. */
     private static final int BATCH = 5_000;
+    /** New persons whose audit entries are written at once. */
+    private static final int AUDIT_BATCH = 20_000;
     private static final String TABLE = "person_import_staging";
+    /**
+     * New persons from which an import builds the person tables' indexes after inserting them rather than as it
+     * inserts, if they are at least as many as the registry held before: a first load, or one that doubles it.
+     */
+    private static final long BULK_MINIMUM = 100_000;
+    private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_event");
 
     private final PersonImport registry;
     private final Caller caller;
@@ -192,6 +201,11 @@ public final class PersonImportStaging {
         var jdbc = registry.jdbc();
         long total = jdbc.sql("select count(*) from " + TABLE).query(Long.class).single();
         long created = jdbc.sql("select count(*) from " + TABLE + " where person_id is null").query(Long.class).single();
+        DeferredIndexes deferred = null;
+        if (created >= BULK_MINIMUM && created >= jdbc.sql("select count(*) from person").query(Long.class).single()) {
+            step.accept("dropping the indexes of the person tables, to build them once after the insert");
+            deferred = DeferredIndexes.drop(jdbc, BULK_TABLES);
+        }
         if (created > 0) {
             step.accept("inserting " + created + " new persons");
             String columns = java.util.Arrays.stream(FIELDS).map(PersonField::column).collect(Collectors.joining(", "));
@@ -205,14 +219,20 @@ public final class PersonImportStaging {
             jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select new_id, 1, "
                     + "'CAPTURED', capture_date, capture_place from " + TABLE + " where person_id is null").update();
             step.accept("writing the audit entries of the new persons");
-            List<Long> createdIds = jdbc.sql("select new_id from " + TABLE + " where person_id is null order by line")
+            // new ids follow the lines' order; a batch is a range of them, read back through the staging table
+            List<Long> createdIds = jdbc.sql("select new_id from " + TABLE + " where person_id is null order by new_id")
                     .query(Long.class).list();
-            for (int from = 0; from < createdIds.size(); from += BATCH) {
-                registry.auditCreated(caller, createdIds.subList(from, Math.min(createdIds.size(), from + BATCH)));
+            for (int from = 0; from < createdIds.size(); from += AUDIT_BATCH) {
+                long last = createdIds.get(Math.min(createdIds.size(), from + AUDIT_BATCH) - 1);
+                registry.auditCreated(caller, "where p.id between " + createdIds.get(from) + " and " + last
+                        + " and p.id in (select new_id from " + TABLE + " where person_id is null)");
             }
         }
+        if (deferred != null) {
+            deferred.restore(step);
+        }
         long updated = 0;
-        if (!given.isEmpty()) {
+        if (!given.isEmpty() && total > created) {
             step.accept("finding the changed persons");
             List<Long> changed = jdbc.sql("select s.person_id from " + TABLE + " s join person p on p.id = s.person_id "
                             + "where (" + given("p.") + ") is distinct from (" + given("s.")

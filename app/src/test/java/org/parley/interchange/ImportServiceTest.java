@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.ParleyTest;
@@ -18,6 +19,7 @@ import org.parley.TestCallers;
 import org.parley.access.UserService;
 import org.parley.api.Caller;
 import org.parley.api.ForbiddenException;
+import org.parley.audit.AuditVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,6 +33,8 @@ class ImportServiceTest {
     UserService users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditVerifier verifier;
 
     private Caller registrar(String party) {
         return TestCallers.of(users, "registrar@" + party);
@@ -230,13 +234,27 @@ class ImportServiceTest {
             throw new UncheckedIOException(e);
         }
         long audit = auditEntries();
+        List<String> indexes = indexesAndKeys();
         assertThat(run("party-b", file, null, options("party-b")).summary())
                 .isEqualTo("imported 100000 new, 0 updated, 0 unchanged, 0 rejected");
         assertThat(auditEntries()).isEqualTo(audit + 100_000);
         assertThat(persons("L-IMP-")).isEqualTo(100_000);
+        // as many new persons as the registry held: the indexes were built after the insert, and are all back
+        assertThat(indexesAndKeys()).isEqualTo(indexes);
+        assertThat(verifier.verify(Optional.empty()).problems()).isEmpty();
         assertThat(run("party-b", file, null, options("party-b")).summary())
                 .isEqualTo("imported 0 new, 0 updated, 100000 unchanged, 0 rejected");
         assertThat(auditEntries()).isEqualTo(audit + 100_000);
+    }
+
+    /** The definitions of the person tables' indexes and foreign keys. */
+    private List<String> indexesAndKeys() {
+        return jdbc.sql("select pg_get_indexdef(indexrelid) from pg_index where indrelid in ('person'::regclass, "
+                        + "'person_name_key'::regclass, 'person_event'::regclass) union all "
+                        + "select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint "
+                        + "where conrelid in ('person'::regclass, 'person_name_key'::regclass, 'person_event'::regclass) "
+                        + "order by 1")
+                .query(String.class).list();
     }
 
     private static String readFixture(String name) {
