@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.parley.api.Caller;
+import org.parley.database.DeferredIndexes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +38,8 @@ public class AuditLog {
 
     /** From this many entries at once (a bulk load), the planner's statistics are refreshed. */
     private static final int LARGE_BATCH = 10_000;
+    /** From this many entries of one load, and as many as the log held, its indexes are built after the load. */
+    private static final long BULK_MINIMUM = 100_000;
 
     private final AuditRepository repository;
 
@@ -58,6 +62,14 @@ public class AuditLog {
     /** {@link #appendAll} with the states' hashes computed by the caller. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<AuditEntry> appendAllHashed(Caller who, List<HashedChange> changes) {
+        List<AuditEntry> entries = write(who, changes);
+        if (changes.size() >= LARGE_BATCH) {
+            repository.analyze();
+        }
+        return entries;
+    }
+
+    private List<AuditEntry> write(Caller who, List<HashedChange> changes) {
         if (changes.isEmpty()) {
             return List.of();
         }
@@ -77,10 +89,40 @@ public class AuditLog {
         }
         repository.insert(entries, leaves, nodes);
         repository.updateHead(frontier);
-        if (changes.size() >= LARGE_BATCH) {
+        return entries;
+    }
+
+    /**
+     * Begins a bulk load of about {@code entries} entries in this transaction, appended a batch at a time with
+     * {@link Bulk#append}: if they are at least {@value #BULK_MINIMUM} and at least as many as the log holds (a
+     * first load), the entries' secondary indexes are dropped, to be built once by {@link Bulk#finish}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Bulk startBulk(long entries) {
+        boolean large = entries >= BULK_MINIMUM && entries >= repository.size();
+        return new Bulk(large ? repository.deferIndexes() : null);
+    }
+
+    /** A bulk load begun by {@link #startBulk}: {@link #finish} it after its last append. */
+    public final class Bulk {
+        private final DeferredIndexes deferred;
+
+        private Bulk(DeferredIndexes deferred) {
+            this.deferred = deferred;
+        }
+
+        /** Appends a batch of the load's entries, as {@link #appendAllHashed} does. */
+        public void append(Caller who, List<HashedChange> changes) {
+            write(who, changes);
+        }
+
+        /** Builds the indexes dropped for the load, if any, and refreshes the planner's statistics. */
+        public void finish(Consumer<String> step) {
+            if (deferred != null) {
+                deferred.restore(step);
+            }
             repository.analyze();
         }
-        return entries;
     }
 
     /** Whether any entry records one of these actions on a record of this type. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.parley.database.DeferredIndexes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -44,6 +45,11 @@ class AuditRepository {
     TreeFrontier lockHead() {
         return jdbc.sql("select size, frontier from audit_head where id = 1 for update")
                 .query((rs, row) -> TreeFrontier.unpack(rs.getLong("size"), rs.getBytes("frontier"))).single();
+    }
+
+    /** Drops the entries' secondary indexes for a bulk load (see {@link AuditLog#startBulk}). */
+    DeferredIndexes deferIndexes() {
+        return DeferredIndexes.drop(jdbc, List.of("audit_entry"));
     }
 
     /** The committed tree size (no lock). */

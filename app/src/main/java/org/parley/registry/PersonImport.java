@@ -99,7 +99,7 @@ public class PersonImport {
      * Writes the audit entries of new persons, those {@code where} selects (on {@code p}): their states are read back
      * in one binary stream and hashed as they arrive, as the audit verifier hashes them.
      */
-    void auditCreated(Caller caller, String where) {
+    void auditCreated(Caller caller, AuditLog.Bulk bulk, String where) {
         Map<Long, byte[]> partyCodes = new HashMap<>();
         organisations.findAll().forEach(o -> partyCodes.put(o.id(), o.code().getBytes(StandardCharsets.UTF_8)));
         CanonicalJsonBytes out = new CanonicalJsonBytes();
@@ -107,7 +107,11 @@ public class PersonImport {
         BinaryCopyQuery.forEach(dataSource, PersonStates.CURRENT_STATES + where + " order by p.id", row ->
                 changes.add(new AuditLog.HashedChange(AuditActions.CREATE, PersonStates.RECORD_TYPE,
                         Long.toString(row.int8(0)), row.int4(1), PersonStates.stateHash(row, partyCodes, out))));
-        audit.appendAllHashed(caller, changes);
+        bulk.append(caller, changes);
+    }
+
+    AuditLog.Bulk startAudit(long entries) {
+        return audit.startBulk(entries);
     }
 
     /** Corrects one person with the facts of its row, as {@link RegistryService#update} would. */

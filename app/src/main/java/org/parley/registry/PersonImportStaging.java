@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.api.Caller;
+import org.parley.audit.AuditLog;
 import org.parley.database.CsvCopy;
 import org.parley.database.DeferredIndexes;
 
@@ -222,11 +223,13 @@ public final class PersonImportStaging {
             // new ids follow the lines' order; a batch is a range of them, read back through the staging table
             List<Long> createdIds = jdbc.sql("select new_id from " + TABLE + " where person_id is null order by new_id")
                     .query(Long.class).list();
+            AuditLog.Bulk bulk = registry.startAudit(createdIds.size());
             for (int from = 0; from < createdIds.size(); from += AUDIT_BATCH) {
                 long last = createdIds.get(Math.min(createdIds.size(), from + AUDIT_BATCH) - 1);
-                registry.auditCreated(caller, "where p.id between " + createdIds.get(from) + " and " + last
+                registry.auditCreated(caller, bulk, "where p.id between " + createdIds.get(from) + " and " + last
                         + " and p.id in (select new_id from " + TABLE + " where person_id is null)");
             }
+            bulk.finish(step);
         }
         if (deferred != null) {
             deferred.restore(step);

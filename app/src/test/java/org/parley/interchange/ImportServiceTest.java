@@ -247,13 +247,13 @@ class ImportServiceTest {
         assertThat(auditEntries()).isEqualTo(audit + 100_000);
     }
 
-    /** The definitions of the person tables' indexes and foreign keys. */
+    /** The definitions of the indexes and foreign keys of the tables a large import fills. */
     private List<String> indexesAndKeys() {
-        return jdbc.sql("select pg_get_indexdef(indexrelid) from pg_index where indrelid in ('person'::regclass, "
-                        + "'person_name_key'::regclass, 'person_event'::regclass) union all "
-                        + "select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint "
-                        + "where conrelid in ('person'::regclass, 'person_name_key'::regclass, 'person_event'::regclass) "
-                        + "order by 1")
+        String tables = "('person'::regclass, 'person_name_key'::regclass, 'person_event'::regclass, "
+                + "'audit_entry'::regclass)";
+        return jdbc.sql("select pg_get_indexdef(indexrelid) from pg_index where indrelid in " + tables
+                        + " union all select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) "
+                        + "from pg_constraint where conrelid in " + tables + " order by 1")
                 .query(String.class).list();
     }
 

@@ -34,7 +34,7 @@ import org.postgresql.PGConnection;
  * </pre>
  *
  * Prints rows per second of both, their ratio, the import's last line and peak memory (max RSS), and then the same
- * file imported again (every row unchanged). With {@code -Djfr=FILE} the imports are profiled (Flight Recorder).
+ * file imported again (every row unchanged). With {@code -Djfr=PREFIX} each import is profiled (Flight Recorder, {@code PREFIX-N.jfr}).
  */
 public final class ImportScaleRun {
 
@@ -101,12 +101,13 @@ public final class ImportScaleRun {
     /** Runs the jar's command line with the external database, under /usr/bin/time -v. */
     private static Result parley(Path jar, String url, Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", "java", "-Xmx1g"));
-        if (System.getProperty("jfr") != null && args[0].equals("import")) { // -Djfr=FILE: profile the import
-            command.add("-XX:StartFlightRecording=filename=" + System.getProperty("jfr") + ",settings=profile");
+        int run = RUNS.incrementAndGet();
+        if (System.getProperty("jfr") != null && args[0].equals("import")) { // -Djfr=FILE: profile each import
+            command.add("-XX:StartFlightRecording=filename=" + System.getProperty("jfr") + "-" + run
+                    + ".jfr,settings=profile");
         }
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
-        int run = RUNS.incrementAndGet();
         Path out = dir.resolve("out-" + run + ".txt");
         Path err = dir.resolve("err-" + run + ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
