@@ -81,7 +81,7 @@ public class AuditVerifier {
         long started = System.nanoTime();
         String snapshot = repository.exportSnapshot();
         repository.withoutParallelWorkers();
-        TreeFrontier stored = repository.head();
+        AuditRepository.StoredHead stored = repository.storedHead();
         Run run = new Run(stored.size());
         CompletableFuture<StateMatching> entriesRead = new CompletableFuture<>();
         List<CompletableFuture<StateMatching.Part>> scans = startStateScans(snapshot, entriesRead);
@@ -99,7 +99,7 @@ public class AuditVerifier {
             throw e;
         }
         checkStoredNodes(run, frontier.size());
-        if (!MessageDigest.isEqual(frontier.packed(), stored.packed()) || frontier.size() != stored.size()) {
+        if (!MessageDigest.isEqual(frontier.packed(), stored.frontier()) || frontier.size() != stored.size()) {
             run.problem(null, "the stored head of the tree (size " + stored.size() + ") is not the one recomputed from "
                     + "the entries (size " + frontier.size() + "): new entries would extend a wrong tree");
         }
