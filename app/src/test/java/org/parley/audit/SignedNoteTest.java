@@ -176,6 +176,21 @@ class SignedNoteTest {
         assertThat(olderRead.verify(key.publicKey())).isTrue();
     }
 
+    @Test
+    void theExampleOfTheCheckpointDocumentationVerifies() throws IOException {
+        String doc = Files.readString(Path.of("../docs/audit/checkpoints.md"));
+        Matcher blocks = Pattern.compile("```\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        assertThat(blocks.find()).isTrue();
+        String note = blocks.group(1);
+        assertThat(blocks.find()).isTrue();
+        NoteKey key = NoteKey.parse(blocks.group(1).strip());
+        assertThat(key.verifies(SignedNote.parse(note))).isTrue();
+        Checkpoint checkpoint = Checkpoint.parse(note);
+        assertThat(checkpoint.verify(key.key())).isTrue();
+        assertThat(HexFormat.of().formatHex(checkpoint.rootHash()))
+                .isEqualTo("5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328");
+    }
+
     /** SHA-256(name || 0x0A || 0x01 || key)[:4], as the specification writes it. */
     private static byte[] independentKeyId(String name, byte[] rawKey) {
         try {
