@@ -2,6 +2,7 @@ package org.parley.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.PublicKey;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,8 @@ class AuditController {
             + "(Ed25519 over the note's body) and note: the text a party keeps and verifies later.")
     Map<String, Object> latest() {
         Callers.require();
-        return write(tree.latest().orElseThrow(() -> NotFoundException.absent("checkpoint", "latest")), tree.publicKey());
+        return write(tree.latest().orElseThrow(() -> NotFoundException.absent("checkpoint", "latest")),
+                tree.publicKey());
     }
 
     @GetMapping("/checkpoints/{size}")
@@ -118,7 +120,7 @@ class AuditController {
         return answer;
     }
 
-    static Map<String, Object> write(Checkpoint checkpoint, java.security.PublicKey key) {
+    static Map<String, Object> write(Checkpoint checkpoint, PublicKey key) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("treeSize", checkpoint.treeSize());
         node.put("rootHash", base64(checkpoint.rootHash()));

@@ -38,7 +38,8 @@ public record NoteKey(String name, int id, PublicKey key) {
     public static NoteKey parse(String vkey) {
         String[] parts = vkey.split("\\+", 3); // the Base64 of the key may hold '+' too
         if (parts.length != 3 || !SignedNote.validKeyName(parts[0]) || !parts[1].matches("[0-9a-f]{8}")) {
-            throw new IllegalArgumentException("a verifier key is NAME+KEY-ID (8 hex digits)+BASE64, not '" + vkey + "'");
+            throw new IllegalArgumentException("a verifier key is NAME+KEY-ID (8 hex digits)+BASE64, not '" + vkey
+                    + "'");
         }
         byte[] typed;
         try {
