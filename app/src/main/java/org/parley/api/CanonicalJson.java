@@ -1,16 +1,21 @@
 package org.parley.api;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The canonical JSON form of RFC 8785 (JCS) for the values Parley hashes: object members sorted by their names'
- * UTF-16 code units, no whitespace, strings escaped as ECMAScript's JSON.stringify does. Numbers are limited to
- * integers, whose JCS form is their plain decimal digits; a fraction is refused rather than risk a second form.
+ * The canonical JSON form of RFC 8785 (JCS): object members sorted by their names' UTF-16 code units, no
+ * whitespace, strings escaped as ECMAScript's JSON.stringify does, numbers as IEEE 754 doubles written as ECMAScript
+ * writes them ({@link CanonicalNumber}). Integers up to 2^53, all that Parley hashes, are their plain digits.
+ * Checked against the published test vectors of RFC 8785 (README, "Standard test vectors").
  */
 public final class CanonicalJson {
+
+    /** 2^53: every integer up to it is a double of its own, so its digits are its JCS form. */
+    private static final BigInteger EXACT_INTEGERS = BigInteger.ONE.shiftLeft(53);
 
     private CanonicalJson() {
     }
@@ -50,11 +55,12 @@ public final class CanonicalJson {
             string(out, node.stringValue());
         } else if (node.isBoolean()) {
             out.append(node.booleanValue());
-        } else if (node.isIntegralNumber()) {
+        } else if (node.isIntegralNumber() && node.bigIntegerValue().abs().compareTo(EXACT_INTEGERS) <= 0) {
             out.append(node.bigIntegerValue());
+        } else if (node.isNumber()) {
+            out.append(CanonicalNumber.format(node.doubleValue()));
         } else {
-            throw new IllegalArgumentException("canonical JSON here holds strings, integers, booleans and null, not "
-                    + node.getNodeType());
+            throw new IllegalArgumentException("JSON holds no " + node.getNodeType());
         }
     }
 

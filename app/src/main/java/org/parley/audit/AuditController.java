@@ -2,6 +2,7 @@ package org.parley.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.PublicKey;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,14 +41,15 @@ class AuditController {
             + "(Ed25519 over the note's body) and note: the text a party keeps and verifies later.")
     Map<String, Object> latest() {
         Callers.require();
-        return write(tree.latest().orElseThrow(() -> NotFoundException.absent("checkpoint", "latest")));
+        return write(tree.latest().orElseThrow(() -> NotFoundException.absent("checkpoint", "latest")),
+                tree.publicKey());
     }
 
     @GetMapping("/checkpoints/{size}")
     @Operation(summary = "The checkpoint of a tree size")
     Map<String, Object> checkpoint(@PathVariable long size) {
         Callers.require();
-        return write(tree.checkpoint(size));
+        return write(tree.checkpoint(size), tree.publicKey());
     }
 
     @PostMapping("/checkpoints")
@@ -59,7 +61,7 @@ class AuditController {
             throw new ForbiddenException("only auditors and administrators sign checkpoints on demand", "checkpoint",
                     null);
         }
-        return write(tree.sign());
+        return write(tree.sign(), tree.publicKey());
     }
 
     @GetMapping("/entries/{seq}/proof")
@@ -92,11 +94,13 @@ class AuditController {
 
     @GetMapping("/public-key")
     @Operation(summary = "The instance's Ed25519 public key", description = "spki: the X.509 SubjectPublicKeyInfo "
-            + "(DER) in base64; pem: the same as PEM.")
+            + "(DER) in base64; pem: the same as PEM; noteVerifierKey: the key as signed-note verifiers take it "
+            + "(c2sp.org/signed-note), to verify checkpoint notes with standard tools.")
     Map<String, Object> publicKey() {
         Callers.require();
         return Map.of("algorithm", SigningKey.ALGORITHM, "spki", base64(tree.publicKey().getEncoded()),
-                "pem", SigningKey.publicKeyPem(tree.publicKey()));
+                "pem", SigningKey.publicKeyPem(tree.publicKey()),
+                "noteVerifierKey", NoteKey.ed25519(Checkpoint.ORIGIN, tree.publicKey()).vkey());
     }
 
     @GetMapping("/entries")
@@ -116,13 +120,13 @@ class AuditController {
         return answer;
     }
 
-    static Map<String, Object> write(Checkpoint checkpoint) {
+    static Map<String, Object> write(Checkpoint checkpoint, PublicKey key) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("treeSize", checkpoint.treeSize());
         node.put("rootHash", base64(checkpoint.rootHash()));
         node.put("signedAt", checkpoint.signedAt().toString());
         node.put("signature", base64(checkpoint.signature()));
-        node.put("note", checkpoint.note());
+        node.put("note", checkpoint.note(key));
         return node;
     }
 

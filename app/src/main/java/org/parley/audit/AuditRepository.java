@@ -78,6 +78,15 @@ class AuditRepository {
                 .query(AuditEntries::map).optional().map(AuditEntries.Listed::entry);
     }
 
+    /** The head row as stored, not yet read as a frontier: the verifier compares it even when it cannot be read. */
+    record StoredHead(long size, byte[] frontier) {
+    }
+
+    StoredHead storedHead() {
+        return jdbc.sql("select size, frontier from audit_head where id = 1")
+                .query((rs, row) -> new StoredHead(rs.getLong("size"), rs.getBytes("frontier"))).single();
+    }
+
     TreeFrontier head() {
         return jdbc.sql("select size, frontier from audit_head where id = 1")
                 .query((rs, row) -> TreeFrontier.unpack(rs.getLong("size"), rs.getBytes("frontier"))).single();

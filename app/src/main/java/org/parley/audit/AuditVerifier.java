@@ -81,7 +81,7 @@ public class AuditVerifier {
         long started = System.nanoTime();
         String snapshot = repository.exportSnapshot();
         repository.withoutParallelWorkers();
-        TreeFrontier stored = repository.head();
+        AuditRepository.StoredHead stored = repository.storedHead();
         Run run = new Run(stored.size());
         CompletableFuture<StateMatching> entriesRead = new CompletableFuture<>();
         List<CompletableFuture<StateMatching.Part>> scans = startStateScans(snapshot, entriesRead);
@@ -99,7 +99,7 @@ public class AuditVerifier {
             throw e;
         }
         checkStoredNodes(run, frontier.size());
-        if (!MessageDigest.isEqual(frontier.packed(), stored.packed()) || frontier.size() != stored.size()) {
+        if (!MessageDigest.isEqual(frontier.packed(), stored.frontier()) || frontier.size() != stored.size()) {
             run.problem(null, "the stored head of the tree (size " + stored.size() + ") is not the one recomputed from "
                     + "the entries (size " + frontier.size() + "): new entries would extend a wrong tree");
         }
@@ -257,7 +257,8 @@ public class AuditVerifier {
             } else if (!MessageDigest.isEqual(checkpoint.rootHash(), roots.get(checkpoint.treeSize()))) {
                 run.problem(null, name + ": its root hash is not the root of the first " + checkpoint.treeSize()
                         + " entries as stored now");
-            } else if (previous != null && !MerkleProofs.verifyConsistency(previous.treeSize(), checkpoint.treeSize(),
+            } else if (previous != null && previous.treeSize() > 0 // the empty tree is a prefix of every tree
+                    && !MerkleProofs.verifyConsistency(previous.treeSize(), checkpoint.treeSize(),
                     previous.rootHash(), checkpoint.rootHash(),
                     tree.consistencyProof(previous.treeSize(), checkpoint.treeSize()))) {
                 run.problem(null, name + ": not consistent with the checkpoint at size " + previous.treeSize());
@@ -275,6 +276,12 @@ public class AuditVerifier {
         }
         if (kept.treeSize() > frontier.size()) {
             run.problem(null, name + ": the log has only " + frontier.size() + " entries now; it was cut back");
+            return;
+        }
+        if (kept.treeSize() == 0) { // the empty tree is a prefix of every tree; its root is the hash of nothing
+            if (!MessageDigest.isEqual(kept.rootHash(), MerkleHash.empty())) {
+                run.problem(null, name + ": its root hash is not the root of the empty tree");
+            }
             return;
         }
         List<byte[]> proof = new MerkleTree(run.nodes).consistencyProof(kept.treeSize(), frontier.size());

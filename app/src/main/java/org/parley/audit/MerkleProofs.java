@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The verification algorithms of RFC 9162: §2.1.3.2 (inclusion) and §2.1.4.2 (consistency), step by step as the
- * RFC writes them, so that anyone can check them against the text.
+ * RFC writes them, so that anyone can check them against the text. Every hash must be a SHA-256 hash (32 bytes);
+ * checked against the published probes of transparency-dev/merkle (README, "Standard test vectors").
  */
 public final class MerkleProofs {
 
@@ -15,7 +16,7 @@ public final class MerkleProofs {
 
     public static boolean verifyInclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> path,
             byte[] root) {
-        if (leafIndex < 0 || leafIndex >= treeSize) {
+        if (leafIndex < 0 || leafIndex >= treeSize || !hashes(leafHash, root) || !hashes(path)) {
             return false;
         }
         long fn = leafIndex;
@@ -45,15 +46,13 @@ public final class MerkleProofs {
     /**
      * Whether {@code proof} shows that the tree of size {@code first} with root {@code firstHash} is a prefix of
      * the tree of size {@code second} with root {@code secondHash}. Equal sizes need an empty proof and equal
-     * roots; the empty tree is a prefix of every tree.
+     * roots. The RFC defines no proof from the empty tree (size 0): such a proof proves nothing and is refused, as
+     * standard verifiers refuse it; the empty tree is a prefix of every tree without one.
      */
     public static boolean verifyConsistency(long first, long second, byte[] firstHash, byte[] secondHash,
             List<byte[]> proof) {
-        if (first < 0 || first > second) {
+        if (first <= 0 || first > second || !hashes(firstHash, secondHash) || !hashes(proof)) {
             return false;
-        }
-        if (first == 0) {
-            return proof.isEmpty();
         }
         if (first == second) {
             return proof.isEmpty() && MessageDigest.isEqual(firstHash, secondHash);
@@ -93,5 +92,18 @@ public final class MerkleProofs {
             sn >>= 1;
         }
         return MessageDigest.isEqual(fr, firstHash) && MessageDigest.isEqual(sr, secondHash) && sn == 0;
+    }
+
+    private static boolean hashes(byte[]... hashes) {
+        for (byte[] hash : hashes) {
+            if (hash == null || hash.length != MerkleHash.SIZE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hashes(List<byte[]> hashes) {
+        return hashes.stream().allMatch(hash -> hash != null && hash.length == MerkleHash.SIZE);
     }
 }

@@ -15,6 +15,7 @@ import org.parley.audit.AuditLog;
 import org.parley.audit.AuditTree;
 import org.parley.audit.AuditVerifier;
 import org.parley.audit.Checkpoint;
+import org.parley.audit.NoteKey;
 import org.parley.audit.Verification;
 import org.parley.exchange.AgreementVerifier;
 import picocli.CommandLine;
@@ -95,14 +96,17 @@ public class AuditCommand implements Runnable {
         public Integer call() {
             CommandLine commandLine = spec.commandLine();
             return OfflineContext.run(commandLine, database.dataDir, context -> {
-                Checkpoint checkpoint = context.getBean(AuditTree.class).sign();
+                AuditTree tree = context.getBean(AuditTree.class);
+                Checkpoint checkpoint = tree.sign();
                 try {
-                    Files.writeString(out, checkpoint.note(), StandardCharsets.UTF_8);
+                    Files.writeString(out, checkpoint.note(tree.publicKey()), StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     commandLine.getErr().println("parley: cannot write " + out + ": " + e.getMessage());
                     return 1;
                 }
-                commandLine.getOut().println("Wrote the checkpoint of " + checkpoint.treeSize() + " entries to " + out);
+                commandLine.getOut().println("Wrote the checkpoint of " + checkpoint.treeSize() + " entries to " + out
+                        + " (a signed note; verifier key " + NoteKey.ed25519(Checkpoint.ORIGIN, tree.publicKey()).vkey()
+                        + ")");
                 return 0;
             });
         }

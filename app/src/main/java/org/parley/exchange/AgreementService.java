@@ -216,7 +216,7 @@ public class AgreementService {
         }
         node.put("publicKey", SigningKey.publicKeyPem(key.publicKey()));
         Checkpoint checkpoint = tree.covering(lastSeq);
-        node.put("checkpoint", checkpoint.note());
+        node.put("checkpoint", checkpoint.note(key.publicKey()));
         return node;
     }
 

@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * List versions as the audit log sees them: one state per version, never changed — the version, its entries, its
  * removals and, for a request list, the reconciliation made when it was submitted (internal keys). The verifier
  * recomputes each state from the stored rows, so an entry, a removal or a match altered, added or removed in the
- * database shows up as a version whose state does not match its entry. Scores are written as Java writes a double
- * (the shortest text that reads back the same), since canonical JSON here holds no fractions.
+ * database shows up as a version whose state does not match its entry. Scores are strings, written as Java writes a
+ * double, as they were when the stored states were hashed (canonical JSON took no fractions then).
  */
 @Component
 class ListStates implements AuditedRecords {

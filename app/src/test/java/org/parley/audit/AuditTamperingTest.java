@@ -129,6 +129,62 @@ class AuditTamperingTest {
     }
 
     @Test
+    void aStoredSubtreeHashAlteredOrRemovedIsNamed() {
+        // the subtree of two entries over the fresh person's entry: proofs of either entry are made of it
+        long index = personSeq >> 1;
+        byte[] hash = jdbc.sql("select hash from audit_node where level = 1 and idx = :idx").param("idx", index)
+                .query(byte[].class).single();
+        byte[] altered = hash.clone();
+        altered[0] ^= 1;
+        String over = "over entries " + (index << 1) + " to " + ((index << 1) + 1);
+        tampered("audit_node", () -> setNode(index, altered),
+                () -> assertThat(verifier.verify(Optional.empty()).problems()).extracting(Verification.Problem::toString)
+                        .containsExactly("the stored hash of the subtree " + over + " is wrong: proofs over them "
+                                + "would fail"),
+                () -> setNode(index, hash));
+        long nodes = jdbc.sql("select count(*) from audit_node where level = 1").query(Long.class).single();
+        tampered("audit_node",
+                () -> jdbc.sql("delete from audit_node where level = 1 and idx = :idx").param("idx", index).update(),
+                () -> assertThat(verifier.verify(Optional.empty()).problems()).extracting(Verification.Problem::toString)
+                        .containsExactly("level 1 of the stored tree has " + (nodes - 1) + " subtree hashes, not "
+                                + nodes),
+                () -> jdbc.sql("insert into audit_node (level, idx, hash) values (1, :idx, :hash)")
+                        .param("idx", index).param("hash", hash).update());
+    }
+
+    private void setNode(long index, byte[] hash) {
+        jdbc.sql("update audit_node set hash = :hash where level = 1 and idx = :idx").param("hash", hash)
+                .param("idx", index).update();
+    }
+
+    @Test
+    void theStoredHeadAlteredIsNamed() {
+        Map<String, Object> head = jdbc.sql("select size, frontier from audit_head where id = 1").query().singleRow();
+        long size = (Long) head.get("size");
+        byte[] frontier = (byte[]) head.get("frontier");
+        byte[] altered = frontier.clone();
+        altered[altered.length - 1] ^= 1;
+        String named = "the stored head of the tree (size %d) is not the one recomputed from the entries (size " + size
+                + "): new entries would extend a wrong tree";
+        tampered("audit_head",
+                () -> setHead(size, altered),
+                () -> assertThat(verifier.verify(Optional.empty()).problems()).extracting(Verification.Problem::toString)
+                        .containsExactly(named.formatted(size)),
+                () -> setHead(size, frontier));
+        // a head cut back, its frontier no longer even of its size: still named, not a crash
+        tampered("audit_head",
+                () -> setHead(size - 1, frontier),
+                () -> assertThat(verifier.verify(Optional.empty()).problems()).extracting(Verification.Problem::toString)
+                        .containsExactly(named.formatted(size - 1)),
+                () -> setHead(size, frontier));
+    }
+
+    private void setHead(long size, byte[] frontier) {
+        jdbc.sql("update audit_head set size = :size, frontier = :frontier where id = 1").param("size", size)
+                .param("frontier", frontier).update();
+    }
+
+    @Test
     void aRecordChangedWithoutAnEntryIsNamed() {
         tampered("person",
                 () -> jdbc.sql("update person set rank = 'генерал' where id = :id").param("id", personId).update(),
@@ -448,7 +504,7 @@ class AuditTamperingTest {
 
     @Test
     void aKeptCheckpointIsCheckedAgainstTheLogNow() {
-        Checkpoint kept = Checkpoint.parse(tree.latest().orElseThrow().note());
+        Checkpoint kept = Checkpoint.parse(tree.latest().orElseThrow().note(tree.publicKey()));
         new ApiClient(port).as("registrar@party-b").post("/api/v1/persons",
                 "{\"surname\": \"Пізніше\", \"holdingParty\": \"party-b\"}");
         assertThat(verifier.verify(Optional.of(kept)).problems()).isEmpty();
@@ -459,7 +515,7 @@ class AuditTamperingTest {
         assertThat(verifier.verify(Optional.of(forged)).problems()).extracting(Verification.Problem::toString)
                 .anyMatch(p -> p.contains("signature does not verify"))
                 .anyMatch(p -> p.contains("does not extend it"));
-        assertThat(new String(kept.note().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+        assertThat(new String(kept.note(tree.publicKey()).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
                 .startsWith("parley-audit\n" + kept.treeSize() + "\n");
     }
 }

@@ -130,7 +130,8 @@ class VerifyDocumentCommandTest extends CommandLineTest {
                     approval.put("auditSeq", seq);
                 }
             });
-            signed.document.put("checkpoint", context.getBean(AuditTree.class).sign().note());
+            AuditTree tree = context.getBean(AuditTree.class);
+            signed.document.put("checkpoint", tree.sign().note(tree.publicKey()));
             built[0] = signed;
             return 0;
         });

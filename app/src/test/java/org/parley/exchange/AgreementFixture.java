@@ -64,7 +64,7 @@ public final class AgreementFixture {
         approvals.add(approve("intermediary", "WITNESS", "interviewer@intermediary", "2026-11-27T10:15:30.250001Z"));
         log.filler(1);
         doc.put("publicKey", SigningKey.publicKeyPem(key.publicKey()));
-        doc.put("checkpoint", log.checkpoint(log.size(), key).note());
+        doc.put("checkpoint", log.checkpoint(log.size(), key).note(key.publicKey()));
         this.document = doc;
     }
 
@@ -150,7 +150,7 @@ public final class AgreementFixture {
     /** A checkpoint note of this size and root, signed with this key. */
     public static String checkpointNote(long size, byte[] root, Instant at, SigningKey key) {
         Checkpoint unsigned = new Checkpoint(size, root, at, new byte[0]);
-        return new Checkpoint(size, root, at, key.sign(unsigned.body().getBytes(StandardCharsets.UTF_8))).note();
+        return new Checkpoint(size, root, at, key.sign(unsigned.body().getBytes(StandardCharsets.UTF_8))).note(key.publicKey());
     }
 
     /**

@@ -191,7 +191,7 @@ class AgreementVerifierTest {
             AgreementFixture.resign(agreement.approval(i), forger);
         }
         agreement.document.put("publicKey", SigningKey.publicKeyPem(forger.publicKey()));
-        agreement.document.put("checkpoint", agreement.log.checkpoint(10, forger).note());
+        agreement.document.put("checkpoint", agreement.log.checkpoint(10, forger).note(forger.publicKey()));
         assertThat(offline().problems()).isEmpty();
 
         List<String> problems = AgreementVerifier.verify(agreement.json(), agreement.key.publicKey(), null).problems();
@@ -252,7 +252,7 @@ class AgreementVerifierTest {
         byte[] root = real.rootHash().clone();
         root[0] ^= 1;
         agreement.document.put("checkpoint", new Checkpoint(real.treeSize(), root, real.signedAt(), real.signature())
-                .note());
+                .note(agreement.key.publicKey()));
         assertThat(offline().problems()).containsExactly("the checkpoint's signature does not hold with the "
                 + "document's public key (checkpoint altered or signed with another key)");
 
@@ -263,7 +263,7 @@ class AgreementVerifierTest {
 
     @Test
     void aCheckpointThatDoesNotCoverEveryApprovalIsNamed() {
-        agreement.document.put("checkpoint", agreement.log.checkpoint(6, agreement.key).note());
+        agreement.document.put("checkpoint", agreement.log.checkpoint(6, agreement.key).note(agreement.key.publicKey()));
 
         assertThat(offline().problems()).containsExactly("the checkpoint (tree size 6) does not cover the audit entry "
                 + "of the approval by interviewer@intermediary of intermediary (seq 8)");
@@ -334,7 +334,7 @@ class AgreementVerifierTest {
         agreement.approval(0).remove("signature");
         agreement.approval(1).remove("auditSeq");
         agreement.approval(2).put("version", "3");
-        agreement.list().put("counts", 1.5);
+        agreement.list().put("counts", new java.math.BigDecimal("1e400")); // beyond doubles: JCS cannot write it
         agreement.document.remove("publicKey");
 
         assertThat(offline().problems()).contains(
