@@ -220,14 +220,14 @@ public final class PersonImportStaging {
             jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select new_id, 1, "
                     + "'CAPTURED', capture_date, capture_place from " + TABLE + " where person_id is null").update();
             step.accept("writing the audit entries of the new persons");
-            // new ids follow the lines' order; a batch is a range of them, read back through the staging table
+            // new ids follow the lines' order; a batch's ids are written into its query (which takes no parameters)
             List<Long> createdIds = jdbc.sql("select new_id from " + TABLE + " where person_id is null order by new_id")
                     .query(Long.class).list();
             AuditLog.Bulk bulk = registry.startAudit(createdIds.size());
             for (int from = 0; from < createdIds.size(); from += AUDIT_BATCH) {
-                long last = createdIds.get(Math.min(createdIds.size(), from + AUDIT_BATCH) - 1);
-                registry.auditCreated(caller, bulk, "where p.id between " + createdIds.get(from) + " and " + last
-                        + " and p.id in (select new_id from " + TABLE + " where person_id is null)");
+                List<Long> batch = createdIds.subList(from, Math.min(createdIds.size(), from + AUDIT_BATCH));
+                registry.auditCreated(caller, bulk, "where p.id = any('{" + batch.stream().map(String::valueOf)
+                        .collect(Collectors.joining(",")) + "}'::bigint[])");
             }
             bulk.finish(step);
         }

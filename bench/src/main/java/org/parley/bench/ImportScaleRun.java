@@ -34,7 +34,8 @@ import org.postgresql.PGConnection;
  * </pre>
  *
  * Prints rows per second of both, their ratio, the import's last line and peak memory (max RSS), and then the same
- * file imported again (every row unchanged). With {@code -Djfr=PREFIX} each import is profiled (Flight Recorder, {@code PREFIX-N.jfr}).
+ * file imported again (every row unchanged). With {@code -Djfr=PREFIX} each import is profiled (Flight Recorder,
+ * {@code PREFIX-N.jfr}).
  */
 public final class ImportScaleRun {
 
@@ -102,7 +103,7 @@ public final class ImportScaleRun {
     private static Result parley(Path jar, String url, Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", "java", "-Xmx1g"));
         int run = RUNS.incrementAndGet();
-        if (System.getProperty("jfr") != null && args[0].equals("import")) { // -Djfr=FILE: profile each import
+        if (System.getProperty("jfr") != null && args[0].equals("import")) { // -Djfr=PREFIX: profile each import
             command.add("-XX:StartFlightRecording=filename=" + System.getProperty("jfr") + "-" + run
                     + ".jfr,settings=profile");
         }
