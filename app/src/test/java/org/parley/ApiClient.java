@@ -43,6 +43,11 @@ public final class ApiClient {
         return withToken(issued.json().get("token").stringValue());
     }
 
+    /** The token this client sends, or null. */
+    public String token() {
+        return token;
+    }
+
     /** A client that sends this token (valid or not). */
     public ApiClient withToken(String bearer) {
         return new ApiClient(base, bearer);

@@ -137,6 +137,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (Unavailable.causedBy(e)) {
+            log.warn("No database connection free in time for {} {}", request.getMethod(), request.getRequestURI());
+            Unavailable.prepare(response);
+            if (!ErrorAudience.wantsProblemDetail(request)) {
+                return toErrorPage(response, HttpStatus.SERVICE_UNAVAILABLE.value());
+            }
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(Unavailable.RETRY_AFTER_SECONDS))
+                    .body(Unavailable.problem());
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         if (!ErrorAudience.wantsProblemDetail(request)) {
             return toErrorPage(response, HttpStatus.INTERNAL_SERVER_ERROR.value());

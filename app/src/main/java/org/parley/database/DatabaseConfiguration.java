@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,10 +34,13 @@ class DatabaseConfiguration {
     @Bean
     DataSource dataSource(EmbeddedServer embedded, @Value("${parley.db.url:}") String externalUrl,
             @Value("${parley.db.user:}") String user, @Value("${parley.db.password:}") String password,
-            @Value("${parley.db.pool-size:10}") int poolSize) {
+            @Value("${parley.db.pool-size:10}") int poolSize,
+            @Value("${parley.db.connection-timeout:5s}") Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("parley");
         config.setMaximumPoolSize(poolSize);
+        // a request that finds no connection free within this wait is answered 503 (api.Unavailable), not kept hanging
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         if (embedded.server() != null) {
             config.setJdbcUrl(embedded.server().getJdbcUrl("postgres", "postgres"));
         } else {

@@ -1,12 +1,14 @@
 package org.parley.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.parley.api.Callers;
 import org.parley.api.HtmlPages;
 import org.parley.api.ForbiddenException;
 import org.parley.api.NotFoundException;
 import org.parley.api.RefusalRecorder;
+import org.parley.api.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -62,8 +64,14 @@ class WebErrorHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView other(Exception e, HttpServletRequest request, Locale locale) {
-        HttpStatusCode status = e instanceof ErrorResponse response ? response.getStatusCode()
+    ModelAndView other(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        if (Unavailable.causedBy(e)) {
+            Unavailable.prepare(response);
+            ModelAndView page = page("errors/error", HttpStatus.SERVICE_UNAVAILABLE, request, locale);
+            page.addObject("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+            return page;
+        }
+        HttpStatusCode status = e instanceof ErrorResponse error ? error.getStatusCode()
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {
             log.error("Error on page {}", request.getRequestURI(), e);
