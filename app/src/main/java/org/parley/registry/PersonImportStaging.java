@@ -210,6 +210,7 @@ public final class PersonImportStaging {
             for (int from = 0; from < createdIds.size(); from += BATCH) {
                 registry.auditCreated(caller, createdIds.subList(from, Math.min(createdIds.size(), from + BATCH)));
             }
+            registry.announce(caller, createdIds);
         }
         long updated = 0;
         if (!given.isEmpty()) {
