@@ -12,6 +12,7 @@ import org.parley.api.PublicIds;
 import org.parley.audit.AuditLog;
 import org.parley.names.PreparedPerson;
 import org.parley.registry.Person;
+import org.parley.registry.PersonField;
 import org.parley.registry.RegistryService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,11 @@ public class TracingService {
     /** A candidate as the reader may see the person; {@code fresh} when found by the standing search and unseen. */
     public record ShownCandidate(String personId, Person person, double score, String explanation,
             CandidateDecision decision, boolean standing, boolean fresh) {
+
+        /** The language of the person's names as registered (uk, ru), for their Latin spelling. */
+        public String nameLanguage() {
+            return person.text(PersonField.NAME_LANGUAGE);
+        }
     }
 
     /** A request as its reader sees it. */
