@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,8 +46,12 @@ public final class TracingStandingSearchRun {
 
     private TracingStandingSearchRun(String base) throws Exception {
         this.base = base;
-        this.tokens = Map.of("party-a", token("registrar@party-a"), "party-b", token("registrar@party-b"),
-                "intermediary", token("registrar@intermediary"));
+        // the parties first: the intermediary's list holds every organisation's requests, and its own come after
+        // theirs are closed
+        this.tokens = new LinkedHashMap<>();
+        for (String organisation : List.of("party-a", "party-b", "intermediary")) {
+            tokens.put(organisation, token("registrar@" + organisation));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,6 +61,10 @@ public final class TracingStandingSearchRun {
         TracingStandingSearchRun run = new TracingStandingSearchRun(base);
         run.readNames();
         int closed = run.closeOpenRequests();
+        int open = run.get("intermediary", "/api/v1/tracing-requests?state=OPEN&size=1").get("items").size();
+        if (open != 0) {
+            throw new IllegalStateException("requests are still open");
+        }
         System.out.printf("names of %d demo persons; %d open requests closed first%n", run.pool.size(), closed);
         long[] without = run.register(registrations);
         long started = System.nanoTime();
