@@ -28,7 +28,7 @@ public class PublicIds {
      */
     public enum Kind {
         PERSON("person"), EVENT("event"), STATEMENT("statement"), ORIGIN_CHANGE("origin change"), TOKEN("token"),
-        EXCHANGE("exchange");
+        EXCHANGE("exchange"), TRACING_REQUEST("tracing-request");
 
         private final String recordType;
 

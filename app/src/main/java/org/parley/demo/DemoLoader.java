@@ -20,6 +20,7 @@ import org.parley.exchange.ReconciliationService;
 import org.parley.registry.NewPerson;
 import org.parley.registry.OrganisationKind;
 import org.parley.registry.RegistryService;
+import org.parley.tracing.TracingService;
 import org.parley.wishes.WishService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,12 +56,13 @@ class DemoLoader implements ApplicationRunner {
     private final AgreementService agreements;
     private final HandoverService handovers;
     private final PublicIds publicIds;
+    private final TracingService tracing;
     private final TransactionTemplate transaction;
     private final int persons;
 
     DemoLoader(RegistryService registry, UserService users, WishService wishes, ExchangeService exchanges,
             ListService lists, ReconciliationService reconciliations, ExchangeListService exchangeLists,
-            AgreementService agreements, HandoverService handovers, PublicIds publicIds,
+            AgreementService agreements, HandoverService handovers, PublicIds publicIds, TracingService tracing,
             TransactionTemplate transaction,
             @org.springframework.beans.factory.annotation.Value("${parley.demo.persons}") int persons) {
         this.registry = registry;
@@ -73,6 +75,7 @@ class DemoLoader implements ApplicationRunner {
         this.agreements = agreements;
         this.handovers = handovers;
         this.publicIds = publicIds;
+        this.tracing = tracing;
         this.transaction = transaction;
         this.persons = persons;
     }
@@ -115,13 +118,17 @@ class DemoLoader implements ApplicationRunner {
             registry.addOrganisation("party-a", "Party A", OrganisationKind.PARTY, "uk");
             registry.addOrganisation("party-b", "Party B", OrganisationKind.PARTY, "ru");
             registry.addOrganisation("intermediary", "Intermediary", OrganisationKind.INTERMEDIARY, "en");
-            List<Long> ids = registry.bulkLoad(world);
             demoUsers().forEach((name, roles) -> users.createDemoUser(name,
                     name.contains("@") ? name.substring(name.indexOf('@') + 1) : null, roles, DEMO_PASSWORD));
             Map<String, Caller> registrars = Map.of("party-a", users.callerOf("registrar@party-a"),
                     "party-b", users.callerOf("registrar@party-b"));
+            DemoTracing tracingRequests = new DemoTracing(SEED, tracing, registrars,
+                    users.callerOf("registrar@intermediary"));
+            tracingRequests.early(world, generator.ownNames());
+            List<Long> ids = registry.bulkLoad(world);
             new DemoStatements(SEED, wishes).record(world, ids, registrars,
                     users.callerOf("interviewer@intermediary"), LocalDate.now());
+            tracingRequests.late(world, generator.ownNames());
             long roundStarted = System.nanoTime();
             if (persons >= DemoRound.MIN_PERSONS) {
                 DemoExecutedRound executed = new DemoExecutedRound(exchanges, lists, exchangeLists, agreements,

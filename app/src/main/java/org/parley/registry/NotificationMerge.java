@@ -78,6 +78,7 @@ public class NotificationMerge {
         Map<String, Long> partyIds = new LinkedHashMap<>();
         int updated = 0;
         int appended = 0;
+        List<Long> announced = new ArrayList<>();
         Map<String, Long> links = links(from.id(), incoming);
         for (int i = 0; i < incoming.size(); i++) {
             Incoming person = incoming.get(i);
@@ -89,6 +90,7 @@ public class NotificationMerge {
             } else {
                 int version = registry.stored(linked.get()).version();
                 appended += mergeInto(by, i, from.id(), linked.get(), person, facts, reason);
+                announced.add(linked.get());
                 if (registry.stored(linked.get()).version() != version) {
                     updated++;
                 }
@@ -106,7 +108,9 @@ public class NotificationMerge {
                     .update();
             appended += createdFrom.stream().mapToInt(p -> p.events().size()).sum();
             audit.appendAll(by, states.changes(AuditActions.CREATE, persons.find(ids), events.latest(ids)));
+            announced.addAll(ids);
         }
+        registry.announce(by, announced);
         return new Result(created.size(), updated, appended);
     }
 

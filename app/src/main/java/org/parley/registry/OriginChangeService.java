@@ -100,6 +100,9 @@ public class OriginChangeService {
         changes.decide(change.id(), decision, caller.username(), text);
         OriginChange decided = changes.find(change.id()).orElseThrow();
         audit.append(caller, OriginChangeStates.change(OriginChangeStates.DECIDE, decided));
+        if (decision == OriginChange.Decision.CONFIRMED) {
+            registry.announce(caller, List.of(id)); // the new power of origin now reads the record
+        }
         return decided;
     }
 

@@ -114,6 +114,11 @@ public class PersonImport {
         return audit.startBulk(entries);
     }
 
+    /** Tells the registry's listeners of the persons an import registered ({@link PersonsAnnounced}). */
+    void announce(Caller caller, List<Long> ids) {
+        registry.announce(caller, ids);
+    }
+
     /** Corrects one person with the facts of its row, as {@link RegistryService#update} would. */
     void correct(Caller caller, Person current, PersonInput facts, Map<String, Long> partyIds, long line) {
         registry.correct(caller, current, facts, partyIds, CORRECTION_NOTE + ", line " + line);

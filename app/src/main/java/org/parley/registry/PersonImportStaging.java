@@ -207,6 +207,7 @@ public final class PersonImportStaging {
             step.accept("dropping the indexes of the person tables, to build them once after the insert");
             deferred = DeferredIndexes.drop(jdbc, BULK_TABLES);
         }
+        List<Long> createdIds = List.of();
         if (created > 0) {
             step.accept("inserting " + created + " new persons");
             String columns = java.util.Arrays.stream(FIELDS).map(PersonField::column).collect(Collectors.joining(", "));
@@ -221,7 +222,7 @@ public final class PersonImportStaging {
                     + "'CAPTURED', capture_date, capture_place from " + TABLE + " where person_id is null").update();
             step.accept("writing the audit entries of the new persons");
             // new ids follow the lines' order; a batch's ids are written into its query (which takes no parameters)
-            List<Long> createdIds = jdbc.sql("select new_id from " + TABLE + " where person_id is null order by new_id")
+            createdIds = jdbc.sql("select new_id from " + TABLE + " where person_id is null order by new_id")
                     .query(Long.class).list();
             AuditLog.Bulk bulk = registry.startAudit(createdIds.size());
             for (int from = 0; from < createdIds.size(); from += AUDIT_BATCH) {
@@ -233,6 +234,9 @@ public final class PersonImportStaging {
         }
         if (deferred != null) {
             deferred.restore(step);
+        }
+        if (!createdIds.isEmpty()) {
+            registry.announce(caller, createdIds);
         }
         long updated = 0;
         if (!given.isEmpty() && total > created) {

@@ -19,6 +19,7 @@ import org.parley.api.NotFoundException;
 import org.parley.api.PublicIds;
 import org.parley.audit.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +43,12 @@ public class RegistryService {
     private final PublicIds publicIds;
     /** Looked up when used: the features that contribute columns depend on this service. */
     private final ObjectProvider<PersonListColumn> listColumns;
+    private final ApplicationEventPublisher announcements;
 
     RegistryService(OrganisationRepository organisations, PersonRepository persons, EventRepository events,
             PersonBulkLoader bulkLoader, PersonStates states, AuditLog audit, NameKeyRepository nameKeys,
-            PublicIds publicIds, ObjectProvider<PersonListColumn> listColumns) {
+            PublicIds publicIds, ObjectProvider<PersonListColumn> listColumns,
+            ApplicationEventPublisher announcements) {
         this.organisations = organisations;
         this.persons = persons;
         this.events = events;
@@ -55,6 +58,17 @@ public class RegistryService {
         this.nameKeys = nameKeys;
         this.publicIds = publicIds;
         this.listColumns = listColumns;
+        this.announcements = announcements;
+    }
+
+    /**
+     * Tells the listeners, in the caller's transaction, that these persons were registered or may have become
+     * visible to more organisations ({@link PersonsAnnounced}).
+     */
+    void announce(Caller by, List<Long> personIds) {
+        if (!personIds.isEmpty()) {
+            announcements.publishEvent(new PersonsAnnounced(by, personIds));
+        }
     }
 
     public List<Organisation> organisations() {
@@ -245,6 +259,7 @@ public class RegistryService {
                 null), null);
         Person person = stored(id);
         audit.append(caller, states.change(AuditActions.CREATE, person, captured));
+        announce(caller, List.of(id));
         return person;
     }
 
@@ -274,6 +289,7 @@ public class RegistryService {
         List<Long> ids = bulkLoader.load(newPersons, partyIds);
         audit.appendAll(AuditActions.OPERATOR, bulkLoader.states(ids));
         bulkLoader.analyze();
+        announce(AuditActions.OPERATOR, ids);
         return ids;
     }
 
@@ -396,6 +412,9 @@ public class RegistryService {
         LifecycleEvent appended = events.append(personId, event, null);
         persons.updateLifecycle(person.id(), after, place);
         audit.append(caller, states.change(AuditActions.ADD_EVENT, stored(personId), appended));
+        if (event.type() == EventType.NOTIFIED) {
+            announce(caller, List.of(personId));
+        }
         return appended;
     }
 
@@ -452,6 +471,7 @@ public class RegistryService {
         persons.updateLifecycles(after);
         Map<Long, LifecycleEvent> appended = events.latest(ids);
         audit.appendAll(caller, states.changes(AuditActions.ADD_EVENT, persons.find(ids), appended));
+        announce(caller, ids);
         return personIds.stream().map(appended::get).toList();
     }
 

@@ -16,7 +16,7 @@ public final class PageChrome {
 
     /** The logged-in user as the header shows them. */
     public record Viewer(String username, String organisation, boolean readsRecords, boolean admin,
-            boolean intermediaryReader, boolean auditor, boolean importer) {
+            boolean intermediaryReader, boolean auditor, boolean importer, boolean tracer) {
     }
 
     /** A link of the language switch: the same page and query in another language. */
@@ -36,7 +36,8 @@ public final class PageChrome {
                 caller.organisation(), caller.readsRecords(), caller.has(Role.ADMIN),
                 caller.intermediary() && caller.readsRecords(),
                 caller.organisation() != null && caller.has(Role.AUDITOR),
-                caller.has(Role.REGISTRAR) && caller.isParty())));
+                caller.has(Role.REGISTRAR) && caller.isParty(),
+                caller.organisation() != null && caller.has(Role.REGISTRAR))));
     }
 
     static List<LanguageLink> languages(HttpServletRequest request, Locale current) {
