@@ -24,14 +24,16 @@ class AuditWords {
             "STORE_EXCHANGE_REPORT", "ABANDON_EXCHANGE", "USER_CREATE", "USER_DISABLE", "USER_ENABLE",
             "USER_RESET_PASSWORD", "USER_CHANGE_PASSWORD", "USER_BASELINE", "USER_LOCKOUT", "REFUSE", "REFUSE_TALLY",
             "EXPORT_PERSONS", "PRINT_CAPTURE_CARDS", "SAVE_IMPORT_MAPPING", "BUNDLE_EXPORT", "BUNDLE_IMPORT",
-            "SET_PUBLIC_KEY");
+            "SET_PUBLIC_KEY",
+            "FREEZE_FIGURES");
 
     /** Every record type written: by changes, and by refusals (what was refused). */
     static final List<String> RECORD_TYPES = List.of("person", "event", "origin-change", "origin change",
             "statement", "exchange", "exchange-list-version", "exchange-confirmation", "exchange-release-list-version",
             "exchange-approval", "exchange-handover-entry", "exchange-completion-request", "exchange-report",
             "organisation", "user", "token", "audit-entry", "checkpoint", "client", "request", "person-list",
-            "import-mapping", "import", "import-upload", "notification-bundle", "capture-card");
+            "import-mapping", "import", "import-upload", "notification-bundle", "capture-card",
+            "figure", "figures-report");
 
     private final MessageSource messages;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.parley.charts.BarChart;
 import org.parley.api.Caller;
 import org.parley.print.PdfRenderer;
 import org.parley.registry.Person;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.parley.charts.BarChart;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.HtmlPages;
