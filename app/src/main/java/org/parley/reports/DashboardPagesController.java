@@ -82,7 +82,9 @@ class DashboardPagesController {
         model.addAttribute("title", msg("figures.title." + id, locale));
         model.addAttribute("explanation", msg("figures.definition." + id, locale));
         model.addAttribute("records", ids.stream().map(p -> publicIds.of(PublicIds.Kind.PERSON, p)).toList());
-        model.addAttribute("checkpoint", tree.latest().map(c -> c.note()).orElse(""));
+        // the signed checkpoint that covers the moment the figure was computed (signed now if none does yet)
+        model.addAttribute("checkpoint", figure.asOf().treeSize() == 0 ? ""
+                : tree.covering(figure.asOf().treeSize() - 1).note());
         return "reports/figure";
     }
 

@@ -1,5 +1,7 @@
 package org.parley.reports;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -36,6 +38,13 @@ class FiguresService {
     private final ExchangeFigures exchanges;
     private final AuditTree tree;
     private final TransactionTemplate snapshot;
+    static final int CACHED = 64;
+    private final Map<CacheKey, List<Figure>> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, List<Figure>> eldest) {
+            return size() > CACHED;
+        }
+    };
 
     FiguresService(PersonFigures persons, WishFigures wishes, ExchangeFigures exchanges, AuditTree tree,
             PlatformTransactionManager transactions) {
@@ -59,17 +68,36 @@ class FiguresService {
         return new Figure.AsOf(size, size == 0 ? "" : HexFormat.of().formatHex(tree.root(size)));
     }
 
-    /** Every figure of the caller's view, in one snapshot. */
+    /**
+     * Every figure of the caller's view, in one snapshot. Figures depend only on the reader's organisation, the filter,
+     * the day (time in captivity) and the data, and every change of the data appends an audit entry in its
+     * transaction: so figures computed at one size of the log are those of any later snapshot at that size, and are
+     * kept for it ({@link #CACHED} sets of them, the least recently used dropped first).
+     */
     List<Figure> all(Caller caller, PersonFilter filter) {
         requireReader(caller);
         return inSnapshot(() -> {
             Figure.AsOf asOf = asOf();
+            CacheKey key = new CacheKey(caller.organisation(), filter, LocalDate.now(ZoneOffset.UTC), asOf);
+            synchronized (cache) {
+                List<Figure> kept = cache.get(key);
+                if (kept != null) {
+                    return kept;
+                }
+            }
             List<Figure> figures = new ArrayList<>();
             for (FigureCatalog.Entry entry : FigureCatalog.of(caller)) {
                 figures.add(compute(caller, entry, filter, asOf));
             }
+            synchronized (cache) {
+                cache.put(key, List.copyOf(figures));
+            }
             return figures;
         });
+    }
+
+    /** What a set of figures depends on: whose view, which persons, which day, which state of the data. */
+    private record CacheKey(String organisation, PersonFilter filter, LocalDate day, Figure.AsOf asOf) {
     }
 
     /** One figure of the caller's view; 404 for an id that is not one of them. */

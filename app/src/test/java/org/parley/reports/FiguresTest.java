@@ -30,7 +30,7 @@ class FiguresTest {
 
     @BeforeAll
     void createFixture() {
-        fixture = FigureFixture.create(port);
+        fixture = FigureFixture.create(port, java.time.LocalDate.of(2011, 7, 1));
     }
 
     private Map<String, JsonNode> figures(String user, String filter) {
@@ -58,7 +58,7 @@ class FiguresTest {
 
     @Test
     void partyAsFiguresCountItsDetaineesAndItsNotifiedNationals() {
-        Map<String, JsonNode> f = figures("viewer@party-a", FigureFixture.FILTER);
+        Map<String, JsonNode> f = figures("viewer@party-a", fixture.filter());
         assertThat(f.keySet()).containsExactly("exchanged", "held", "nationals-held", "wishes");
         JsonNode held = f.get("held");
         assertThat(held.get("value").longValue()).isEqualTo(2);
@@ -72,11 +72,11 @@ class FiguresTest {
         assertThat(count(held, "seriouslyIllOrWounded", "YES")).isEqualTo(1);
         assertThat(count(held, "seriouslyIllOrWounded", "NO")).isEqualTo(1);
         assertThat(count(held, "timeInCaptivity", "OVER_2_YEARS")).isEqualTo(2);
-        assertThat(records("viewer@party-a", "held", FigureFixture.FILTER))
+        assertThat(records("viewer@party-a", "held", fixture.filter()))
                 .containsExactlyInAnyOrder(fixture.a1(), fixture.a2());
         // b2 is not notified: Party A may not see him, so he is not counted
         assertThat(f.get("nationals-held").get("value").longValue()).isEqualTo(1);
-        assertThat(records("viewer@party-a", "nationals-held", FigureFixture.FILTER)).containsExactly(fixture.b1());
+        assertThat(records("viewer@party-a", "nationals-held", fixture.filter())).containsExactly(fixture.b1());
         JsonNode wishes = f.get("wishes");
         assertThat(wishes.get("value").longValue()).isEqualTo(2);
         assertThat(count(wishes, "wishStatus", "VERIFIED_RETURN")).isEqualTo(1);
@@ -94,26 +94,26 @@ class FiguresTest {
 
     @Test
     void partyBsFiguresAreTheMirror() {
-        Map<String, JsonNode> f = figures("registrar@party-b", FigureFixture.FILTER);
+        Map<String, JsonNode> f = figures("registrar@party-b", fixture.filter());
         assertThat(f.get("held").get("value").longValue()).isEqualTo(2);
         assertThat(count(f.get("held"), "status", "HOSPITALISED")).isEqualTo(1);
         assertThat(count(f.get("held"), "branch", "NAVY")).isEqualTo(1);
-        assertThat(records("registrar@party-b", "held", FigureFixture.FILTER))
+        assertThat(records("registrar@party-b", "held", fixture.filter()))
                 .containsExactlyInAnyOrder(fixture.b1(), fixture.b2());
         // a2 not notified, a3 released
-        assertThat(records("registrar@party-b", "nationals-held", FigureFixture.FILTER)).containsExactly(fixture.a1());
-        assertThat(records("registrar@party-b", "wishes", FigureFixture.FILTER))
+        assertThat(records("registrar@party-b", "nationals-held", fixture.filter())).containsExactly(fixture.a1());
+        assertThat(records("registrar@party-b", "wishes", fixture.filter()))
                 .containsExactlyInAnyOrder(fixture.a1(), fixture.b1());
     }
 
     @Test
     void theIntermediaryCountsWhatWasNotifiedToIt() {
-        Map<String, JsonNode> f = figures("viewer@intermediary", FigureFixture.FILTER);
+        Map<String, JsonNode> f = figures("viewer@intermediary", fixture.filter());
         assertThat(f.keySet()).containsExactly("exchanged", "in-custody", "wishes");
-        assertThat(records("viewer@intermediary", "in-custody", FigureFixture.FILTER))
+        assertThat(records("viewer@intermediary", "in-custody", fixture.filter()))
                 .containsExactlyInAnyOrder(fixture.a1(), fixture.b1());
         assertThat(f.get("in-custody").get("value").longValue()).isEqualTo(2);
-        Map<String, JsonNode> heldByA = figures("viewer@intermediary", FigureFixture.FILTER
+        Map<String, JsonNode> heldByA = figures("viewer@intermediary", fixture.filter()
                 + "&holdingParty=party-a");
         assertThat(heldByA.get("in-custody").get("value").longValue()).isEqualTo(1);
         assertThat(heldByA.get("wishes").get("value").longValue()).isEqualTo(1);
@@ -126,7 +126,7 @@ class FiguresTest {
                 continue;
             }
             for (String filter : List.of("", "holdingParty=party-a", "powerOfOrigin=party-a&category=ARMED_FORCES",
-                    FigureFixture.FILTER)) {
+                    fixture.filter())) {
                 for (JsonNode figure : figures(user.username(), filter).values()) {
                     String id = figure.get("id").stringValue();
                     ApiClient.Response records = new ApiClient(port).as(user.username())

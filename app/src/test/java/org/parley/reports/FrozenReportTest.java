@@ -46,16 +46,16 @@ class FrozenReportTest {
 
     @BeforeAll
     void freeze() {
-        fixture = FigureFixture.create(port);
+        fixture = FigureFixture.create(port, java.time.LocalDate.of(2011, 9, 1));
         ApiClient.Response created = new ApiClient(port).as("viewer@party-a").post("/api/v1/reports", """
-                {"title": "Липень 2011", "figures": ["held", "nationals-held", "wishes", "exchanged"],
-                 "filters": {"capturedFrom": "2011-07-01", "capturedTo": "2011-07-31"}}""");
+                {"title": "Вересень 2011", "figures": ["held", "nationals-held", "wishes", "exchanged"],
+                 "filters": {"capturedFrom": "2011-09-01", "capturedTo": "2011-09-30"}}""");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         report = created.json();
     }
 
     private String altered(Consumer<ObjectNode> change) {
-        ObjectNode copy = report.deepCopy();
+        ObjectNode copy = (ObjectNode) report.deepCopy();
         change.accept(copy);
         return JSON.writeValueAsString(copy);
     }
@@ -82,7 +82,7 @@ class FrozenReportTest {
         assertThat(ReportVerifier.verify(json, null, null).problems()).isEmpty();
         assertThat(ReportVerifier.verify(json, null, lookup).problems()).isEmpty();
         ApiClient.Response interned = new ApiClient(port).as("registrar@party-a").post("/api/v1/persons/"
-                + fixture.a2() + "/events", "{\"type\": \"INTERNED\", \"occurredOn\": \"2011-08-02\"}");
+                + fixture.a2() + "/events", "{\"type\": \"INTERNED\", \"occurredOn\": \"2011-10-02\"}");
         assertThat(interned.status()).as(interned.body()).isEqualTo(201);
         assertThat(ReportVerifier.verify(json, null, lookup).problems()).as("statuses at the report's moment")
                 .isEmpty();
