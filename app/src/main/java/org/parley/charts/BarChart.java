@@ -12,7 +12,8 @@ import java.util.List;
 public record BarChart(String id, String title, int width, int height, String colour, List<Bar> bars, long total) {
 
     /** Okabe–Ito: blue, vermillion, bluish green, reddish purple, orange, sky blue. */
-    public static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9");
+    public static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
+            "#56B4E9");
 
     public static final int WIDTH = 480;
     private static final int ROW = 44;

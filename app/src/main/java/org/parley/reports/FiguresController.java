@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,8 +71,7 @@ class FiguresController {
             + "size} (page from 0, size up to 1000), with the figure's filters; CSV (recordType,id: every record, "
             + "no pages) with Accept: text/csv or format=csv. total equals the figure's value.")
     void records(@PathVariable String id, @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-            @Parameter(hidden = true) @org.springframework.web.bind.annotation.RequestHeader(
-                    value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletResponse response) throws IOException {
         Caller caller = Callers.require();
         FigureCatalog.Entry entry = figures.entry(caller, id);

@@ -2,7 +2,6 @@ package org.parley.reports;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parley.api.PublicIds;

@@ -114,15 +114,16 @@ class ReportService {
             head.put("checkpoint", checkpoint.note());
             ArrayNode consistency = head.putArray("consistency");
             if (checkpoint.treeSize() > size) {
-                tree.consistency(size, checkpoint.treeSize()).forEach(h -> consistency.add(HexFormat.of().formatHex(h)));
+                tree.consistency(size, checkpoint.treeSize())
+                        .forEach(h -> consistency.add(HexFormat.of().formatHex(h)));
             }
             head.put("publicKey", SigningKey.publicKeyPem(key.publicKey()));
             String canonical = CanonicalJson.write(head);
             head.put("signature", Base64.getEncoder().encodeToString(
                     key.sign(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
             String text = json.writeValueAsString(head);
-            jdbc.sql("insert into figure_report (id, organisation_code, author, title, created_at, tree_size, document) "
-                            + "values (:id, :organisation, :author, :title, :at, :size, :document)")
+            jdbc.sql("insert into figure_report (id, organisation_code, author, title, created_at, tree_size, "
+                            + "document) values (:id, :organisation, :author, :title, :at, :size, :document)")
                     .param("id", UUID.fromString(id)).param("organisation", caller.organisation())
                     .param("author", caller.username()).param("title", title)
                     .param("at", java.sql.Timestamp.from(now)).param("size", size).param("document", text).update();

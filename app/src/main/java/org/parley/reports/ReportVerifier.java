@@ -88,7 +88,7 @@ public final class ReportVerifier {
      *
      * @param givenKey the instance's public key as the user knows it, or null to use the document's own
      * @param lookup the database, or null to check offline only
-     * @throws AgreementVerifier.UnreadableDocumentException never: call {@link #isReport} first
+     * @throws tools.jackson.core.JacksonException when the text is not JSON: call {@link #isReport} first
      */
     public static Result verify(String json, PublicKey givenKey, Lookup lookup) {
         JsonNode document = JSON.readTree(json);

@@ -57,7 +57,8 @@ class ReportsController {
         FiguresService.requireReader(caller);
         JsonInput in = new JsonInput();
         in.onlyMembers(body, MEMBERS);
-        String title = in.required(in.text(body.path("title"), "title", ReportService.MAX_TITLE, TextCheck.Kind.LINE), "title");
+        String title = in.required(in.text(body.path("title"), "title", ReportService.MAX_TITLE,
+                TextCheck.Kind.LINE), "title");
         List<String> figureIds = new ArrayList<>();
         JsonNode figures = body.path("figures");
         if (!figures.isArray()) {
