@@ -144,6 +144,19 @@ class FiguresTest {
     }
 
     @Test
+    void figuresKeptForALogSizeGiveWayToTheNextChange() {
+        String november = "capturedFrom=2011-11-01&capturedTo=2011-11-30";
+        long before = figures("viewer@party-a", november).get("held").get("value").longValue();
+        assertThat(figures("viewer@party-a", november).get("held").get("value").longValue()).isEqualTo(before);
+        ApiClient.Response created = new ApiClient(port).as("registrar@party-a").post("/api/v1/persons", """
+                {"surname": "Зміненко", "holdingParty": "party-a", "captureDate": "2011-11-05"}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(figures("viewer@party-a", november).get("held").get("value").longValue()).isEqualTo(before + 1);
+        assertThat(figures("registrar@party-a", november).get("held").get("value").longValue())
+                .as("the same organisation's view").isEqualTo(before + 1);
+    }
+
+    @Test
     void aNameSearchOrAnUnknownFilterIsRefusedNamingIt() {
         ApiClient viewer = new ApiClient(port).as("viewer@party-a");
         ApiClient.Response searched = viewer.get("/api/v1/figures?q=Фігуренко");
