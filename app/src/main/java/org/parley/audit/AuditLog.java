@@ -140,6 +140,14 @@ public class AuditLog {
         return repository.latest(recordType, recordId);
     }
 
+    /**
+     * The version each of these records had in the log's first {@code treeSize} entries (that of its latest entry
+     * among them), by record id; records without an entry there are left out.
+     */
+    public java.util.Map<String, Integer> versionsAt(String recordType, Collection<String> recordIds, long treeSize) {
+        return repository.versionsAt(recordType, recordIds, treeSize);
+    }
+
     /** SHA-256 of the state's canonical JSON in UTF-8. */
     public static byte[] stateHash(String canonicalState) {
         return MerkleHash.sha256().digest(canonicalState.getBytes(StandardCharsets.UTF_8));

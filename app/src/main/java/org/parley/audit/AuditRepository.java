@@ -87,6 +87,17 @@ class AuditRepository {
                 .query((rs, row) -> new StoredHead(rs.getLong("size"), rs.getBytes("frontier"))).single();
     }
 
+    Map<String, Integer> versionsAt(String recordType, Collection<String> recordIds, long treeSize) {
+        Map<String, Integer> versions = new HashMap<>();
+        jdbc.sql("select distinct on (record_id) record_id, record_version from audit_entry where record_type = :type "
+                        + "and record_id = any(:ids) and seq < :size order by record_id, seq desc")
+                .param("type", recordType).param("ids", recordIds.toArray(String[]::new)).param("size", treeSize)
+                .query(rs -> {
+                    versions.put(rs.getString(1), rs.getObject(2) == null ? null : rs.getInt(2));
+                });
+        return versions;
+    }
+
     TreeFrontier head() {
         return jdbc.sql("select size, frontier from audit_head where id = 1")
                 .query((rs, row) -> TreeFrontier.unpack(rs.getLong("size"), rs.getBytes("frontier"))).single();

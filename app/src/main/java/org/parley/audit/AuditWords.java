@@ -26,7 +26,7 @@ class AuditWords {
             "EXPORT_PERSONS", "PRINT_CAPTURE_CARDS", "SAVE_IMPORT_MAPPING", "BUNDLE_EXPORT", "BUNDLE_IMPORT",
             "SET_PUBLIC_KEY",
             "RECORD_TRACING_REQUEST", "ADD_TRACING_CANDIDATES", "DECIDE_TRACING_CANDIDATE", "ANSWER_TRACING_REQUEST",
-            "CLOSE_TRACING_REQUEST");
+            "CLOSE_TRACING_REQUEST", "FREEZE_FIGURES");
 
     /** Every record type written: by changes, and by refusals (what was refused). */
     static final List<String> RECORD_TYPES = List.of("person", "event", "origin-change", "origin change",
@@ -34,7 +34,7 @@ class AuditWords {
             "exchange-approval", "exchange-handover-entry", "exchange-completion-request", "exchange-report",
             "organisation", "user", "token", "audit-entry", "checkpoint", "client", "request", "person-list",
             "import-mapping", "import", "import-upload", "notification-bundle", "capture-card",
-            "tracing-request", "tracing-candidate");
+            "tracing-request", "tracing-candidate", "figure", "figures-report");
 
     private final MessageSource messages;
 

@@ -18,6 +18,8 @@ import org.parley.audit.Checkpoint;
 import org.parley.audit.NoteKey;
 import org.parley.audit.Verification;
 import org.parley.exchange.AgreementVerifier;
+import org.parley.reports.ReportLogLookup;
+import org.parley.reports.ReportVerifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -113,7 +115,10 @@ public class AuditCommand implements Runnable {
     }
 
     @Command(name = "verify-document", mixinStandardHelpOptions = true,
-            description = {"Verify an exchange agreement (GET /api/v1/exchanges/{id}/agreement, saved to FILE): its "
+            description = {"Verify an exchange agreement (GET /api/v1/exchanges/{id}/agreement, saved to FILE), or a "
+                    + "frozen report of figures (GET /api/v1/reports/{id}: its signature, each value against its "
+                    + "records, its checkpoint; with the database, that the records had the stated status then). An "
+                    + "agreement: its "
                     + "exchange list is the one every approval signed, each approval's signature holds with the "
                     + "instance's public key, both parties approved and none for another, and its signed checkpoint "
                     + "covers every approval's audit entry. Without --data-dir or PARLEY_DB_URL it starts no "
@@ -123,7 +128,7 @@ public class AuditCommand implements Runnable {
                             + "file, the key or the database cannot be read."})
     static class VerifyDocument implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The agreement document (JSON).")
+        @Parameters(index = "0", paramLabel = "FILE", description = "The agreement or report document (JSON).")
         Path file;
 
         @Option(names = "--public-key", paramLabel = "KEY",
@@ -160,6 +165,9 @@ public class AuditCommand implements Runnable {
                     return 2;
                 }
             }
+            if (ReportVerifier.isReport(json)) {
+                return verifyReport(commandLine, json, key);
+            }
             AgreementVerifier.Result offline;
             try {
                 offline = AgreementVerifier.verify(json, key, null);
@@ -185,6 +193,38 @@ public class AuditCommand implements Runnable {
                 return report(commandLine, AgreementVerifier.verify(json, givenKey, lookup));
             });
             return opened[0] ? exit : 2;
+        }
+
+        /** A frozen report of figures: offline, or also against the database when one is named. */
+        private int verifyReport(CommandLine commandLine, String json, PublicKey key) {
+            if (!database()) {
+                return report(commandLine, ReportVerifier.verify(json, key, null));
+            }
+            Path directory = dataDir == null ? Path.of("parley-data") : dataDir;
+            if (!externalDatabase() && !Files.isDirectory(directory.resolve("postgres"))) {
+                commandLine.getErr().println("parley: " + directory + " holds no Parley database (no "
+                        + directory.resolve("postgres") + "); give the --data-dir of the instance that signed the "
+                        + "report");
+                return 2;
+            }
+            boolean[] opened = {false};
+            int exit = OfflineContext.run(commandLine, directory, context -> {
+                opened[0] = true;
+                return report(commandLine, ReportVerifier.verify(json, key, context.getBean(ReportLogLookup.class)));
+            });
+            return opened[0] ? exit : 2;
+        }
+
+        private static int report(CommandLine commandLine, ReportVerifier.Result result) {
+            if (result.ok()) {
+                commandLine.getOut().println(result.summary());
+                return 0;
+            }
+            PrintWriter err = commandLine.getErr();
+            err.println("parley: the report does not hold (" + result.problems().size()
+                    + (result.problems().size() == 1 ? " problem):" : " problems):"));
+            result.problems().forEach(p -> err.println("- " + p));
+            return 1;
         }
 
         /** Whether to check against a database: --data-dir given, or an external one named. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.parley.api.Caller;
+import org.parley.charts.BarChart;
 import org.parley.print.PdfRenderer;
 import org.parley.registry.Person;
 import org.springframework.stereotype.Component;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.HtmlPages;
+import org.parley.charts.BarChart;
 import org.parley.registry.PersonField;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;

@@ -379,7 +379,7 @@ class PersonRepository {
         return jdbc.sql("select count(*) from person").query(Long.class).single();
     }
 
-    private static String where(PersonFilter filter, Map<String, Object> params) {
+    static String where(PersonFilter filter, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
         List<String> words = filter.q() == null ? List.of() : queryWords(filter.q());
         for (int i = 0; i < words.size(); i++) {

@@ -1,4 +1,4 @@
-package org.parley.exchange;
+package org.parley.charts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +9,13 @@ import java.util.List;
  * beside it. Colours come from the Okabe–Ito palette (distinguishable with every common colour-vision deficiency),
  * its darker members only, outlined, so that bars keep a 3:1 contrast against the white ground.
  */
-record BarChart(String id, String title, int width, int height, String colour, List<Bar> bars, long total) {
+public record BarChart(String id, String title, int width, int height, String colour, List<Bar> bars, long total) {
 
     /** Okabe–Ito: blue, vermillion, bluish green, reddish purple, orange, sky blue. */
-    static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9");
+    public static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
+            "#56B4E9");
 
-    static final int WIDTH = 480;
+    public static final int WIDTH = 480;
     private static final int ROW = 44;
     private static final int LABEL_HEIGHT = 16;
     private static final int BAR_HEIGHT = 18;
@@ -22,19 +23,19 @@ record BarChart(String id, String title, int width, int height, String colour, L
     private static final int TOP = 4;
 
     /** One value: its label, its number, its colour and where the template draws them. */
-    record Bar(String label, long value, String percent, int labelY, int barY, int barWidth, int valueX,
+    public record Bar(String label, long value, String percent, int labelY, int barY, int barWidth, int valueX,
             int valueY, String fill) {
     }
 
     /** A value before layout. */
-    record Value(String label, long value) {
+    public record Value(String label, long value) {
     }
 
     /** Values of several series for one label (agreed and transferred of a category). */
-    record Group(String label, List<Long> values) {
+    public record Group(String label, List<Long> values) {
     }
 
-    static BarChart of(String id, String title, int colourIndex, List<Value> values) {
+    public static BarChart of(String id, String title, int colourIndex, List<Value> values) {
         String colour = PALETTE.get(Math.floorMod(colourIndex, PALETTE.size()));
         return layout(id, title, colour, values, values.stream().map(v -> colour).toList());
     }
@@ -43,7 +44,7 @@ record BarChart(String id, String title, int width, int height, String colour, L
      * Several series side by side: under each group a bar per series, labelled "group · series" so that the chart
      * reads without colour; the series also differ in colour (the palette's first members, in order).
      */
-    static BarChart grouped(String id, String title, List<String> series, List<Group> groups) {
+    public static BarChart grouped(String id, String title, List<String> series, List<Group> groups) {
         List<Value> values = new ArrayList<>();
         List<String> fills = new ArrayList<>();
         for (Group g : groups) {
