@@ -164,6 +164,13 @@ class AccessMatrixTest {
             expect(p, "GET interviews per week", client.get("/api/v1/wishes/interviews-per-week"),
                     p.anonymous() ? 401 : intermediaryReader ? 200 : 403);
 
+            expect(p, "GET figures", client.get("/api/v1/figures"), p.anonymous() ? 401 : readsRecords(p) ? 200 : 403);
+            expect(p, "GET tracing requests", client.get("/api/v1/tracing-requests"),
+                    p.anonymous() ? 401 : readsRecords(p) ? 200 : 403);
+            expect(p, "POST tracing request", client.post("/api/v1/tracing-requests", """
+                    {"surname": "Матриця", "requester": {"name": "Матриця", "relationship": "mother"}}"""),
+                    p.anonymous() ? 401 : readsRecords(p) && p.role() == Role.REGISTRAR ? 201 : 403);
+
             checkAudit(p, client);
             checkExchanges(p, client);
 
@@ -214,7 +221,7 @@ class AccessMatrixTest {
         }
         assertThat(mismatches).isEmpty();
         long notified = ids.keySet().stream().filter(Target::notified).count();
-        long cases = 11 + BATCH_CASES + AUDIT_CASES + EXCHANGE_CASES + ids.size() * 10L + notified * NOTIFICATION_CASES;
+        long cases = 14 + BATCH_CASES + AUDIT_CASES + EXCHANGE_CASES + ids.size() * 10L + notified * NOTIFICATION_CASES;
         assertThat(checked).isEqualTo(principals.size() * cases);
         System.out.printf("Access matrix: %d principals x %d endpoint cases = %d checks%n", principals.size(),
                 cases, checked);

@@ -212,6 +212,10 @@ class PageAccessMatrixTest {
                     : p.organisation() != null && p.role() == Role.AUDITOR ? 200 : 403);
             expect(p, "/wishes/queue", cookie, anonymous ? 302
                     : readsRecords(p) && "intermediary".equals(p.organisation()) ? 200 : 403);
+            expect(p, "/dashboard", cookie, anonymous ? 302 : readsRecords(p) ? 200 : 403);
+            expect(p, "/tracing", cookie, anonymous ? 302 : readsRecords(p) ? 200 : 403);
+            expect(p, "/tracing/new", cookie, anonymous ? 302
+                    : readsRecords(p) && p.role() == Role.REGISTRAR ? 200 : 403);
             exchangePages(p, cookie);
             // the registrar's desk: a party's registrar registers; a registrar of the holder corrects, adds events
             expect(p, "/persons/new", cookie, anonymous ? 302
@@ -228,7 +232,7 @@ class PageAccessMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
-        int cases = 8 + EXCHANGE_PAGES + 1 + 3 * ids.size();
+        int cases = 11 + EXCHANGE_PAGES + 1 + 3 * ids.size();
         assertThat(checked).isEqualTo(principals.size() * cases);
         System.out.printf("Page access matrix: %d principals x %d page cases = %d checks%n", principals.size(),
                 cases, checked);
