@@ -154,14 +154,7 @@ class TracingController {
         node.put("organisation", r.organisation());
         node.put("recordedBy", r.recordedBy());
         node.put("recordedAt", r.recordedAt().toString());
-        node.put("surname", in.surname());
-        node.put("givenName", in.givenName());
-        node.put("patronymic", in.patronymic());
-        node.put("fullName", in.fullName());
-        node.put("dateOfBirth", in.dateOfBirth());
-        node.put("unit", in.unit());
-        node.put("lastKnownPlace", in.lastKnownPlace());
-        node.put("lastKnownDate", in.lastKnownDate() == null ? null : in.lastKnownDate().toString());
+        in.writeSought(node);
         node.putObject("requester").put("name", in.requester().name())
                 .put("relationship", in.requester().relationship()).put("contact", in.requester().contact());
         node.put("note", in.note());

@@ -53,14 +53,7 @@ class TracingStates implements AuditedRecords {
         node.put("recordedBy", r.recordedBy());
         node.put("recordedAt", r.recordedAt().toString());
         TracingInput in = r.input();
-        node.put("surname", in.surname());
-        node.put("givenName", in.givenName());
-        node.put("patronymic", in.patronymic());
-        node.put("fullName", in.fullName());
-        node.put("dateOfBirth", in.dateOfBirth());
-        node.put("unit", in.unit());
-        node.put("lastKnownPlace", in.lastKnownPlace());
-        node.put("lastKnownDate", in.lastKnownDate() == null ? null : in.lastKnownDate().toString());
+        in.writeSought(node);
         node.put("requesterName", in.requester().name());
         node.put("requesterRelationship", in.requester().relationship());
         node.put("requesterContact", in.requester().contact());
