@@ -107,7 +107,9 @@ public final class NameNormalizer {
         if (word.isEmpty()) {
             return;
         }
-        out.append(foldDiacritics(unifyScript(word.toString())));
+        // Diacritics first: a letter counts for its word's script as the letter it becomes (ő as o, a look-alike);
+        // and again after: a mark a Cyrillic letter kept goes when the letter turns Latin (к̟ → k).
+        out.append(foldDiacritics(unifyScript(foldDiacritics(word.toString()))));
         word.setLength(0);
     }
 

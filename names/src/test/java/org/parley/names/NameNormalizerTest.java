@@ -63,4 +63,14 @@ class NameNormalizerTest {
         assertThat(NameNormalizer.normalize("Ї")).isNotEqualTo(NameNormalizer.normalize("І"));
         assertThat(NameNormalizer.normalize("й")).isNotEqualTo(NameNormalizer.normalize("и"));
     }
+
+    /** Found by NamesFuzzTest: the normal form changed when normalised again. */
+    @Test
+    void aLatinLetterWithADiacriticCountsAsTheLetterItBecomes() {
+        assertThat(NameNormalizer.normalize("Шеőвенко")).isEqualTo("шеовенко");
+        assertThat(NameNormalizer.normalize("Їжaк")).isEqualTo("їжак");
+        assertThat(NameNormalizer.normalize("Шеőвенко")).isEqualTo(NameNormalizer.normalize("шеовенко"));
+        // a mark kept on a Cyrillic letter goes when the word turns out Latin
+        assertThat(NameNormalizer.normalize("Oneiк\u031F")).isEqualTo("oneik");
+    }
 }
