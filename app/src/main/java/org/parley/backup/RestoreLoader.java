@@ -16,14 +16,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.parley.database.DeferredIndexes;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Loads a backup into a database migrated to the backup's schema version, in one transaction: every table emptied
  * of what the migrations may have put there, loaded with {@code COPY … FROM STDIN (FORMAT binary)} in the order of
- * its foreign keys, its row count and SHA-256 checked against the manifest, the sequences set. Any failure rolls all
- * of it back.
+ * its foreign keys (secondary indexes and foreign keys dropped before and built once after, {@link DeferredIndexes}),
+ * its row count and SHA-256 checked against the manifest, the sequences set. Any failure rolls all of it back.
  */
 public final class RestoreLoader {
 
@@ -77,10 +80,15 @@ public final class RestoreLoader {
         Map<String, BackupManifest.Table> byName = new HashMap<>();
         manifest.tables().forEach(t -> byName.put(t.name(), t));
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        List<String> order = SchemaTables.loadOrder(connection, present);
+        // secondary indexes and foreign keys built once over the loaded rows, in this same transaction
+        DeferredIndexes deferred = DeferredIndexes.drop(JdbcClient.create(new SingleConnectionDataSource(connection,
+                true)), order);
         long rows = 0;
-        for (String name : SchemaTables.loadOrder(connection, present)) {
+        for (String name : order) {
             rows += loadTable(copy, backup, byName.get(name));
         }
+        deferred.restore(step -> { });
         try (PreparedStatement setval = connection.prepareStatement("select setval(?::regclass, ?, ?)")) {
             for (BackupManifest.Sequence sequence : manifest.sequences()) {
                 setval.setString(1, SchemaTables.quote(sequence.name()));

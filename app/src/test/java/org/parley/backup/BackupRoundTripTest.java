@@ -64,16 +64,18 @@ class BackupRoundTripTest {
         Checkpoint signed = tree.sign();
 
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger written = new AtomicInteger(1);
+        AtomicInteger started = new AtomicInteger(1);
+        AtomicInteger committed = new AtomicInteger(1);
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             while (!stop.get()) {
-                create(surname + "-" + written.getAndIncrement());
+                create(surname + "-" + started.getAndIncrement());
+                committed.incrementAndGet();
             }
         });
         Path file = work.resolve("parley.backup");
         BackupManifest manifest;
         try (Connection connection = dataSource.getConnection()) {
-            while (written.get() < 5) {
+            while (committed.get() < 5) {
                 Thread.onSpinWait(); // the writer is under way before the snapshot is taken
             }
             manifest = BackupWriter.write(connection, file, new BackupWriter.KeyMaterial(
@@ -82,7 +84,7 @@ class BackupRoundTripTest {
             stop.set(true);
             writer.join();
         }
-        int afterBackup = written.get();
+        int afterBackup = started.get();
         create(surname + "-after");
 
         assertThat(manifest.checkpoint().treeSize()).isGreaterThanOrEqualTo(signed.treeSize());
@@ -108,10 +110,8 @@ class BackupRoundTripTest {
             long persons = count(copy, "select count(*) from person where surname like '" + surname + "-%'");
             assertThat(persons).isBetween(5L, (long) afterBackup);
             assertThat(count(copy, "select count(*) from person where surname = '" + surname + "-after'")).isZero();
-            // each restored person whole: its CAPTURED event, its state and its audit entry
+            // each restored person whole: its CAPTURED event and its audit entry (its name keys: audit verify)
             assertThat(count(copy, "select count(*) from person_event e join person p on p.id = e.person_id "
-                    + "where p.surname like '" + surname + "-%'")).isEqualTo(persons);
-            assertThat(count(copy, "select count(*) from person_state s join person p on p.id = s.person_id "
                     + "where p.surname like '" + surname + "-%'")).isEqualTo(persons);
             assertThat(count(copy, "select count(*) from audit_entry a join person p on a.record_type = 'person' "
                     + "and a.record_id = p.id::text where p.surname like '" + surname + "-%'"))
