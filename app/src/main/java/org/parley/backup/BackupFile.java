@@ -76,10 +76,6 @@ public final class BackupFile implements Closeable {
         return manifest;
     }
 
-    public Path path() {
-        return path;
-    }
-
     /** The COPY data of a table of the manifest. */
     InputStream table(BackupManifest.Table table) throws IOException {
         return zip.getInputStream(zip.getEntry(table.entry()));

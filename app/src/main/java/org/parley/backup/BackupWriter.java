@@ -84,7 +84,7 @@ public final class BackupWriter {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         List<BackupManifest.Table> tables = new ArrayList<>();
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            // the fastest level: a million persons' tables compress to about a third all the same (README)
+            // the fastest level: a million persons' 2.2 GB of COPY data still shrink to 0.39 GB (README, Benchmarks)
             zip.setLevel(Deflater.BEST_SPEED);
             for (String table : SchemaTables.names(connection)) {
                 String entry = "tables/" + table + ".pgcopy";

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.ParleyApplication;
 import org.parley.audit.AuditTree;
+import org.parley.backup.BackupFile;
 import org.parley.registry.OrganisationKind;
 import org.parley.registry.RegistryService;
 import org.springframework.boot.WebApplicationType;
@@ -85,6 +86,14 @@ class BackupCommandTest extends CommandLineTest {
             assertThat(run("restore", backupWithKey.toString(), "--key-file", key.toString())).as(err.toString())
                     .isZero();
             assertThat(out.toString()).contains("Audit log verified: 1 entries, 1 checkpoints");
+            // the external database backs up to the very same table data
+            Path again = work.resolve("external.backup");
+            assertThat(run("backup", "--out", again.toString(), "--key-file", key.toString())).as(err.toString())
+                    .isZero();
+            try (BackupFile first = BackupFile.open(backupWithKey); BackupFile second = BackupFile.open(again)) {
+                assertThat(second.manifest().tables()).isEqualTo(first.manifest().tables());
+                assertThat(second.manifest().publicKey()).isEqualTo(first.manifest().publicKey());
+            }
             assertThat(run("restore", backupWithKey.toString(), "--key-file", key.toString())).isEqualTo(1);
             assertThat(err.toString()).contains("The database of PARLEY_DB_URL is not empty");
         } finally {
@@ -173,6 +182,18 @@ class BackupCommandTest extends CommandLineTest {
         try (var entries = Files.list(target)) {
             assertThat(entries).isEmpty();
         }
+    }
+
+    @Test
+    void backupRefusesADirectoryWithoutADatabaseAndAKeyItCannotFind() {
+        Path empty = work.resolve("nothing-here");
+        assertThat(run("backup", "--out", work.resolve("x.backup").toString(), "--data-dir", empty.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("holds no Parley database");
+        assertThat(run("backup", "--out", work.resolve("x.backup").toString(), "--data-dir", empty.toString(),
+                "--include-key")).isEqualTo(2);
+        assertThat(err.toString()).contains("--include-key needs the key file");
+        assertThat(work.resolve("x.backup")).doesNotExist();
     }
 
     /** A copy of the backup with its entries changed (null drops one). */
