@@ -1,6 +1,8 @@
 package org.parley.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.parley.ParleyApplication;
 import org.parley.api.InvalidInputException;
@@ -19,14 +21,22 @@ final class OfflineContext {
     }
 
     static int run(CommandLine commandLine, Path dataDir, Function<ConfigurableApplicationContext, Integer> action) {
+        return run(commandLine, dataDir, List.of(), action);
+    }
+
+    /** As {@link #run(CommandLine, Path, Function)}, with more Spring properties ({@code --name=value}). */
+    static int run(CommandLine commandLine, Path dataDir, List<String> properties,
+            Function<ConfigurableApplicationContext, Integer> action) {
         ConfigurableApplicationContext context;
         try {
+            List<String> args = new ArrayList<>(List.of("--parley.data-dir=" + dataDir.toAbsolutePath(),
+                    "--logging.level.org.springframework.boot.SpringApplication=OFF",
+                    "--logging.level.org.springframework.boot.diagnostics=OFF",
+                    "--logging.level.org.parley=WARN"));
+            args.addAll(properties);
             context = new SpringApplicationBuilder(ParleyApplication.class).web(WebApplicationType.NONE)
                     .logStartupInfo(false)
-                    .run("--parley.data-dir=" + dataDir.toAbsolutePath(),
-                            "--logging.level.org.springframework.boot.SpringApplication=OFF",
-                            "--logging.level.org.springframework.boot.diagnostics=OFF",
-                            "--logging.level.org.parley=WARN");
+                    .run(args.toArray(String[]::new));
         } catch (Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof DatabaseStartupException || t instanceof AuditKeyException) {

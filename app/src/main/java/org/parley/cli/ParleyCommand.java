@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Parley: neutral information system for prisoners of war and interned civilians.",
         subcommands = {ServeCommand.class, DemoCommand.class, OrganisationCommand.class, UserCommand.class,
                 AuditCommand.class, BundleCommand.class, ExportCommand.class, org.parley.reconcile.ReconcileCommand.class,
+                BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public class ParleyCommand implements Runnable {
 
