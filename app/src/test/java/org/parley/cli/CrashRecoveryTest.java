@@ -24,8 +24,9 @@ import org.parley.ApiClient;
 import picocli.CommandLine;
 
 /**
- * {@code kill -9} of Parley, and separately of its PostgreSQL, while eight clients write through the API: after a
- * restart on the same {@code --data-dir} every write that was acknowledged is there, and {@code audit verify} passes
+ * {@code kill -9} of Parley, and separately of its PostgreSQL, while eight clients write through the API and an auditor
+ * signs checkpoints: after a restart on the same {@code --data-dir} every write and checkpoint that was acknowledged is
+ * there, and {@code audit verify} passes
  * (nothing half-written: every person has the entry of its creation, every entry its state). Killing Parley leaves its
  * PostgreSQL running without an owner; the next start must stop that server and take the directory over.
  */
@@ -71,13 +72,35 @@ class CrashRecoveryTest {
         }
     }
 
-    /** Eight clients registering persons until stopped; the ids the server acknowledged (201) are kept. */
+    /**
+     * Eight clients registering persons until stopped, and an auditor signing checkpoints; the ids and checkpoint
+     * sizes the server acknowledged are kept.
+     */
     private static final class Writers {
         final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        final Set<Long> checkpoints = ConcurrentHashMap.newKeySet();
         final AtomicBoolean stop = new AtomicBoolean();
         final List<Thread> threads = new ArrayList<>();
 
         Writers(int port, String prefix) {
+            ApiClient auditor = new ApiClient(port).as("auditor@intermediary");
+            Thread signer = new Thread(() -> {
+                while (!stop.get()) {
+                    try {
+                        ApiClient.Response signed = auditor.post("/api/v1/audit/checkpoints", "");
+                        if (signed.status() == 200) {
+                            checkpoints.add(signed.json().get("treeSize").asLong());
+                        }
+                        Thread.sleep(50);
+                    } catch (RuntimeException | InterruptedException e) { // the server went away
+                        if (stop.get()) {
+                            return;
+                        }
+                    }
+                }
+            });
+            threads.add(signer);
+            signer.start();
             for (int c = 0; c < CLIENTS; c++) {
                 ApiClient client = new ApiClient(port).as("registrar@party-a");
                 String surname = prefix + "клієнт" + c + "-";
@@ -118,10 +141,13 @@ class CrashRecoveryTest {
         }
     }
 
-    private static void assertAllThere(int port, Set<String> ids) {
+    private static void assertAllThere(int port, Set<String> ids, Set<Long> checkpoints) {
         ApiClient reader = new ApiClient(port).as("registrar@party-a");
         List<String> missing = ids.stream().filter(id -> reader.get("/api/v1/persons/" + id).status() != 200).toList();
         assertThat(missing).as("acknowledged writes missing after the restart").isEmpty();
+        List<Long> unsigned = checkpoints.stream()
+                .filter(size -> reader.get("/api/v1/audit/checkpoints/" + size).status() != 200).toList();
+        assertThat(unsigned).as("acknowledged checkpoints missing after the restart").isEmpty();
     }
 
     private static long postmasterPid(Path dataDir) throws Exception {
@@ -131,6 +157,7 @@ class CrashRecoveryTest {
     @Test
     void acknowledgedWritesSurviveKillingParleyOrItsDatabase(@TempDir Path dataDir) throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<Long> checkpoints = ConcurrentHashMap.newKeySet();
 
         // 1. Parley killed while eight clients write: its PostgreSQL keeps running, orphaned
         Server first = Server.start(dataDir, "demo", "--persons", "20");
@@ -140,12 +167,13 @@ class CrashRecoveryTest {
         first.kill();
         writers.stop();
         acknowledged.addAll(writers.acknowledged);
+        checkpoints.addAll(writers.checkpoints);
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("PostgreSQL outlived Parley").hasValue(true);
 
         // 2. the next start takes the directory over from the orphan, and every acknowledged write is there
         Server second = Server.start(dataDir, "serve");
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        assertAllThere(second.port(), acknowledged);
+        assertAllThere(second.port(), acknowledged, checkpoints);
 
         // 3. PostgreSQL killed under the running server while eight clients write
         writers = new Writers(second.port(), "Другий");
@@ -154,11 +182,13 @@ class CrashRecoveryTest {
         Thread.sleep(500);
         writers.stop();
         acknowledged.addAll(writers.acknowledged);
+        checkpoints.addAll(writers.checkpoints);
         second.kill();
 
         // 4. restarted on the same directory: PostgreSQL recovers from its log, nothing acknowledged is lost
         Server third = Server.start(dataDir, "serve");
-        assertAllThere(third.port(), acknowledged);
+        assertThat(checkpoints).as("checkpoints were signed while the clients wrote").isNotEmpty();
+        assertAllThere(third.port(), acknowledged, checkpoints);
         third.kill();
 
         StringWriter err = new StringWriter();
