@@ -75,9 +75,34 @@ class LeftOffRepository {
 
     /** The persons in custody the list could name, as a condition on {@code p} (the caller's visibility too). */
     private static String population(Scope scope) {
-        return "p.holding_party_id = :holder and p.power_of_origin_id = :origin "
-                + "and p.status in ('CAPTURED', 'INTERNED', 'HOSPITALISED') and " + scope.visible();
+        return IN_CUSTODY + " and " + scope.visible();
     }
+
+    private static final String IN_CUSTODY = "p.holding_party_id = :holder and p.power_of_origin_id = :origin "
+            + "and p.status in ('CAPTURED', 'INTERNED', 'HOSPITALISED')";
+
+    /**
+     * The persons left off one list as a subquery of {@code (person_id, reason)}: the reason of their removal from an
+     * earlier version, null if no version named them. The list's own parameters are named with {@code prefix} (and
+     * put into {@code params}) so that several lists' subqueries can share one statement; the caller's visibility
+     * condition and its parameters, in the scope, are shared by all of them.
+     */
+    static String leftOffSet(Scope scope, String prefix, Map<String, Object> params) {
+        params.putAll(scope.params());
+        params(scope).forEach((name, value) -> {
+            if (LIST_PARAMETERS.contains(name)) {
+                params.put(prefix + name, value);
+            }
+        });
+        String own = (named(scope) + reasons() + "select p.id as person_id, rs.reason from person p "
+                + "left join reasons rs on rs.person_id = p.id where " + IN_CUSTODY)
+                .replaceAll(":(" + String.join("|", LIST_PARAMETERS) + ")\\b", ":" + prefix + "$1");
+        return "(" + own + " and " + scope.visible() + " and not exists (select 1 from listed l "
+                + "where l.person_id = p.id))";
+    }
+
+    /** The parameters of one list, as opposed to those of the caller's visibility condition. */
+    private static final List<String> LIST_PARAMETERS = List.of("round", "party", "kind", "holder", "origin");
 
     /**
      * The persons earlier versions named and the latest does not name as a list, with the reason given when the

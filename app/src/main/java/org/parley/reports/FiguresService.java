@@ -135,6 +135,27 @@ class FiguresService {
                 }
                 breakdown.put("rounds", rounds);
             }
+            case FigureCatalog.LEFT_OFF -> {
+                ExchangeFigures.LeftOffCounts counts = exchanges.leftOff(caller, filter);
+                value = counts.persons();
+                Map<String, Map<String, Object>> rounds = new LinkedHashMap<>();
+                for (ExchangeFigures.ListCounts l : counts.lists()) {
+                    Map<String, Object> round = rounds.computeIfAbsent(l.roundId(), id -> {
+                        Map<String, Object> r = new LinkedHashMap<>();
+                        r.put("title", l.title());
+                        r.put("lists", new LinkedHashMap<String, Object>());
+                        return r;
+                    });
+                    Map<String, Object> list = new LinkedHashMap<>();
+                    list.put("persons", l.persons());
+                    list.put("removalReason", l.byReason());
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> lists = (Map<String, Object>) round.get("lists");
+                    lists.put(l.party() + "/" + l.kind(), list);
+                }
+                breakdown.put("rounds", rounds);
+                breakdown.put("removalReason", counts.byReason());
+            }
             default -> {
                 PersonFigures.Counts counts = persons.custody(caller, filter, entry.scope());
                 value = counts.total();
@@ -150,6 +171,7 @@ class FiguresService {
         return switch (entry.id()) {
             case FigureCatalog.WISHES -> wishes.ids(caller, filter, offset, limit);
             case FigureCatalog.EXCHANGED -> exchanges.transferredIds(caller, filter, offset, limit);
+            case FigureCatalog.LEFT_OFF -> exchanges.leftOffIds(caller, filter, offset, limit);
             default -> persons.custodyIds(caller, filter, entry.scope(), offset, limit);
         };
     }
@@ -159,6 +181,7 @@ class FiguresService {
         return switch (entry.id()) {
             case FigureCatalog.WISHES -> wishes.counts(caller, filter).total();
             case FigureCatalog.EXCHANGED -> exchanges.transferredCount(caller, filter);
+            case FigureCatalog.LEFT_OFF -> exchanges.leftOffCount(caller, filter);
             default -> persons.custody(caller, filter, entry.scope()).total();
         };
     }
