@@ -113,55 +113,74 @@ public class ExchangeFigures {
      * removal reason ({@link #NEVER_LISTED} for those no earlier version named), and the distinct persons per reason.
      */
     public LeftOffCounts leftOff(Caller caller, PersonFilter filter) {
-        Map<String, Object> params = new HashMap<>();
         List<OpenList> lists = openLists(caller);
-        String sql = leftOffSets(caller, filter, lists, params);
-        if (sql == null) {
+        if (lists.isEmpty()) {
             return new LeftOffCounts(0, List.of(), Map.of());
         }
-        Map<Integer, Map<String, Long>> perList = new TreeMap<>();
+        Map<String, Object> params = new HashMap<>();
+        String with = lists(lists, params, true);
+        String where = persons.condition(caller, filter, params);
+        List<String> off = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        StringBuilder joins = new StringBuilder();
+        for (int i = 0; i < lists.size(); i++) {
+            off.add("off" + i);
+            columns.add(leftOffCondition(lists.get(i), i, params) + " as off" + i);
+            columns.add("r" + i + ".reason as reason" + i);
+            joins.append(" left join removed").append(i).append(" r").append(i).append(" on r").append(i)
+                    .append(".person_id = p.id");
+        }
+        List<String> groups = new ArrayList<>(off);
+        for (int i = 0; i < lists.size(); i++) {
+            groups.add("reason" + i);
+        }
+        // every combination of (left off list i, its removal reason) over the lists: a few groups, summed here
+        long[] total = {0};
+        List<Map<String, Long>> perList = new ArrayList<>();
+        lists.forEach(l -> perList.add(new TreeMap<>()));
         Map<String, Long> byReason = new TreeMap<>();
-        long[] persons = {0};
-        jdbc.sql(sql + "select 0 as part, list, coalesce(reason, '" + NEVER_LISTED + "') as reason, count(*) as n "
-                        + "from left_off group by list, reason "
-                        + "union all select 1, null, coalesce(reason, '" + NEVER_LISTED + "'), "
-                        + "count(distinct person_id) from left_off group by reason "
-                        + "union all select 2, null, null, count(distinct person_id) from left_off")
+        jdbc.sql(with + "select " + String.join(", ", groups) + ", count(*) as n from (select "
+                        + String.join(", ", columns) + " from person p" + joins + " where " + where + " and ("
+                        + String.join(" or ", populations(lists)) + ")) x where " + String.join(" or ", off)
+                        + " group by " + String.join(", ", groups))
                 .params(params).query(rs -> {
-                    switch (rs.getInt("part")) {
-                        case 0 -> perList.computeIfAbsent(rs.getInt("list"), l -> new TreeMap<>())
-                                .put(rs.getString("reason"), rs.getLong("n"));
-                        case 1 -> byReason.merge(rs.getString("reason"), rs.getLong("n"), Long::sum);
-                        default -> persons[0] = rs.getLong("n");
+                    long n = rs.getLong("n");
+                    total[0] += n;
+                    java.util.Set<String> reasons = new java.util.HashSet<>();
+                    for (int i = 0; i < lists.size(); i++) {
+                        if (rs.getBoolean("off" + i)) {
+                            String reason = rs.getString("reason" + i);
+                            reason = reason == null ? NEVER_LISTED : reason;
+                            perList.get(i).merge(reason, n, Long::sum);
+                            reasons.add(reason);
+                        }
                     }
+                    reasons.forEach(r -> byReason.merge(r, n, Long::sum));
                 });
         List<ListCounts> counts = new ArrayList<>();
         for (int i = 0; i < lists.size(); i++) {
             OpenList l = lists.get(i);
-            Map<String, Long> reasons = perList.getOrDefault(i, Map.of());
+            Map<String, Long> reasons = perList.get(i);
             counts.add(new ListCounts(l.roundId(), l.title(), l.party(), l.kind().code(),
                     reasons.values().stream().mapToLong(Long::longValue).sum(), new LinkedHashMap<>(reasons)));
         }
-        return new LeftOffCounts(persons[0], counts, new LinkedHashMap<>(byReason));
+        return new LeftOffCounts(total[0], counts, new LinkedHashMap<>(byReason));
     }
 
     /** The persons {@link #leftOff} counts, by id, from {@code offset}; all of them when limit < 0. */
     public List<Long> leftOffIds(Caller caller, PersonFilter filter, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
-        String sql = leftOffSets(caller, filter, openLists(caller), params);
-        if (sql == null) {
-            return List.of();
-        }
-        return jdbc.sql(sql + "select distinct person_id from left_off order by person_id"
-                + (limit < 0 ? "" : " limit " + limit) + " offset " + offset).params(params).query(Long.class).list();
+        String sql = leftOffPersons(caller, filter, openLists(caller), params);
+        return sql == null ? List.of() : jdbc.sql(sql + " order by p.id" + (limit < 0 ? "" : " limit " + limit)
+                + " offset " + offset).params(params).query(Long.class).list();
     }
 
     /** How many persons {@link #leftOffIds} gives. */
     public long leftOffCount(Caller caller, PersonFilter filter) {
         Map<String, Object> params = new HashMap<>();
-        String sql = leftOffSets(caller, filter, openLists(caller), params);
-        return sql == null ? 0 : jdbc.sql(sql + "select count(distinct person_id) from left_off").params(params)
-                .query(Long.class).single();
+        String sql = leftOffPersons(caller, filter, openLists(caller), params);
+        return sql == null ? 0 : jdbc.sql("select count(*) from (" + sql + ") x").params(params).query(Long.class)
+                .single();
     }
 
     /** A list of an open round: the round (internal and public id, title), the party and the other, the kind. */
@@ -183,27 +202,58 @@ public class ExchangeFigures {
                         rs.getLong("other_id"), ListKind.ofCode(rs.getString("kind")))).list();
     }
 
-    /**
-     * {@code with left_off as (…)}: one row {@code (list, person_id, reason)} per person left off each list (the
-     * list's index in {@code lists}), the persons the caller may see and the filter selects; null without lists.
-     */
-    private String leftOffSets(Caller caller, PersonFilter filter, List<OpenList> lists, Map<String, Object> params) {
+    /** {@code select p.id from person p …}: the persons left off any list, visible and selected; null without lists. */
+    private String leftOffPersons(Caller caller, PersonFilter filter, List<OpenList> lists,
+            Map<String, Object> params) {
         if (lists.isEmpty()) {
             return null;
         }
-        Map<String, Object> visibleParams = new HashMap<>();
-        String visible = persons.condition(caller, filter, visibleParams);
-        List<String> sets = new ArrayList<>();
+        String with = lists(lists, params, false);
+        String where = persons.condition(caller, filter, params);
+        List<String> off = new ArrayList<>();
         for (int i = 0; i < lists.size(); i++) {
-            OpenList l = lists.get(i);
-            LeftOffRepository.Scope scope = l.kind() == ListKind.REQUEST
-                    ? new LeftOffRepository.Scope(l.round(), l.partyId(), l.kind(), l.otherId(), l.partyId(),
-                            visible, visibleParams)
-                    : new LeftOffRepository.Scope(l.round(), l.partyId(), l.kind(), l.partyId(), l.otherId(),
-                            visible, visibleParams);
-            sets.add("select " + i + " as list, s.person_id, s.reason from "
-                    + LeftOffRepository.leftOffSet(scope, "list" + i + "_", params) + " s");
+            off.add(leftOffCondition(lists.get(i), i, params));
         }
-        return "with left_off as materialized (" + String.join(" union all ", sets) + ") ";
+        return with + "select p.id from person p where " + where + " and (" + String.join(" or ", off) + ")";
+    }
+
+    /** {@code with listed0 as (…), removed0 as (…), …}: what each list's latest version names, and who was removed. */
+    private static String lists(List<OpenList> lists, Map<String, Object> params, boolean removed) {
+        List<String> ctes = new ArrayList<>();
+        for (int i = 0; i < lists.size(); i++) {
+            LeftOffRepository.Scope scope = scope(lists.get(i));
+            ctes.add("listed" + i + " as " + LeftOffRepository.listedSet(scope, prefix(i), params));
+            if (removed) {
+                ctes.add("removed" + i + " as " + LeftOffRepository.removedSet(scope, prefix(i), params));
+            }
+        }
+        return "with " + String.join(", ", ctes) + " ";
+    }
+
+    /** Whether person p is left off list i: in its population and not named by its latest version. */
+    private static String leftOffCondition(OpenList list, int i, Map<String, Object> params) {
+        return "(" + LeftOffRepository.populationOf(scope(list), prefix(i), params) + " and p.id not in (select "
+                + "person_id from listed" + i + "))";
+    }
+
+    private static List<String> populations(List<OpenList> lists) {
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < lists.size(); i++) {
+            conditions.add(LeftOffRepository.populationOf(scope(lists.get(i)), prefix(i), new HashMap<>()));
+        }
+        return conditions;
+    }
+
+    private static String prefix(int list) {
+        return "list" + list + "_";
+    }
+
+    /** The list's scope: a request's persons are held by the other party, an offer's by the party itself. */
+    private static LeftOffRepository.Scope scope(OpenList l) {
+        return l.kind() == ListKind.REQUEST
+                ? new LeftOffRepository.Scope(l.round(), l.partyId(), l.kind(), l.otherId(), l.partyId(), "true",
+                        Map.of())
+                : new LeftOffRepository.Scope(l.round(), l.partyId(), l.kind(), l.partyId(), l.otherId(), "true",
+                        Map.of());
     }
 }

@@ -82,23 +82,37 @@ class LeftOffRepository {
             + "and p.status in ('CAPTURED', 'INTERNED', 'HOSPITALISED')";
 
     /**
-     * The persons left off one list as a subquery of {@code (person_id, reason)}: the reason of their removal from an
-     * earlier version, null if no version named them. The list's own parameters are named with {@code prefix} (and
-     * put into {@code params}) so that several lists' subqueries can share one statement; the caller's visibility
-     * condition and its parameters, in the scope, are shared by all of them.
+     * The persons the list's latest version names, as a subquery of {@code person_id}; the list's parameters are named
+     * with {@code prefix} (and put into {@code params}) so that several lists' subqueries can share one statement.
      */
-    static String leftOffSet(Scope scope, String prefix, Map<String, Object> params) {
-        params.putAll(scope.params());
+    static String listedSet(Scope scope, String prefix, Map<String, Object> params) {
+        return ownSql(scope, prefix, params, named(scope) + "select person_id from listed");
+    }
+
+    /**
+     * The persons an earlier version named and the latest does not, with the reason of their removal, as a subquery
+     * of {@code (person_id, reason)}; parameters as {@link #listedSet}.
+     */
+    static String removedSet(Scope scope, String prefix, Map<String, Object> params) {
+        return ownSql(scope, prefix, params, named(scope) + reasons()
+                + "select person_id, reason from reasons where person_id not in (select person_id from listed)");
+    }
+
+    /**
+     * The persons in custody a list could name, as a condition on {@code p} with the list's parameters named with
+     * {@code prefix}; not the caller's visibility, which the statement adds once for all lists.
+     */
+    static String populationOf(Scope scope, String prefix, Map<String, Object> params) {
+        return ownSql(scope, prefix, params, IN_CUSTODY);
+    }
+
+    private static String ownSql(Scope scope, String prefix, Map<String, Object> params, String sql) {
         params(scope).forEach((name, value) -> {
             if (LIST_PARAMETERS.contains(name)) {
                 params.put(prefix + name, value);
             }
         });
-        String own = (named(scope) + reasons() + "select p.id as person_id, rs.reason from person p "
-                + "left join reasons rs on rs.person_id = p.id where " + IN_CUSTODY)
-                .replaceAll(":(" + String.join("|", LIST_PARAMETERS) + ")\\b", ":" + prefix + "$1");
-        return "(" + own + " and " + scope.visible() + " and not exists (select 1 from listed l "
-                + "where l.person_id = p.id))";
+        return "(" + sql.replaceAll(":(" + String.join("|", LIST_PARAMETERS) + ")\\b", ":" + prefix + "$1") + ")";
     }
 
     /** The parameters of one list, as opposed to those of the caller's visibility condition. */
