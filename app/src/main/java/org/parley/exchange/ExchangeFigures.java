@@ -121,28 +121,40 @@ public class ExchangeFigures {
         String with = lists(lists, params, true);
         String where = persons.condition(caller, filter, params);
         List<String> off = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
-        StringBuilder joins = new StringBuilder();
+        List<String> groups = new ArrayList<>();
         for (int i = 0; i < lists.size(); i++) {
             off.add("off" + i);
-            columns.add(leftOffCondition(lists.get(i), i, params) + " as off" + i);
-            columns.add("r" + i + ".reason as reason" + i);
-            joins.append(" left join removed").append(i).append(" r").append(i).append(" on r").append(i)
-                    .append(".person_id = p.id");
+            groups.add("off" + i);
         }
-        List<String> groups = new ArrayList<>(off);
         for (int i = 0; i < lists.size(); i++) {
             groups.add("reason" + i);
+        }
+        List<String> branches = new ArrayList<>();
+        for (List<Integer> population : populations(lists)) {
+            List<String> columns = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            StringBuilder joins = new StringBuilder();
+            for (int i = 0; i < lists.size(); i++) {
+                boolean mine = population.contains(i);
+                columns.add((mine ? "p.id not in (select person_id from listed" + i + ")" : "false") + " as off" + i);
+                reasons.add(mine ? "r" + i + ".reason as reason" + i : "null::text as reason" + i);
+                if (mine) {
+                    joins.append(" left join removed").append(i).append(" r").append(i).append(" on r").append(i)
+                            .append(".person_id = p.id");
+                }
+            }
+            columns.addAll(reasons);
+            branches.add("select " + String.join(", ", columns) + " from person p" + joins + " where "
+                    + LeftOffRepository.populationOf(scope(lists.get(population.get(0))), prefix(population.get(0)),
+                            params) + " and " + where);
         }
         // every combination of (left off list i, its removal reason) over the lists: a few groups, summed here
         long[] total = {0};
         List<Map<String, Long>> perList = new ArrayList<>();
         lists.forEach(l -> perList.add(new TreeMap<>()));
         Map<String, Long> byReason = new TreeMap<>();
-        jdbc.sql(with + "select " + String.join(", ", groups) + ", count(*) as n from (select "
-                        + String.join(", ", columns) + " from person p" + joins + " where " + where + " and ("
-                        + String.join(" or ", populations(lists)) + ")) x where " + String.join(" or ", off)
-                        + " group by " + String.join(", ", groups))
+        jdbc.sql(with + "select " + String.join(", ", groups) + ", count(*) as n from (" + String.join(" union all ",
+                        branches) + ") x where " + String.join(" or ", off) + " group by " + String.join(", ", groups))
                 .params(params).query(rs -> {
                     long n = rs.getLong("n");
                     total[0] += n;
@@ -171,7 +183,7 @@ public class ExchangeFigures {
     public List<Long> leftOffIds(Caller caller, PersonFilter filter, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         String sql = leftOffPersons(caller, filter, openLists(caller), params);
-        return sql == null ? List.of() : jdbc.sql(sql + " order by p.id" + (limit < 0 ? "" : " limit " + limit)
+        return sql == null ? List.of() : jdbc.sql(sql + " order by id" + (limit < 0 ? "" : " limit " + limit)
                 + " offset " + offset).params(params).query(Long.class).list();
     }
 
@@ -210,11 +222,15 @@ public class ExchangeFigures {
         }
         String with = lists(lists, params, false);
         String where = persons.condition(caller, filter, params);
-        List<String> off = new ArrayList<>();
-        for (int i = 0; i < lists.size(); i++) {
-            off.add(leftOffCondition(lists.get(i), i, params));
+        List<String> branches = new ArrayList<>();
+        for (List<Integer> population : populations(lists)) {
+            List<String> off = new ArrayList<>();
+            population.forEach(i -> off.add("p.id not in (select person_id from listed" + i + ")"));
+            branches.add("select p.id from person p where " + LeftOffRepository.populationOf(scope(lists.get(
+                    population.get(0))), prefix(population.get(0)), params) + " and " + where + " and ("
+                    + String.join(" or ", off) + ")");
         }
-        return with + "select p.id from person p where " + where + " and (" + String.join(" or ", off) + ")";
+        return with + "select id from (" + String.join(" union all ", branches) + ") p";
     }
 
     /** {@code with listed0 as (…), removed0 as (…), …}: what each list's latest version names, and who was removed. */
@@ -230,18 +246,18 @@ public class ExchangeFigures {
         return "with " + String.join(", ", ctes) + " ";
     }
 
-    /** Whether person p is left off list i: in its population and not named by its latest version. */
-    private static String leftOffCondition(OpenList list, int i, Map<String, Object> params) {
-        return "(" + LeftOffRepository.populationOf(scope(list), prefix(i), params) + " and p.id not in (select "
-                + "person_id from listed" + i + "))";
-    }
-
-    private static List<String> populations(List<OpenList> lists) {
-        List<String> conditions = new ArrayList<>();
+    /**
+     * The lists by population (holder and origin; a request and the other party's offer share one), by index: each
+     * population is read by its own branch of the statement, from the partial index of persons in custody alone
+     * ({@code person_custody_counts_idx}), rather than one scan of an {@code OR} of populations from the table.
+     */
+    private static java.util.Collection<List<Integer>> populations(List<OpenList> lists) {
+        Map<List<Long>, List<Integer>> populations = new LinkedHashMap<>();
         for (int i = 0; i < lists.size(); i++) {
-            conditions.add(LeftOffRepository.populationOf(scope(lists.get(i)), prefix(i), new HashMap<>()));
+            LeftOffRepository.Scope scope = scope(lists.get(i));
+            populations.computeIfAbsent(List.of(scope.holderId(), scope.originId()), k -> new ArrayList<>()).add(i);
         }
-        return conditions;
+        return populations.values();
     }
 
     private static String prefix(int list) {
