@@ -120,63 +120,59 @@ public class ExchangeFigures {
         Map<String, Object> params = new HashMap<>();
         String with = lists(lists, params, true);
         String where = persons.condition(caller, filter, params);
-        List<String> off = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        for (int i = 0; i < lists.size(); i++) {
-            off.add("off" + i);
-            groups.add("off" + i);
-        }
-        for (int i = 0; i < lists.size(); i++) {
-            groups.add("reason" + i);
-        }
-        List<String> branches = new ArrayList<>();
-        for (List<Integer> population : populations(lists)) {
+        List<List<Integer>> populations = new ArrayList<>(populations(lists));
+        List<String> parts = new ArrayList<>();
+        for (int g = 0; g < populations.size(); g++) {
+            List<Integer> population = populations.get(g);
+            String in = LeftOffRepository.populationOf(scope(lists.get(population.get(0))), prefix(population.get(0)),
+                    params) + " and " + where;
             List<String> columns = new ArrayList<>();
-            List<String> reasons = new ArrayList<>();
+            List<String> named = new ArrayList<>();
             StringBuilder joins = new StringBuilder();
             for (int i = 0; i < lists.size(); i++) {
                 boolean mine = population.contains(i);
-                columns.add((mine ? "p.id not in (select person_id from listed" + i + ")" : "false") + " as off" + i);
-                reasons.add(mine ? "r" + i + ".reason as reason" + i : "null::text as reason" + i);
+                columns.add((mine ? "p.id in (select person_id from listed" + i + ")" : "null::boolean")
+                        + " as listed" + i);
+                columns.add((mine ? "r" + i + ".reason" : "null::text") + " as reason" + i);
                 if (mine) {
                     joins.append(" left join removed").append(i).append(" r").append(i).append(" on r").append(i)
                             .append(".person_id = p.id");
+                    named.add("select person_id from listed" + i + " union select person_id from removed" + i);
                 }
             }
-            columns.addAll(reasons);
-            branches.add("select " + String.join(", ", columns) + " from person p" + joins + " where "
-                    + LeftOffRepository.populationOf(scope(lists.get(population.get(0))), prefix(population.get(0)),
-                            params) + " and " + where);
+            // the population's size (an index-only count), then its few persons some version named, with flags
+            parts.add("select " + g + " as population, 0 as part, count(*) as n, " + String.join(", ",
+                    columns.stream().map(c -> "null" + c.substring(c.indexOf(" as "))).toList())
+                    + " from person p where " + in);
+            parts.add("select " + g + ", 1, null, " + String.join(", ", columns) + " from person p" + joins
+                    + " where p.id in (" + String.join(" union ", named) + ") and " + in);
         }
-        // every combination of (left off list i, its removal reason) over the lists: a few groups, summed here
-        long[] total = {0};
-        List<Map<String, Long>> perList = new ArrayList<>();
-        lists.forEach(l -> perList.add(new TreeMap<>()));
-        Map<String, Long> byReason = new TreeMap<>();
-        jdbc.sql(with + "select " + String.join(", ", groups) + ", count(*) as n from (" + String.join(" union all ",
-                        branches) + ") x where " + String.join(" or ", off) + " group by " + String.join(", ", groups))
-                .params(params).query(rs -> {
-                    long n = rs.getLong("n");
-                    total[0] += n;
-                    java.util.Set<String> reasons = new java.util.HashSet<>();
-                    for (int i = 0; i < lists.size(); i++) {
-                        if (rs.getBoolean("off" + i)) {
-                            String reason = rs.getString("reason" + i);
-                            reason = reason == null ? NEVER_LISTED : reason;
-                            perList.get(i).merge(reason, n, Long::sum);
-                            reasons.add(reason);
-                        }
-                    }
-                    reasons.forEach(r -> byReason.merge(r, n, Long::sum));
-                });
-        List<ListCounts> counts = new ArrayList<>();
-        for (int i = 0; i < lists.size(); i++) {
+        long[] sizes = new long[populations.size()];
+        List<List<String[]>> named = new ArrayList<>();
+        List<List<boolean[]>> listed = new ArrayList<>();
+        populations.forEach(g -> {
+            named.add(new ArrayList<>());
+            listed.add(new ArrayList<>());
+        });
+        jdbc.sql(with + String.join(" union all ", parts)).params(params).query(rs -> {
+            int g = rs.getInt("population");
+            if (rs.getInt("part") == 0) {
+                sizes[g] = rs.getLong("n");
+                return;
+            }
+            String[] reasons = new String[lists.size()];
+            boolean[] on = new boolean[lists.size()];
+            for (int i = 0; i < lists.size(); i++) {
+                on[i] = rs.getBoolean("listed" + i);
+                reasons[i] = rs.getString("reason" + i);
+            }
+            named.get(g).add(reasons);
+            listed.get(g).add(on);
+        });
+        return LeftOffArithmetic.counts(lists.size(), populations, sizes, named, listed, (i, byReason, persons) -> {
             OpenList l = lists.get(i);
-            Map<String, Long> reasons = perList.get(i);
-            counts.add(new ListCounts(l.roundId(), l.title(), l.party(), l.kind().code(),
-                    reasons.values().stream().mapToLong(Long::longValue).sum(), new LinkedHashMap<>(reasons)));
-        }
-        return new LeftOffCounts(total[0], counts, new LinkedHashMap<>(byReason));
+            return new ListCounts(l.roundId(), l.title(), l.party(), l.kind().code(), persons, byReason);
+        });
     }
 
     /** The persons {@link #leftOff} counts, by id, from {@code offset}; all of them when limit < 0. */
