@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.parley.api.Caller;
 import org.parley.api.PublicIds;
 import org.parley.registry.PersonFigures;
