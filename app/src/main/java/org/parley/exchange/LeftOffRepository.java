@@ -75,9 +75,48 @@ class LeftOffRepository {
 
     /** The persons in custody the list could name, as a condition on {@code p} (the caller's visibility too). */
     private static String population(Scope scope) {
-        return "p.holding_party_id = :holder and p.power_of_origin_id = :origin "
-                + "and p.status in ('CAPTURED', 'INTERNED', 'HOSPITALISED') and " + scope.visible();
+        return IN_CUSTODY + " and " + scope.visible();
     }
+
+    private static final String IN_CUSTODY = "p.holding_party_id = :holder and p.power_of_origin_id = :origin "
+            + "and p.status in ('CAPTURED', 'INTERNED', 'HOSPITALISED')";
+
+    /**
+     * The persons the list's latest version names, as a subquery of {@code person_id}; the list's parameters are named
+     * with {@code prefix} (and put into {@code params}) so that several lists' subqueries can share one statement.
+     */
+    static String listedSet(Scope scope, String prefix, Map<String, Object> params) {
+        return ownSql(scope, prefix, params, named(scope) + "select person_id from listed");
+    }
+
+    /**
+     * The persons an earlier version named and the latest does not, with the reason of their removal, as a subquery
+     * of {@code (person_id, reason)}; parameters as {@link #listedSet}.
+     */
+    static String removedSet(Scope scope, String prefix, Map<String, Object> params) {
+        return ownSql(scope, prefix, params, named(scope) + reasons()
+                + "select person_id, reason from reasons where person_id not in (select person_id from listed)");
+    }
+
+    /**
+     * The persons in custody a list could name, as a condition on {@code p} with the list's parameters named with
+     * {@code prefix}; not the caller's visibility, which the statement adds once for all lists.
+     */
+    static String populationOf(Scope scope, String prefix, Map<String, Object> params) {
+        return ownSql(scope, prefix, params, IN_CUSTODY);
+    }
+
+    private static String ownSql(Scope scope, String prefix, Map<String, Object> params, String sql) {
+        params(scope).forEach((name, value) -> {
+            if (LIST_PARAMETERS.contains(name)) {
+                params.put(prefix + name, value);
+            }
+        });
+        return "(" + sql.replaceAll(":(" + String.join("|", LIST_PARAMETERS) + ")\\b", ":" + prefix + "$1") + ")";
+    }
+
+    /** The parameters of one list, as opposed to those of the caller's visibility condition. */
+    private static final List<String> LIST_PARAMETERS = List.of("round", "party", "kind", "holder", "origin");
 
     /**
      * The persons earlier versions named and the latest does not name as a list, with the reason given when the

@@ -165,6 +165,9 @@ class DashboardPagesController {
                     figureUrl, csvUrl));
             return charts;
         }
+        if (f.id().equals(FigureCatalog.LEFT_OFF)) {
+            return leftOffCharts(f, locale, figureUrl, csvUrl);
+        }
         for (String dimension : BAR_DIMENSIONS) {
             Map<String, Long> counts = (Map<String, Long>) f.breakdown().get(dimension);
             List<BarChart.Value> values = new ArrayList<>();
@@ -182,6 +185,34 @@ class DashboardPagesController {
         charts.add(new Chart(f.id() + "-timeInCaptivity", title, null, Histogram.of(f.id() + "-timeInCaptivity",
                 title, 2, values), null, List.of(title, msg("figures.persons", locale)),
                 values.stream().map(v -> List.of(v.label(), String.valueOf(v.value()))).toList(), figureUrl, csvUrl));
+        return charts;
+    }
+
+    /** "Left off": a bar per list of each open round (persons left off), and the persons by removal reason. */
+    @SuppressWarnings("unchecked")
+    private List<Chart> leftOffCharts(Figure f, Locale locale, String figureUrl, String csvUrl) {
+        List<BarChart.Value> lists = new ArrayList<>();
+        Map<String, Map<String, Object>> rounds = (Map<String, Map<String, Object>>) f.breakdown().get("rounds");
+        rounds.values().forEach(round -> ((Map<String, Map<String, Object>>) round.get("lists")).forEach((key, l) -> {
+            String[] partyAndKind = key.split("/");
+            String label = messages.getMessage("figures.leftOff.list", new Object[] {round.get("title"),
+                    partyAndKind[0], msg("listKind." + partyAndKind[1], locale)}, locale);
+            lists.add(new BarChart.Value(label, (Long) l.get("persons")));
+        }));
+        List<BarChart.Value> reasons = new ArrayList<>();
+        ((Map<String, Long>) f.breakdown().get("removalReason")).forEach((reason, n) -> reasons.add(
+                new BarChart.Value(reason.equals(org.parley.exchange.ExchangeFigures.NEVER_LISTED)
+                        ? msg("figures.leftOff.neverListed", locale) : label("removalReason", reason, locale), n)));
+        List<Chart> charts = new ArrayList<>();
+        int colour = 0;
+        for (Map.Entry<String, List<BarChart.Value>> chart : Map.of("lists", lists, "removalReason", reasons)
+                .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            String id = f.id() + "-" + chart.getKey();
+            String title = msg("figures.leftOff." + chart.getKey(), locale);
+            charts.add(new Chart(id, title, BarChart.of(id, title, colour++, chart.getValue()), null, null,
+                    List.of(title, msg("figures.persons", locale)), chart.getValue().stream()
+                            .map(v -> List.of(v.label(), String.valueOf(v.value()))).toList(), figureUrl, csvUrl));
+        }
         return charts;
     }
 

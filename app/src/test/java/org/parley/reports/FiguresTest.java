@@ -59,7 +59,7 @@ class FiguresTest {
     @Test
     void partyAsFiguresCountItsDetaineesAndItsNotifiedNationals() {
         Map<String, JsonNode> f = figures("viewer@party-a", fixture.filter());
-        assertThat(f.keySet()).containsExactly("exchanged", "held", "nationals-held", "wishes");
+        assertThat(f.keySet()).containsExactly("exchanged", "held", "left-off", "nationals-held", "wishes");
         JsonNode held = f.get("held");
         assertThat(held.get("value").longValue()).isEqualTo(2);
         assertThat(count(held, "status", "INTERNED")).isEqualTo(1);
@@ -109,7 +109,7 @@ class FiguresTest {
     @Test
     void theIntermediaryCountsWhatWasNotifiedToIt() {
         Map<String, JsonNode> f = figures("viewer@intermediary", fixture.filter());
-        assertThat(f.keySet()).containsExactly("exchanged", "in-custody", "wishes");
+        assertThat(f.keySet()).containsExactly("exchanged", "in-custody", "left-off", "wishes");
         assertThat(records("viewer@intermediary", "in-custody", fixture.filter()))
                 .containsExactlyInAnyOrder(fixture.a1(), fixture.b1());
         assertThat(f.get("in-custody").get("value").longValue()).isEqualTo(2);
