@@ -139,8 +139,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (Unavailable.causedBy(e)) {
             log.warn("No database connection free in time for {} {}", request.getMethod(), request.getRequestURI());
-            Unavailable.prepare(response);
             if (!ErrorAudience.wantsProblemDetail(request)) {
+                Unavailable.prepare(response);
                 return toErrorPage(response, HttpStatus.SERVICE_UNAVAILABLE.value());
             }
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
