@@ -2,8 +2,10 @@ package org.parley.registry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.parley.audit.AuditLog;
@@ -46,11 +48,13 @@ class PersonBulkLoader {
         List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, :n)")
                 .param("n", newPersons.size()).query(Long.class).list();
         String personColumns = FACTS.stream().map(PersonField::column).collect(Collectors.joining(", "));
+        Set<String> names = new HashSet<>();
         // COPY in batches: the rows of a million persons would not fit in one string
         for (int from = 0; from < newPersons.size(); from += BATCH) {
             StringBuilder personRows = new StringBuilder();
             StringBuilder eventRows = new StringBuilder();
             StringBuilder keyRows = new StringBuilder();
+            StringBuilder wordRows = new StringBuilder();
             for (int i = from; i < Math.min(newPersons.size(), from + BATCH); i++) {
                 NewPerson person = newPersons.get(i);
                 Lifecycle.State state = replay(i, person);
@@ -58,23 +62,32 @@ class PersonBulkLoader {
                 for (String key : NameKeyRepository.keys(person.facts())) {
                     row(keyRows, ids.get(i), key);
                 }
+                for (SearchWords.Word word : SearchWords.of(person.facts())) {
+                    row(wordRows, ids.get(i), word.part().code(), word.written(), word.text());
+                    if (word.written() && word.part() != SearchWords.Part.NUMBER) {
+                        names.add(word.text());
+                    }
+                }
                 int seq = 1;
                 for (EventInput event : person.events()) {
                     row(eventRows, ids.get(i), seq++, event.type(), event.occurredOn(), event.place(), event.note());
                 }
             }
             copy("copy person (id, " + personColumns + ", fact_sources, status, notified_on, "
-                    + "custody_ended_on, name_script, search_key) from stdin (format csv)", personRows);
+                    + "custody_ended_on, name_script) from stdin (format csv)", personRows);
             copy("copy person_event (person_id, seq, type, occurred_on, place, note) from stdin (format csv)",
                     eventRows);
             copy("copy person_name_key (person_id, key) from stdin (format csv)", keyRows);
+            copy("copy person_search_word (person_id, part, written, word) from stdin (format csv)", wordRows);
         }
+        jdbc.sql("insert into name_word (word) select unnest(:words::text[]) on conflict do nothing")
+                .param("words", names.stream().sorted().toArray(String[]::new)).update();
         return ids;
     }
 
     /** Refreshes the planner's statistics after a load, which can change the tables' sizes by orders of magnitude. */
     void analyze() {
-        jdbc.sql("analyze person, person_event, person_name_key").update();
+        jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word").update();
     }
 
     /** The state of each new person, read back as stored, as the changes for the audit log. */
@@ -117,7 +130,6 @@ class PersonBulkLoader {
         values.add(state.notifiedOn());
         values.add(state.custodyEndedOn());
         values.add(PersonRepository.nameScript(facts).iso15924());
-        values.add(PersonRepository.searchKey(facts));
         row(rows, values.toArray());
     }
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ public final class PersonImportStaging {
      * inserts, if they are at least as many as the registry held before: a first load, or one that doubles it.
      */
     private static final long BULK_MINIMUM = 100_000;
-    private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_event");
+    private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_search_word",
+            "person_event");
 
     private final PersonImport registry;
     private final Caller caller;
@@ -63,7 +65,8 @@ public final class PersonImportStaging {
                 .collect(Collectors.joining(", "));
         registry.jdbc().sql("create temporary table " + TABLE + " (line bigint not null, person_id bigint, "
                 + "new_id bigint not null, " + columns + ", fact_sources text, name_script text, "
-                + "search_key text, name_keys text[]) on commit drop").update();
+                + "name_keys text[], word_parts smallint[], word_written boolean[], words text[]) on commit drop")
+                .update();
     }
 
     private static String sqlType(PersonField field) {
@@ -97,8 +100,11 @@ public final class PersonImportStaging {
         }
         values.add(PersonRepository.writeSources(facts));
         values.add(PersonRepository.nameScript(facts).iso15924());
-        values.add(PersonRepository.searchKey(facts));
         values.add(arrayLiteral(NameKeyRepository.keys(facts)));
+        List<SearchWords.Word> words = List.copyOf(SearchWords.of(facts));
+        values.add(words.stream().map(w -> String.valueOf(w.part().code())).collect(Collectors.joining(",", "{", "}")));
+        values.add(words.stream().map(w -> String.valueOf(w.written())).collect(Collectors.joining(",", "{", "}")));
+        values.add(arrayLiteral(words.stream().map(SearchWords.Word::text).toList()));
         CsvCopy.row(rows, values.toArray());
         if (++buffered == BATCH) {
             flush();
@@ -119,7 +125,7 @@ public final class PersonImportStaging {
         }
     }
 
-    private static String arrayLiteral(Set<String> keys) {
+    private static String arrayLiteral(Collection<String> keys) {
         return keys.stream().map(k -> "\"" + k.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
     }
@@ -211,12 +217,20 @@ public final class PersonImportStaging {
         if (created > 0) {
             step.accept("inserting " + created + " new persons");
             String columns = java.util.Arrays.stream(FIELDS).map(PersonField::column).collect(Collectors.joining(", "));
-            jdbc.sql("insert into person (id, " + columns + ", fact_sources, status, name_script, search_key) "
-                    + "select new_id, " + columns + ", fact_sources::json, 'CAPTURED', name_script, search_key from "
+            jdbc.sql("insert into person (id, " + columns + ", fact_sources, status, name_script) "
+                    + "select new_id, " + columns + ", fact_sources::json, 'CAPTURED', name_script from "
                     + TABLE + " where person_id is null").update();
             step.accept("inserting their name keys");
             jdbc.sql("insert into person_name_key (person_id, key) select new_id, unnest(name_keys) from " + TABLE
                     + " where person_id is null").update();
+            step.accept("inserting their search words");
+            jdbc.sql("insert into person_search_word (person_id, part, written, word) select new_id, "
+                    + "unnest(word_parts), unnest(word_written), unnest(words) from " + TABLE
+                    + " where person_id is null").update();
+            jdbc.sql("insert into name_word (word) select distinct w.word from " + TABLE + " s, unnest(s.word_parts, "
+                    + "s.word_written, s.words) as w(part, written, word) where s.person_id is null and w.written "
+                    + "and w.part < " + SearchWords.Part.NUMBER.code() + " order by w.word on conflict do nothing")
+                    .update();
             step.accept("inserting their CAPTURED events");
             jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select new_id, 1, "
                     + "'CAPTURED', capture_date, capture_place from " + TABLE + " where person_id is null").update();
@@ -259,7 +273,7 @@ public final class PersonImportStaging {
             updated = changed.size();
         }
         if (created + updated > 10_000) {
-            jdbc.sql("analyze person, person_event, person_name_key").update();
+            jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word").update();
         }
         return new PersonImportCounts(created, updated, total - created - updated);
     }
