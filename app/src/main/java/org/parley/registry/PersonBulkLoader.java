@@ -1,15 +1,21 @@
 package org.parley.registry;
 
-import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.parley.api.Caller;
+import org.parley.api.CanonicalJsonBytes;
 import org.parley.audit.AuditLog;
+import org.parley.database.BinaryCopyQuery;
 import org.parley.database.CsvCopy;
+import org.parley.database.DeferredIndexes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,22 +28,26 @@ class PersonBulkLoader {
 
     private static final List<PersonField> FACTS = List.of(PersonField.values());
 
-    /** Persons read back per query when their states are computed. */
+    /**
+     * New persons from which a bulk load builds the person tables' indexes after inserting them rather than as it
+     * inserts, if they are at least as many as the registry held before: a first load, or one that doubles it.
+     */
+    private static final long BULK_MINIMUM = 100_000;
+    private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_search_word",
+            "person_event");
+    /** Persons per COPY batch. */
     private static final int BATCH = 5_000;
+    /** Persons whose states are read back and hashed per query, for their audit entries. */
+    private static final int AUDIT_BATCH = 20_000;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final PersonRepository persons;
-    private final EventRepository events;
-    private final PersonStates states;
+    private final OrganisationRepository organisations;
 
-    PersonBulkLoader(DataSource dataSource, JdbcClient jdbc, PersonRepository persons, EventRepository events,
-            PersonStates states) {
+    PersonBulkLoader(DataSource dataSource, JdbcClient jdbc, OrganisationRepository organisations) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.persons = persons;
-        this.events = events;
-        this.states = states;
+        this.organisations = organisations;
     }
 
     /** Loads the persons; answers their ids. */
@@ -85,19 +95,46 @@ class PersonBulkLoader {
         return ids;
     }
 
+    /**
+     * Drops the secondary indexes and foreign keys of the person tables if {@code newPersons} make a large first
+     * load ({@link DeferredIndexes}, in the caller's transaction); else nothing. {@code step} is told what is done.
+     */
+    DeferredIndexes deferIndexes(long newPersons, Consumer<String> step) {
+        if (newPersons < BULK_MINIMUM || newPersons < jdbc.sql("select count(*) from person").query(Long.class)
+                .single()) {
+            return null;
+        }
+        step.accept("dropping the indexes of the person tables, to build them once after the insert");
+        return DeferredIndexes.drop(jdbc, BULK_TABLES);
+    }
+
     /** Refreshes the planner's statistics after a load, which can change the tables' sizes by orders of magnitude. */
     void analyze() {
         jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word").update();
     }
 
-    /** The state of each new person, read back as stored, as the changes for the audit log. */
-    List<AuditLog.Change> states(List<Long> ids) {
-        List<AuditLog.Change> changes = new ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            changes.addAll(states.changes(AuditActions.BULK_LOAD, persons.find(batch), events.latest(batch)));
+    /**
+     * Writes the audit entries of new persons, those {@code where} selects (on {@code p}): their states are read back
+     * in one binary stream and hashed as they arrive, as the audit verifier hashes them.
+     */
+    void audit(Caller caller, String action, AuditLog.Bulk bulk, String where) {
+        Map<Long, byte[]> partyCodes = new HashMap<>();
+        organisations.findAll().forEach(o -> partyCodes.put(o.id(), o.code().getBytes(StandardCharsets.UTF_8)));
+        CanonicalJsonBytes out = new CanonicalJsonBytes();
+        List<AuditLog.HashedChange> changes = new ArrayList<>();
+        BinaryCopyQuery.forEach(dataSource, PersonStates.CURRENT_STATES + where + " order by p.id", row ->
+                changes.add(new AuditLog.HashedChange(action, PersonStates.RECORD_TYPE,
+                        Long.toString(row.int8(0)), row.int4(1), PersonStates.stateHash(row, partyCodes, out))));
+        bulk.append(caller, changes);
+    }
+
+    /** The audit entries of the persons with these ids, in batches of {@link #AUDIT_BATCH}. */
+    void audit(Caller caller, String action, AuditLog.Bulk bulk, List<Long> ids) {
+        for (int from = 0; from < ids.size(); from += AUDIT_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + AUDIT_BATCH));
+            audit(caller, action, bulk, "where p.id = any('{" + batch.stream().map(String::valueOf)
+                    .collect(Collectors.joining(",")) + "}'::bigint[])");
         }
-        return changes;
     }
 
     private static Lifecycle.State replay(int index, NewPerson person) {

@@ -28,17 +28,7 @@ public final class PersonImportStaging {
     private static final PersonField[] FIELDS = PersonField.values();
     /** Rows sent per COPY, and persons read back per query. */
     private static final int BATCH = 5_000;
-    /** New persons whose audit entries are written at once. */
-    private static final int AUDIT_BATCH = 20_000;
     private static final String TABLE = "person_import_staging";
-    /**
-     * New persons from which an import builds the person tables' indexes after inserting them rather than as it
-     * inserts, if they are at least as many as the registry held before: a first load, or one that doubles it.
-     */
-    private static final long BULK_MINIMUM = 100_000;
-    private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_search_word",
-            "person_event");
-
     private final PersonImport registry;
     private final Caller caller;
     private final String holdingParty;
@@ -208,11 +198,7 @@ public final class PersonImportStaging {
         var jdbc = registry.jdbc();
         long total = jdbc.sql("select count(*) from " + TABLE).query(Long.class).single();
         long created = jdbc.sql("select count(*) from " + TABLE + " where person_id is null").query(Long.class).single();
-        DeferredIndexes deferred = null;
-        if (created >= BULK_MINIMUM && created >= jdbc.sql("select count(*) from person").query(Long.class).single()) {
-            step.accept("dropping the indexes of the person tables, to build them once after the insert");
-            deferred = DeferredIndexes.drop(jdbc, BULK_TABLES);
-        }
+        DeferredIndexes deferred = registry.deferIndexes(created, step);
         List<Long> createdIds = List.of();
         if (created > 0) {
             step.accept("inserting " + created + " new persons");
@@ -239,11 +225,7 @@ public final class PersonImportStaging {
             createdIds = jdbc.sql("select new_id from " + TABLE + " where person_id is null order by new_id")
                     .query(Long.class).list();
             AuditLog.Bulk bulk = registry.startAudit(createdIds.size());
-            for (int from = 0; from < createdIds.size(); from += AUDIT_BATCH) {
-                List<Long> batch = createdIds.subList(from, Math.min(createdIds.size(), from + AUDIT_BATCH));
-                registry.auditCreated(caller, bulk, "where p.id = any('{" + batch.stream().map(String::valueOf)
-                        .collect(Collectors.joining(",")) + "}'::bigint[])");
-            }
+            registry.auditCreated(caller, bulk, createdIds);
             bulk.finish(step);
         }
         if (deferred != null) {

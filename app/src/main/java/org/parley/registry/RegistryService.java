@@ -18,6 +18,9 @@ import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
 import org.parley.api.PublicIds;
 import org.parley.audit.AuditLog;
+import org.parley.database.DeferredIndexes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -33,6 +36,7 @@ public class RegistryService {
     private final OrganisationRepository organisations;
     private final PersonRepository persons;
     private final EventRepository events;
+    private static final Logger log = LoggerFactory.getLogger(RegistryService.class);
     private final PersonBulkLoader bulkLoader;
     private static final Pattern ORGANISATION_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -265,7 +269,8 @@ public class RegistryService {
 
     /**
      * Loads many persons with their whole histories in one transaction (COPY): all or nothing. Every history is
-     * checked against the lifecycle rules first. The audit log gets one entry per person, by the operator.
+     * checked against the lifecycle rules first. The audit log gets one entry per person, by the operator. A large
+     * first load builds the person tables' indexes once, after the insert, as a large import does.
      */
     @Transactional
     public List<Long> bulkLoad(List<NewPerson> newPersons) {
@@ -286,8 +291,14 @@ public class RegistryService {
                 }
             }
         }
+        DeferredIndexes deferred = bulkLoader.deferIndexes(newPersons.size(), log::info);
         List<Long> ids = bulkLoader.load(newPersons, partyIds);
-        audit.appendAll(AuditActions.OPERATOR, bulkLoader.states(ids));
+        AuditLog.Bulk bulk = audit.startBulk(ids.size());
+        bulkLoader.audit(AuditActions.OPERATOR, AuditActions.BULK_LOAD, bulk, ids);
+        bulk.finish(log::info);
+        if (deferred != null) {
+            deferred.restore(log::info);
+        }
         bulkLoader.analyze();
         announce(AuditActions.OPERATOR, ids);
         return ids;
