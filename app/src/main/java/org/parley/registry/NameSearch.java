@@ -95,15 +95,18 @@ final class NameSearch {
         return sql.toString();
     }
 
-    /** The condition that the person with id {@code id} has a word that matches word {@code i}: one index probe. */
+    /**
+     * The condition that the person with id {@code id} has a word that matches word {@code i}: one index probe per
+     * person (the LIMIT keeps PostgreSQL from turning it into a join that would read every row of the word).
+     */
     String probe(int i, String id, Map<String, Object> params) {
         rows(i, "1", params);
         String p = "sw" + i;
         String inside = words.get(i).inside().isEmpty() ? ""
                 : " or (x.written and x.word = any(:" + p + "inside))";
-        return "exists (select 1 from person_search_word x where x.person_id = " + id + " and ((x.written and x.word >= :"
+        return "(select true from person_search_word x where x.person_id = " + id + " and ((x.written and x.word >= :"
                 + p + "low and x.word < :" + p + "high) or (not x.written and x.word = any(:" + p + "keys))" + inside
-                + "))";
+                + ") limit 1)";
     }
 
     /**
