@@ -48,8 +48,9 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  * Every answer other than the expected 2xx counts as an error, by status ({@code IO} for no answer). Every window
  * (default 30 s) the run prints and writes to the CSV each kind's count, errors, median/p95/p99 latency and
- * throughput, with the server's heap (Actuator: {@code jvm.memory.used} of the heap, {@code jvm.gc.live.data.size}:
- * the old generation after the latest collection), its GC pauses, its connection pool ({@code hikaricp.connections.*})
+ * throughput, with the server's heap (Actuator: {@code jvm.memory.used} of the heap and of G1's old generation,
+ * {@code jvm.gc.live.data.size}: the old generation after its latest collection, 0 before the first), its GC pauses
+ * (count and total since the start), its connection pool ({@code hikaricp.connections.*})
  * and PostgreSQL's backends ({@code pg_stat_activity}). {@link SoakPlot} draws the CSV.
  *
  * <pre>
@@ -408,7 +409,7 @@ public final class MixedLoadRun {
     /** The server's state: Actuator metrics on its management port, PostgreSQL's backends, the load average. */
     static final class ServerProbe implements AutoCloseable {
 
-        static final List<String> COLUMNS = List.of("heap_used_mb", "heap_after_gc_mb", "gc_pauses",
+        static final List<String> COLUMNS = List.of("heap_used_mb", "heap_after_gc_mb", "old_gen_mb", "gc_pauses",
                 "gc_pause_ms", "pool_active", "pool_idle", "pool_pending", "pool_total", "pg_backends",
                 "load_avg_1m");
 
@@ -436,6 +437,8 @@ public final class MixedLoadRun {
             if (metrics != null) {
                 values.put("heap_used_mb", mb(metric("jvm.memory.used?tag=area:heap", "VALUE")));
                 values.put("heap_after_gc_mb", mb(metric("jvm.gc.live.data.size", "VALUE")));
+                // G1's old generation: grows by promotion until a concurrent cycle; its low points are the live set
+                values.put("old_gen_mb", mb(metric("jvm.memory.used?tag=id:G1%20Old%20Gen", "VALUE")));
                 values.put("gc_pauses", number(metric("jvm.gc.pause", "COUNT")));
                 values.put("gc_pause_ms", String.format(Locale.ROOT, "%.0f", metric("jvm.gc.pause", "TOTAL_TIME")
                         * 1000));

@@ -46,6 +46,7 @@ public final class SoakPlot {
         List<CSVRecord> all = records.stream().filter(r -> r.get("kind").equals("all")).toList();
         Map<String, List<double[]>> heap = new LinkedHashMap<>();
         heap.put("heap used (MB)", series(all, "heap_used_mb"));
+        heap.put("old gen (MB)", series(all, "old_gen_mb"));
         heap.put("old gen after GC (MB)", series(all, "heap_after_gc_mb"));
         Map<String, List<double[]>> connections = new LinkedHashMap<>();
         connections.put("pool active", series(all, "pool_active"));
@@ -74,10 +75,13 @@ public final class SoakPlot {
         Files.writeString(svg, out, StandardCharsets.UTF_8);
     }
 
-    /** Points (window end in seconds, value) of a column; empty cells are left out. */
+    /** Points (window end in seconds, value) of a column; empty cells, and columns an older CSV lacks, are left out. */
     private static List<double[]> series(List<CSVRecord> rows, String column) {
         List<double[]> points = new ArrayList<>();
         for (CSVRecord r : rows) {
+            if (!r.isMapped(column)) {
+                continue;
+            }
             String value = r.get(column);
             if (!value.isEmpty() && !value.equals("NaN")) {
                 points.add(new double[] {Double.parseDouble(r.get("to_s")), Double.parseDouble(value)});
@@ -108,6 +112,9 @@ public final class SoakPlot {
         }
         int colour = 0;
         for (Map.Entry<String, List<double[]>> line : lines.entrySet()) {
+            if (line.getValue().isEmpty()) {
+                continue;
+            }
             String stroke = COLOURS[colour % COLOURS.length];
             StringBuilder points = new StringBuilder();
             for (double[] p : line.getValue()) {
