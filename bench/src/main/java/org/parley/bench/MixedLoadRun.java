@@ -54,9 +54,9 @@ import tools.jackson.databind.JsonNode;
  * and PostgreSQL's backends ({@code pg_stat_activity}). {@link SoakPlot} draws the CSV.
  *
  * <pre>
- * java -Dparley.rate-limit.enabled=false -jar app/target/parley.jar serve --data-dir D --port 18620 \
- *     --management.server.port=18621 --management.server.address=127.0.0.1 \
- *     --management.endpoints.web.exposure.include=health,metrics &amp;
+ * java -Dparley.rate-limit.enabled=false -Dmanagement.server.port=18621 -Dmanagement.server.address=127.0.0.1 \
+ *     -Dmanagement.endpoints.web.exposure.include=health,metrics -jar app/target/parley.jar serve --data-dir D \
+ *     --port 18620 &amp;
  * java -cp bench/target/parley-bench.jar org.parley.bench.MixedLoadRun url=http://localhost:18620 \
  *     metrics=http://127.0.0.1:18621 dataDir=D clients=32 seconds=300 warmup=20 window=30 \
  *     mix=read:60,search:20,list:15,write:5 csv=/tmp/load.csv
