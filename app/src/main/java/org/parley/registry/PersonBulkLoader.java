@@ -51,12 +51,17 @@ class PersonBulkLoader {
             StringBuilder personRows = new StringBuilder();
             StringBuilder eventRows = new StringBuilder();
             StringBuilder keyRows = new StringBuilder();
+            StringBuilder blockingKeyRows = new StringBuilder();
             for (int i = from; i < Math.min(newPersons.size(), from + BATCH); i++) {
                 NewPerson person = newPersons.get(i);
                 Lifecycle.State state = replay(i, person);
                 appendPerson(personRows, ids.get(i), person.facts(), state, partyIds);
                 for (String key : NameKeyRepository.keys(person.facts())) {
                     row(keyRows, ids.get(i), key);
+                }
+                Long holder = partyIds.get((String) person.facts().get(PersonField.HOLDING_PARTY));
+                for (long key : BlockingKeys.of(person.facts())) {
+                    row(blockingKeyRows, ids.get(i), holder, key);
                 }
                 int seq = 1;
                 for (EventInput event : person.events()) {
@@ -68,13 +73,15 @@ class PersonBulkLoader {
             copy("copy person_event (person_id, seq, type, occurred_on, place, note) from stdin (format csv)",
                     eventRows);
             copy("copy person_name_key (person_id, key) from stdin (format csv)", keyRows);
+            copy("copy person_blocking_key (person_id, holding_party_id, key) from stdin (format csv)",
+                    blockingKeyRows);
         }
         return ids;
     }
 
     /** Refreshes the planner's statistics after a load, which can change the tables' sizes by orders of magnitude. */
     void analyze() {
-        jdbc.sql("analyze person, person_event, person_name_key").update();
+        jdbc.sql("analyze person, person_event, person_name_key, person_blocking_key").update();
     }
 
     /** The state of each new person, read back as stored, as the changes for the audit log. */

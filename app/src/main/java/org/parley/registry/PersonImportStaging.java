@@ -35,7 +35,8 @@ public final class PersonImportStaging {
      * inserts, if they are at least as many as the registry held before: a first load, or one that doubles it.
      */
     private static final long BULK_MINIMUM = 100_000;
-    private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_event");
+    private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_blocking_key",
+            "person_event");
 
     private final PersonImport registry;
     private final Caller caller;
@@ -63,7 +64,7 @@ public final class PersonImportStaging {
                 .collect(Collectors.joining(", "));
         registry.jdbc().sql("create temporary table " + TABLE + " (line bigint not null, person_id bigint, "
                 + "new_id bigint not null, " + columns + ", fact_sources text, name_script text, "
-                + "search_key text, name_keys text[]) on commit drop").update();
+                + "search_key text, name_keys text[], blocking_keys bigint[]) on commit drop").update();
     }
 
     private static String sqlType(PersonField field) {
@@ -99,6 +100,7 @@ public final class PersonImportStaging {
         values.add(PersonRepository.nameScript(facts).iso15924());
         values.add(PersonRepository.searchKey(facts));
         values.add(arrayLiteral(NameKeyRepository.keys(facts)));
+        values.add(BlockingKeys.arrayLiteral(BlockingKeys.of(facts)));
         CsvCopy.row(rows, values.toArray());
         if (++buffered == BATCH) {
             flush();
@@ -217,6 +219,9 @@ public final class PersonImportStaging {
             step.accept("inserting their name keys");
             jdbc.sql("insert into person_name_key (person_id, key) select new_id, unnest(name_keys) from " + TABLE
                     + " where person_id is null").update();
+            step.accept("inserting their blocking keys");
+            jdbc.sql("insert into person_blocking_key (person_id, holding_party_id, key) select new_id, "
+                    + "holding_party_id, unnest(blocking_keys) from " + TABLE + " where person_id is null").update();
             step.accept("inserting their CAPTURED events");
             jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select new_id, 1, "
                     + "'CAPTURED', capture_date, capture_place from " + TABLE + " where person_id is null").update();
@@ -259,7 +264,7 @@ public final class PersonImportStaging {
             updated = changed.size();
         }
         if (created + updated > 10_000) {
-            jdbc.sql("analyze person, person_event, person_name_key").update();
+            jdbc.sql("analyze person, person_event, person_name_key, person_blocking_key").update();
         }
         return new PersonImportCounts(created, updated, total - created - updated);
     }
