@@ -110,14 +110,16 @@ public final class Linkage {
             int above = 0;
             PreparedPerson person = left.get(i);
             for (int j : index.of(person)) {
+                // most candidates fall below the review threshold: only their weight is computed
+                if (Scorer.probability(scorer.weight(person, right.get(j))) < thresholds.review()) {
+                    continue;
+                }
                 Score score = scorer.score(person, right.get(j));
-                if (score.probability() >= thresholds.review()) {
-                    above++;
-                    found.add(new Link(i, j, score, score.probability() >= thresholds.match()
-                            ? Decision.MATCH : Decision.REVIEW));
-                    if (found.size() == 2 * MAX_CANDIDATES) {
-                        keepBest(found);
-                    }
+                above++;
+                found.add(new Link(i, j, score, score.probability() >= thresholds.match()
+                        ? Decision.MATCH : Decision.REVIEW));
+                if (found.size() == 2 * MAX_CANDIDATES) {
+                    keepBest(found);
                 }
             }
             keepBest(found);
