@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Matches a request version's entries against the registry of the party asked — every person it holds or held,
  * whatever their status — with the {@code names} library's linkage (blocking, Fellegi–Sunter scores, one-to-one
  * assignment). The blocking uses the keys the registry stores with each person ({@link HeldCandidates}), so that only
- * the persons sharing a key with an entry are read and prepared, not the holder's whole registry. A clear best match is FOUND, candidates about as good as each other (or only weakly fitting) are
- * AMBIGUOUS, nothing above the review threshold is NOT_FOUND. An entry naming a registry person is that person.
+ * the persons sharing a key with an entry are read and prepared, not the holder's whole registry. A clear best match
+ * is FOUND, candidates about as good as each other (or only weakly fitting) are AMBIGUOUS, nothing above the review
+ * threshold is NOT_FOUND. An entry naming a registry person is that person.
  * A person found who is no longer held, or whose verified wish is not to return (the rule of {@code wishes}), is
  * NOT_ELIGIBLE with the reason.
  */
