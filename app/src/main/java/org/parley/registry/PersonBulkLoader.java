@@ -34,6 +34,7 @@ class PersonBulkLoader {
      */
     private static final long BULK_MINIMUM = 100_000;
     private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_search_word",
+            "person_blocking_key",
             "person_event");
     /** Persons per COPY batch. */
     private static final int BATCH = 5_000;
@@ -65,6 +66,7 @@ class PersonBulkLoader {
             StringBuilder eventRows = new StringBuilder();
             StringBuilder keyRows = new StringBuilder();
             StringBuilder wordRows = new StringBuilder();
+            StringBuilder blockingKeyRows = new StringBuilder();
             for (int i = from; i < Math.min(newPersons.size(), from + BATCH); i++) {
                 NewPerson person = newPersons.get(i);
                 Lifecycle.State state = replay(i, person);
@@ -78,6 +80,10 @@ class PersonBulkLoader {
                         names.add(word.text());
                     }
                 }
+                Long holder = partyIds.get((String) person.facts().get(PersonField.HOLDING_PARTY));
+                for (long key : BlockingKeys.of(person.facts())) {
+                    row(blockingKeyRows, ids.get(i), holder, key);
+                }
                 int seq = 1;
                 for (EventInput event : person.events()) {
                     row(eventRows, ids.get(i), seq++, event.type(), event.occurredOn(), event.place(), event.note());
@@ -89,6 +95,8 @@ class PersonBulkLoader {
                     eventRows);
             copy("copy person_name_key (person_id, key) from stdin (format csv)", keyRows);
             copy("copy person_search_word (person_id, part, written, word) from stdin (format csv)", wordRows);
+            copy("copy person_blocking_key (person_id, holding_party_id, key) from stdin (format csv)",
+                    blockingKeyRows);
         }
         jdbc.sql("insert into name_word (word) select unnest(:words::text[]) on conflict do nothing")
                 .param("words", names.stream().sorted().toArray(String[]::new)).update();
@@ -110,7 +118,8 @@ class PersonBulkLoader {
 
     /** Refreshes the planner's statistics after a load, which can change the tables' sizes by orders of magnitude. */
     void analyze() {
-        jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word").update();
+        jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word, person_blocking_key")
+                .update();
     }
 
     /**

@@ -55,8 +55,8 @@ public final class PersonImportStaging {
                 .collect(Collectors.joining(", "));
         registry.jdbc().sql("create temporary table " + TABLE + " (line bigint not null, person_id bigint, "
                 + "new_id bigint not null, " + columns + ", fact_sources text, name_script text, "
-                + "name_keys text[], word_parts smallint[], word_written boolean[], words text[]) on commit drop")
-                .update();
+                + "name_keys text[], word_parts smallint[], word_written boolean[], words text[], blocking_keys bigint[]) "
+                + "on commit drop").update();
     }
 
     private static String sqlType(PersonField field) {
@@ -95,6 +95,7 @@ public final class PersonImportStaging {
         values.add(words.stream().map(w -> String.valueOf(w.part().code())).collect(Collectors.joining(",", "{", "}")));
         values.add(words.stream().map(w -> String.valueOf(w.written())).collect(Collectors.joining(",", "{", "}")));
         values.add(arrayLiteral(words.stream().map(SearchWords.Word::text).toList()));
+        values.add(BlockingKeys.arrayLiteral(BlockingKeys.of(facts)));
         CsvCopy.row(rows, values.toArray());
         if (++buffered == BATCH) {
             flush();
@@ -217,6 +218,9 @@ public final class PersonImportStaging {
                     + "s.word_written, s.words) as w(part, written, word) where s.person_id is null and w.written "
                     + "and w.part < " + SearchWords.Part.NUMBER.code() + " order by w.word on conflict do nothing")
                     .update();
+            step.accept("inserting their blocking keys");
+            jdbc.sql("insert into person_blocking_key (person_id, holding_party_id, key) select new_id, "
+                    + "holding_party_id, unnest(blocking_keys) from " + TABLE + " where person_id is null").update();
             step.accept("inserting their CAPTURED events");
             jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select new_id, 1, "
                     + "'CAPTURED', capture_date, capture_place from " + TABLE + " where person_id is null").update();
@@ -255,7 +259,8 @@ public final class PersonImportStaging {
             updated = changed.size();
         }
         if (created + updated > 10_000) {
-            jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word").update();
+            jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word, "
+                    + "person_blocking_key").update();
         }
         return new PersonImportCounts(created, updated, total - created - updated);
     }

@@ -20,11 +20,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.parley.api.Caller;
 import org.parley.api.CanonicalJson;
 import org.parley.api.PublicIds;
-import org.parley.database.StreamingQuery;
 import org.parley.names.BirthDate;
 import org.parley.names.NameNormalizer;
 import org.parley.names.PersonRecord;
@@ -51,11 +49,9 @@ class PersonRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final PublicIds publicIds;
-    private final DataSource dataSource;
 
-    PersonRepository(JdbcClient jdbc, JsonMapper json, PublicIds publicIds, DataSource dataSource) {
+    PersonRepository(JdbcClient jdbc, JsonMapper json, PublicIds publicIds) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.json = json;
         this.publicIds = publicIds;
     }
@@ -449,19 +445,18 @@ class PersonRepository {
                 .param("person", personId).param("organisation", organisationId).update();
     }
 
-    /** The persons a party holds or held, read through a cursor (a party may hold a million). */
-    List<MatchablePerson> matchableHeldBy(long partyId) {
-        List<MatchablePerson> found = new ArrayList<>();
-        StreamingQuery.forEach(dataSource, "select id, status, surname, given_name, patronymic, date_of_birth, "
-                + "service_number, unit, rank from person where holding_party_id = " + partyId, rs -> {
+    /** These persons as the name matcher sees them, by id. */
+    List<MatchablePerson> matchable(long[] ids) {
+        return jdbc.sql("select id, status, surname, given_name, patronymic, date_of_birth, service_number, unit, rank "
+                        + "from person where id = any(:ids) order by id")
+                .param("ids", Arrays.stream(ids).boxed().toArray(Long[]::new)).query((rs, n) -> {
                     String born = rs.getString("date_of_birth");
                     long id = rs.getLong("id");
-                    found.add(new MatchablePerson(id, Status.valueOf(rs.getString("status")),
+                    return new MatchablePerson(id, Status.valueOf(rs.getString("status")),
                             new PersonRecord(Long.toString(id), rs.getString("surname"), rs.getString("given_name"),
                                     rs.getString("patronymic"), null, born == null ? null : BirthDate.parse(born),
-                                    rs.getString("service_number"), rs.getString("unit"), rs.getString("rank"))));
-                });
-        return found;
+                                    rs.getString("service_number"), rs.getString("unit"), rs.getString("rank")));
+                }).list();
     }
 
     long count() {
