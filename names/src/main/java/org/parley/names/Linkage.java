@@ -94,15 +94,27 @@ public final class Linkage {
 
     /** Like {@link #link}, also counting the left persons whose candidates were cut to the best few. */
     public Result run(List<PreparedPerson> left, List<PreparedPerson> right, IntConsumer progress) {
-        BlockingIndex index = BlockingIndex.of(right);
+        return run(left, CompactPersons.of(right), progress);
+    }
+
+    /** Like {@link #run(List, List, IntConsumer)}, with the right list already made compact. */
+    public Result run(List<PreparedPerson> left, CompactPersons right, IntConsumer progress) {
+        BlockingIndex index = right.index();
+        // Below this weight a pair cannot reach the review threshold (with room for rounding): it is not scored.
+        double leastWeight = Math.log(thresholds.review() / (1 - thresholds.review())) - Scorer.priorLogOdds() - 1e-6;
         AtomicInteger done = new AtomicInteger();
         AtomicInteger crowded = new AtomicInteger();
         List<List<Link>> candidates = IntStream.range(0, left.size()).parallel().mapToObj(i -> {
             List<Link> found = new ArrayList<>();
             int above = 0;
             PreparedPerson person = left.get(i);
+            Scorer.Comparison comparison = new Scorer.Comparison();
             for (int j : index.candidates(person)) {
-                Score score = scorer.score(person, right.get(j));
+                scorer.compare(person, right, j, comparison);
+                if (comparison.weight() < leastWeight) {
+                    continue;
+                }
+                Score score = comparison.score();
                 if (score.probability() >= thresholds.review()) {
                     above++;
                     found.add(new Link(i, j, score, score.probability() >= thresholds.match()

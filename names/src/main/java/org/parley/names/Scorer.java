@@ -23,33 +23,76 @@ public final class Scorer {
 
     /** Compares two persons. */
     public Score score(PreparedPerson a, PreparedPerson b) {
-        Map<Field, Level> levels = new EnumMap<>(Field.class);
-        ParsedName x = a.name();
+        Comparison comparison = new Comparison();
         ParsedName y = b.name();
-        Level surname = surname(x.surname(), y.surname());
-        Level given = givenName(x.givenName(), y.givenName());
+        compare(a, y.surname(), y.givenName(), y.patronymic(), b.record().dateOfBirth(), b.serviceNumber(), b.unit(),
+                comparison);
+        return comparison.score();
+    }
+
+    /** Compares a person with one of a compact list's, into {@code comparison} (which is then read or scored). */
+    void compare(PreparedPerson a, CompactPersons b, int j, Comparison comparison) {
+        compare(a, b.surname(j), b.givenName(j), b.patronymic(j), b.dateOfBirth(j), b.serviceNumber(j), b.unit(j),
+                comparison);
+    }
+
+    /**
+     * The levels of every field and their summed weight, without allocating: a linkage compares each left person
+     * with thousands of candidates and keeps a handful, so only those become a {@link Score}.
+     */
+    private void compare(PreparedPerson a, NamePart ySurname, NamePart yGiven, NamePart yPatronymic, BirthDate yBorn,
+            String yNumber, String yUnit, Comparison comparison) {
+        ParsedName x = a.name();
+        Level surname = surname(x.surname(), ySurname);
+        Level given = givenName(x.givenName(), yGiven);
         boolean swapped = false;
         if (surname.weight() + given.weight() < 0) {
-            Level swappedSurname = surname(x.givenName(), y.surname());
-            Level swappedGiven = givenName(x.surname(), y.givenName());
+            Level swappedSurname = surname(x.givenName(), ySurname);
+            Level swappedGiven = givenName(x.surname(), yGiven);
             if (swappedSurname.weight() + swappedGiven.weight() > surname.weight() + given.weight()) {
                 surname = swappedSurname;
                 given = swappedGiven;
                 swapped = true;
             }
         }
-        levels.put(Field.SURNAME, surname);
-        levels.put(Field.GIVEN_NAME, given);
-        levels.put(Field.PATRONYMIC, patronymic(x.patronymic(), y.patronymic()));
-        levels.put(Field.DATE_OF_BIRTH, Level.ofDate(DateAgreement.of(a.record().dateOfBirth(), b.record().dateOfBirth())));
-        levels.put(Field.SERVICE_NUMBER, serviceNumber(a.serviceNumber(), b.serviceNumber()));
-        levels.put(Field.UNIT, a.unit().isEmpty() || b.unit().isEmpty() ? Level.MISSING
-                : a.unit().equals(b.unit()) ? Level.UNIT_SAME : Level.UNIT_DIFFERENT);
+        Level[] levels = comparison.levels;
+        levels[Field.SURNAME.ordinal()] = surname;
+        levels[Field.GIVEN_NAME.ordinal()] = given;
+        levels[Field.PATRONYMIC.ordinal()] = patronymic(x.patronymic(), yPatronymic);
+        levels[Field.DATE_OF_BIRTH.ordinal()] = Level.ofDate(DateAgreement.of(a.record().dateOfBirth(), yBorn));
+        levels[Field.SERVICE_NUMBER.ordinal()] = serviceNumber(a.serviceNumber(), yNumber);
+        levels[Field.UNIT.ordinal()] = a.unit().isEmpty() || yUnit.isEmpty() ? Level.MISSING
+                : a.unit().equals(yUnit) ? Level.UNIT_SAME : Level.UNIT_DIFFERENT;
         double weight = 0;
-        for (Level level : levels.values()) {
+        for (Level level : levels) {
             weight += level.weight();
         }
-        return new Score(probability(weight), weight, levels, swapped);
+        comparison.weight = weight;
+        comparison.swapped = swapped;
+    }
+
+    /** One comparison's levels (by {@link Field} order), summed weight and reading, reused from pair to pair. */
+    static final class Comparison {
+        private final Level[] levels = new Level[Field.values().length];
+        private double weight;
+        private boolean swapped;
+
+        double weight() {
+            return weight;
+        }
+
+        Score score() {
+            Map<Field, Level> byField = new EnumMap<>(Field.class);
+            for (Field field : Field.values()) {
+                byField.put(field, levels[field.ordinal()]);
+            }
+            return new Score(probability(weight), weight, byField, swapped);
+        }
+    }
+
+    /** The log odds of the prior, which {@link #probability} adds to a summed weight. */
+    static double priorLogOdds() {
+        return PRIOR_LOG_ODDS;
     }
 
     /** The match probability of a summed weight. */
