@@ -2,8 +2,10 @@ package org.parley.names;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Fellegi–Sunter scoring of two prepared persons: every field is compared to a {@link Level}, the levels'
@@ -43,12 +45,12 @@ public final class Scorer {
     private void compare(PreparedPerson a, NamePart ySurname, NamePart yGiven, NamePart yPatronymic, BirthDate yBorn,
             String yNumber, String yUnit, Comparison comparison) {
         ParsedName x = a.name();
-        Level surname = surname(x.surname(), ySurname);
-        Level given = givenName(x.givenName(), yGiven);
+        Level surname = comparison.surnames.level(x.surname(), ySurname, Scorer::surname);
+        Level given = comparison.givenNames.level(x.givenName(), yGiven, Scorer::givenName);
         boolean swapped = false;
         if (surname.weight() + given.weight() < 0) {
-            Level swappedSurname = surname(x.givenName(), ySurname);
-            Level swappedGiven = givenName(x.surname(), yGiven);
+            Level swappedSurname = comparison.swappedSurnames.level(x.givenName(), ySurname, Scorer::surname);
+            Level swappedGiven = comparison.swappedGivenNames.level(x.surname(), yGiven, Scorer::givenName);
             if (swappedSurname.weight() + swappedGiven.weight() > surname.weight() + given.weight()) {
                 surname = swappedSurname;
                 given = swappedGiven;
@@ -58,7 +60,8 @@ public final class Scorer {
         Level[] levels = comparison.levels;
         levels[Field.SURNAME.ordinal()] = surname;
         levels[Field.GIVEN_NAME.ordinal()] = given;
-        levels[Field.PATRONYMIC.ordinal()] = patronymic(x.patronymic(), yPatronymic);
+        levels[Field.PATRONYMIC.ordinal()] = comparison.patronymics.level(x.patronymic(), yPatronymic,
+                Scorer::patronymic);
         levels[Field.DATE_OF_BIRTH.ordinal()] = Level.ofDate(DateAgreement.of(a.record().dateOfBirth(), yBorn));
         levels[Field.SERVICE_NUMBER.ordinal()] = serviceNumber(a.serviceNumber(), yNumber);
         levels[Field.UNIT.ordinal()] = a.unit().isEmpty() || yUnit.isEmpty() ? Level.MISSING
@@ -71,11 +74,19 @@ public final class Scorer {
         comparison.swapped = swapped;
     }
 
-    /** One comparison's levels (by {@link Field} order), summed weight and reading, reused from pair to pair. */
+    /**
+     * One comparison's levels (by {@link Field} order), summed weight and reading, reused from pair to pair of
+     * one left person: it remembers the levels of that person's name parts against each other part met.
+     */
     static final class Comparison {
         private final Level[] levels = new Level[Field.values().length];
         private double weight;
         private boolean swapped;
+        private final PartLevels surnames = new PartLevels();
+        private final PartLevels givenNames = new PartLevels();
+        private final PartLevels swappedSurnames = new PartLevels();
+        private final PartLevels swappedGivenNames = new PartLevels();
+        private final PartLevels patronymics = new PartLevels();
 
         double weight() {
             return weight;
@@ -93,6 +104,27 @@ public final class Scorer {
     /** The log odds of the prior, which {@link #probability} adds to a summed weight. */
     static double priorLogOdds() {
         return PRIOR_LOG_ODDS;
+    }
+
+    /**
+     * The levels of one part of a left person's name against the parts of the persons it is compared with. The
+     * candidates of a common name share a few hundred spellings, each one object ({@link NamePart#of}), so a level
+     * is found by the part's identity without reading its text; a part seen first is compared and remembered.
+     */
+    private static final class PartLevels {
+        private final Map<NamePart, Level> levels = new IdentityHashMap<>();
+
+        Level level(NamePart mine, NamePart theirs, BiFunction<NamePart, NamePart, Level> compare) {
+            if (mine == null || theirs == null) {
+                return Level.MISSING;
+            }
+            Level level = levels.get(theirs);
+            if (level == null) {
+                level = compare.apply(mine, theirs);
+                levels.put(theirs, level);
+            }
+            return level;
+        }
     }
 
     /** The match probability of a summed weight. */
