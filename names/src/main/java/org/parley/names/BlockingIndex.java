@@ -16,9 +16,10 @@ import java.util.List;
  * sound, given name with father's name — can be shared by thousands. Such a key is also indexed with the birth
  * year, and a block larger than {@link #REFINE_FROM} is looked up by those refined keys instead: the persons
  * of the years a written year can be mistaken for (one of its last two digits differing, or one year off) and
- * those without a year. Only a person without a year of their own still scans the whole block, and a block
- * larger than {@link #MAX_BLOCK} carries too little information to narrow anything down then: it is skipped
- * (its persons are still found through their other keys).
+ * those without a year (only the same year and none, if those are too many). Only a person without a year of
+ * their own still scans the whole block, and a block larger than {@link #MAX_BLOCK} carries too little
+ * information to narrow anything down then: it is skipped (its persons are still found through their other
+ * keys).
  */
 public final class BlockingIndex {
 
@@ -99,17 +100,34 @@ public final class BlockingIndex {
                 int from = from(entries, used, hash);
                 int to = to(entries, used, hash);
                 if (to - from > REFINE_FROM && born != null && withoutDate(key)) {
-                    for (int year : yearsMistakenFor(born.year())) {
-                        long refined = hash(refined(key, year));
-                        found.add(refinedEntries, from(refinedEntries, refinedUsed, refined),
-                                to(refinedEntries, refinedUsed, refined));
-                    }
+                    addRefined(key, yearsMistakenFor(born.year()), found);
                 } else if (to - from <= MAX_BLOCK) {
                     found.add(entries, from, to);
                 }
             }
         }
         return found.unique();
+    }
+
+    /**
+     * Adds the persons of a key's block born in one of {@code years} (0: none given), if they are at most
+     * {@link #MAX_BLOCK}; else those born in the first year given and with none, if they are (the block of a
+     * name held by tens of thousands); else none.
+     */
+    private void addRefined(String key, int[] years, Found found) {
+        int[] from = new int[years.length];
+        int[] to = new int[years.length];
+        int total = 0;
+        for (int y = 0; y < years.length; y++) {
+            long refined = hash(refined(key, years[y]));
+            from[y] = from(refinedEntries, refinedUsed, refined);
+            to[y] = to(refinedEntries, refinedUsed, refined);
+            total += to[y] - from[y];
+        }
+        int using = total <= MAX_BLOCK ? years.length : to[0] - from[0] + to[1] - from[1] <= MAX_BLOCK ? 2 : 0;
+        for (int y = 0; y < using; y++) {
+            found.add(refinedEntries, from[y], to[y]);
+        }
     }
 
     /** The positions found so far, with repeats. */
@@ -165,11 +183,12 @@ public final class BlockingIndex {
 
     /**
      * The years whose persons a person born in {@code year} is looked up among in a refined block: the same,
-     * one off, one of the last two digits differing (the scorer's {@link DateAgreement} levels), and none given.
+     * none given, one off, one of the last two digits differing (the scorer's {@link DateAgreement} levels).
      */
     private static int[] yearsMistakenFor(int year) {
         int[] years = new int[21];
         int count = 0;
+        years[count++] = year;
         years[count++] = 0;
         if (year % 10 == 0) {
             years[count++] = year - 1; // else among the years with another last digit
@@ -177,7 +196,10 @@ public final class BlockingIndex {
             years[count++] = year + 1;
         }
         for (int digit = 0; digit < 10; digit++) {
-            years[count++] = year - year % 10 + digit;
+            int units = year - year % 10 + digit;
+            if (units != year) {
+                years[count++] = units;
+            }
             int tens = year - year / 10 % 10 * 10 + digit * 10;
             if (tens != year) {
                 years[count++] = tens;
