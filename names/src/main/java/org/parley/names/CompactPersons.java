@@ -35,7 +35,6 @@ public final class CompactPersons {
         Map<String, String> unitKeys = new ConcurrentHashMap<>();
         int positionBits = BlockingIndex.positionBits(size);
         long[] entries = new long[size * BlockingIndex.MAX_KEYS];
-        long[] refinedEntries = new long[size * BlockingIndex.MAX_REFINED_KEYS];
         IntStream.range(0, size).parallel().forEach(i -> {
             PreparedPerson p = person.apply(i);
             surnames[i] = p.name().surname();
@@ -45,9 +44,9 @@ public final class CompactPersons {
             datesOfBirth[i] = born == null ? null : dates.computeIfAbsent(born, d -> d);
             serviceNumbers[i] = p.serviceNumber().isEmpty() ? "" : p.serviceNumber();
             units[i] = p.unit().isEmpty() ? "" : unitKeys.computeIfAbsent(p.unit(), u -> u);
-            BlockingIndex.write(p, i, positionBits, entries, refinedEntries);
+            BlockingIndex.write(p, i, positionBits, entries);
         });
-        index = BlockingIndex.of(entries, refinedEntries, positionBits);
+        index = BlockingIndex.of(entries, positionBits);
     }
 
     /** Prepares the records and keeps what linking needs of them (the records themselves stay with the caller). */
