@@ -100,7 +100,7 @@ public final class Linkage {
     /** Like {@link #run(List, List, IntConsumer)}, with the right list already made compact. */
     public Result run(List<PreparedPerson> left, CompactPersons right, IntConsumer progress) {
         BlockingIndex index = right.index();
-        // Below this weight a pair cannot reach the review threshold (with room for rounding): it is not scored.
+        // Below this weight a pair cannot reach the review threshold (with room for rounding): no Score is made.
         double leastWeight = Math.log(thresholds.review() / (1 - thresholds.review())) - Scorer.priorLogOdds() - 1e-6;
         AtomicInteger done = new AtomicInteger();
         AtomicInteger crowded = new AtomicInteger();
