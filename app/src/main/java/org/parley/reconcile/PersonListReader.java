@@ -83,16 +83,16 @@ public final class PersonListReader {
                 throw new InputFileException(file + ": no 'id' column in the header row ("
                         + oneLine(String.join(",", header.values())) + ")");
             }
-            List<PersonRecord> records = new ArrayList<>();
+            List<PersonRecord> records = new PackedRecords();
             List<String> problems = new ArrayList<>();
-            Map<String, Long> lineOfId = new HashMap<>();
+            FirstLines lineOfId = new FirstLines();
             line = parser.getCurrentLineNumber() + 1;
             int encodingErrors = 0;
             while (rows.hasNext()) {
                 CSVRecord row = rows.next();
                 long next = parser.getCurrentLineNumber() + 1;
                 try {
-                    if (String.join("", row.values()).indexOf(REPLACEMENT) >= 0) {
+                    if (hasReplacement(row)) {
                         encodingErrors++;
                         throw new IllegalArgumentException("not valid UTF-8");
                     }
@@ -101,8 +101,8 @@ public final class PersonListReader {
                                 + header.size());
                     }
                     PersonRecord record = record(row, columns);
-                    Long first = lineOfId.putIfAbsent(record.id(), line);
-                    if (first != null) {
+                    long first = lineOfId.putIfAbsent(record.id(), line, records);
+                    if (first >= 0) {
                         throw new IllegalArgumentException("duplicate id " + record.id() + ", first on line " + first);
                     }
                     records.add(record);
@@ -163,7 +163,7 @@ public final class PersonListReader {
         PersonRecord record = new PersonRecord(id, value(row, columns, "surname"), value(row, columns, "given_name"),
                 value(row, columns, "patronymic"), value(row, columns, "full_name"), dateOfBirth,
                 value(row, columns, "service_number"), value(row, columns, "unit"), value(row, columns, "rank"));
-        if (!record.hasName() || record.displayName().codePoints().noneMatch(Character::isLetter)) {
+        if (record.displayName().codePoints().noneMatch(Character::isLetter)) {
             throw new IllegalArgumentException("id " + id + ": no name (surname, given_name, patronymic or full_name)");
         }
         return record;
@@ -176,6 +176,81 @@ public final class PersonListReader {
         }
         String value = row.get(at).strip();
         return value.isEmpty() ? null : value;
+    }
+
+    private static boolean hasReplacement(CSVRecord row) {
+        for (String value : row.values()) {
+            if (value.indexOf(REPLACEMENT) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The line of each id read so far, for the message about a duplicate, in little memory (a right list has a
+     * million ids): open addressing over the ids' 64-bit hashes, with the record's position to compare the ids
+     * themselves when two hashes are equal.
+     */
+    private static final class FirstLines {
+        private long[] hashes = new long[1 << 12];
+        private int[] positions = new int[hashes.length];
+        private long[] lines = new long[hashes.length];
+        private int count;
+
+        /**
+         * The line {@code id} was first read on; or -1, remembering that it is on {@code line} and will be the
+         * next of {@code records}.
+         */
+        long putIfAbsent(String id, long line, List<PersonRecord> records) {
+            long hash = hash(id);
+            int mask = hashes.length - 1;
+            int slot = (int) (hash ^ hash >>> 32) & mask;
+            while (hashes[slot] != 0) {
+                if (hashes[slot] == hash && records.get(positions[slot]).id().equals(id)) {
+                    return lines[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            hashes[slot] = hash;
+            positions[slot] = records.size();
+            lines[slot] = line;
+            if (++count * 2 > hashes.length) {
+                grow();
+            }
+            return -1;
+        }
+
+        private void grow() {
+            long[] oldHashes = hashes;
+            int[] oldPositions = positions;
+            long[] oldLines = lines;
+            hashes = new long[oldHashes.length * 2];
+            positions = new int[hashes.length];
+            lines = new long[hashes.length];
+            int mask = hashes.length - 1;
+            for (int i = 0; i < oldHashes.length; i++) {
+                if (oldHashes[i] != 0) {
+                    int slot = (int) (oldHashes[i] ^ oldHashes[i] >>> 32) & mask;
+                    while (hashes[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    hashes[slot] = oldHashes[i];
+                    positions[slot] = oldPositions[i];
+                    lines[slot] = oldLines[i];
+                }
+            }
+        }
+
+        /** FNV-1a, 64 bits, never 0 (which marks a free slot). */
+        private static long hash(String id) {
+            long hash = 0xcbf29ce484222325L;
+            for (int i = 0; i < id.length(); i++) {
+                hash ^= id.charAt(i);
+                hash *= 0x100000001b3L;
+            }
+            return hash == 0 ? 1 : hash;
+        }
     }
 
     /** Whether a value holds a line break: its row is refused, as the value could forge lines of the outputs. */

@@ -2,6 +2,7 @@ package org.parley.reconcile;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.parley.names.CompactPersons;
 import org.parley.names.Linkage;
 import org.parley.names.PreparedPerson;
 
@@ -19,7 +20,7 @@ public record Reconciliation(PersonList left, PersonList right, List<Linkage.Lin
             PrintWriter progress) {
         long started = System.nanoTime();
         List<PreparedPerson> preparedLeft = left.records().parallelStream().map(PreparedPerson::of).toList();
-        List<PreparedPerson> preparedRight = right.records().parallelStream().map(PreparedPerson::of).toList();
+        CompactPersons preparedRight = CompactPersons.prepare(right.records());
         progress.printf("prepared %,d + %,d records in %.1f s%n", preparedLeft.size(), preparedRight.size(),
                 seconds(started));
         Linkage.Result linked = new Linkage(thresholds).run(preparedLeft, preparedRight,

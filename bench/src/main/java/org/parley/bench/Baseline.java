@@ -4,6 +4,7 @@ import com.ibm.icu.text.Transliterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.parley.names.PersonRecord;
@@ -30,11 +31,16 @@ final class Baseline {
 
     /** Surname, given name and patronymic in Latin ASCII, from the columns or a naive split of the full name. */
     static String[] nameParts(PersonRecord r) {
+        return nameParts(r, Baseline::latin);
+    }
+
+    /** {@link #nameParts(PersonRecord)} with another way to {@link #latin} a text (one that remembers, say). */
+    static String[] nameParts(PersonRecord r, UnaryOperator<String> latin) {
         if (r.fullName() != null) {
-            String[] words = latin(r.fullName()).split("\\s+");
+            String[] words = latin.apply(r.fullName()).split("\\s+");
             return new String[] {words[0], words.length > 1 ? words[1] : "", words.length > 2 ? words[2] : ""};
         }
-        return new String[] {latin(r.surname()), latin(r.givenName()), latin(r.patronymic())};
+        return new String[] {latin.apply(r.surname()), latin.apply(r.givenName()), latin.apply(r.patronymic())};
     }
 
     /** The whole name in one string, for trigram similarity. */

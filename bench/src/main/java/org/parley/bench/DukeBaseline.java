@@ -13,7 +13,9 @@ import no.priv.garshol.duke.RecordImpl;
 import no.priv.garshol.duke.comparators.ExactComparator;
 import no.priv.garshol.duke.comparators.JaroWinkler;
 import no.priv.garshol.duke.comparators.Levenshtein;
+import java.util.function.UnaryOperator;
 import no.priv.garshol.duke.databases.InMemoryDatabase;
+import no.priv.garshol.duke.databases.LuceneDatabase;
 import no.priv.garshol.duke.datasources.InMemoryDataSource;
 import no.priv.garshol.duke.matchers.AbstractMatchListener;
 import org.parley.names.PersonRecord;
@@ -31,6 +33,35 @@ final class DukeBaseline {
     }
 
     static Map<String, Baseline.Best> link(List<PersonRecord> left, List<PersonRecord> right) {
+        ConfigurationImpl config = configuration();
+        config.addDataSource(1, source(left, "L", Baseline::latin));
+        config.addDataSource(2, source(right, "R", Baseline::latin));
+        config.setDatabase(new InMemoryDatabase());
+        return run(config);
+    }
+
+    /**
+     * Duke as one would run it on a large right list: the right list indexed in Duke's Lucene database (group 1),
+     * each left record looked up there (group 2). The names are transliterated on both cores, each distinct
+     * text once (names repeat: a million records hold some tens of thousands of distinct ones).
+     *
+     * @param prepared told when the records are transliterated, before Duke indexes them
+     */
+    static Map<String, Baseline.Best> linkIndexed(List<PersonRecord> left, List<PersonRecord> right,
+            Runnable prepared) {
+        Map<String, String> latin = new ConcurrentHashMap<>();
+        UnaryOperator<String> remembered = text -> text == null ? "" : latin.computeIfAbsent(text, Baseline::latin);
+        ConfigurationImpl config = configuration();
+        config.addDataSource(1, source(right, "R", remembered));
+        config.addDataSource(2, source(left, "L", remembered));
+        LuceneDatabase database = new LuceneDatabase();
+        database.setConfiguration(config);
+        config.setDatabase(database);
+        prepared.run();
+        return run(config);
+    }
+
+    private static ConfigurationImpl configuration() {
         ConfigurationImpl config = new ConfigurationImpl();
         List<Property> properties = new ArrayList<>();
         properties.add(new PropertyImpl("ID"));
@@ -42,9 +73,10 @@ final class DukeBaseline {
         config.setProperties(properties);
         config.setThreshold(0.5);
         config.setMaybeThreshold(0.3);
-        config.addDataSource(1, source(left, "L"));
-        config.addDataSource(2, source(right, "R"));
-        config.setDatabase(new InMemoryDatabase());
+        return config;
+    }
+
+    private static Map<String, Baseline.Best> run(ConfigurationImpl config) {
         Processor processor = new Processor(config);
         processor.setThreads(2);
         Map<String, Baseline.Best> best = new ConcurrentHashMap<>();
@@ -71,20 +103,22 @@ final class DukeBaseline {
         return best;
     }
 
-    private static InMemoryDataSource source(List<PersonRecord> records, String prefix) {
+    private static InMemoryDataSource source(List<PersonRecord> records, String prefix, UnaryOperator<String> latin) {
         InMemoryDataSource source = new InMemoryDataSource();
-        for (PersonRecord p : records) {
-            RecordImpl record = new RecordImpl();
-            record.addValue("ID", prefix + p.id());
-            String[] names = Baseline.nameParts(p);
-            add(record, "SURNAME", names[0]);
-            add(record, "GIVEN", names[1]);
-            add(record, "PATRONYMIC", names[2]);
-            add(record, "DOB", Baseline.date(p));
-            add(record, "NUMBER", Baseline.number(p));
-            source.add(record);
-        }
+        records.parallelStream().map(p -> record(p, prefix, latin)).toList().forEach(source::add);
         return source;
+    }
+
+    private static RecordImpl record(PersonRecord p, String prefix, UnaryOperator<String> latin) {
+        RecordImpl record = new RecordImpl();
+        record.addValue("ID", prefix + p.id());
+        String[] names = Baseline.nameParts(p, latin);
+        add(record, "SURNAME", names[0]);
+        add(record, "GIVEN", names[1]);
+        add(record, "PATRONYMIC", names[2]);
+        add(record, "DOB", Baseline.date(p));
+        add(record, "NUMBER", Baseline.number(p));
+        return record;
     }
 
     private static void add(RecordImpl record, String property, String value) {

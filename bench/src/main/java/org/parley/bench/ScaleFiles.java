@@ -21,8 +21,9 @@ import org.parley.names.testdata.ListPairGenerator;
  * Input files for the {@code reconcile} scale run, and the check of its output against the ground truth.
  *
  * <pre>
- * java -cp bench/target/parley-bench.jar org.parley.bench.ScaleFiles write DIR [left] [right]
- *     writes DIR/left.csv (default 10,000 persons), DIR/right.csv (default 1,000,000) and DIR/truth.csv
+ * java -cp bench/target/parley-bench.jar org.parley.bench.ScaleFiles write DIR [left] [right] [uniform|skewed]
+ *     writes DIR/left.csv (default 10,000 persons), DIR/right.csv (default 1,000,000) and DIR/truth.csv; with
+ *     skewed, names are as concentrated as in real rosters (see ListPairGenerator.Frequencies)
  * java -cp bench/target/parley-bench.jar org.parley.bench.ScaleFiles check DIR/truth.csv M.csv
  *     prints precision, recall and F1 of the match rows of M.csv
  * </pre>
@@ -39,21 +40,25 @@ public final class ScaleFiles {
         if (args.length >= 2 && args[0].equals("write")) {
             int left = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
             int right = args.length > 3 ? Integer.parseInt(args[3]) : 1_000_000;
-            write(Path.of(args[1]), left, right);
+            ListPairGenerator.Frequencies frequencies = args.length > 4
+                    ? ListPairGenerator.Frequencies.valueOf(args[4].toUpperCase(java.util.Locale.ROOT))
+                    : ListPairGenerator.Frequencies.UNIFORM;
+            write(Path.of(args[1]), left, right, frequencies);
         } else if (args.length == 3 && args[0].equals("check")) {
             check(Path.of(args[1]), Path.of(args[2]));
         } else {
-            System.err.println("usage: ScaleFiles write DIR [left] [right] | ScaleFiles check TRUTH.csv M.csv");
+            System.err.println("usage: ScaleFiles write DIR [left] [right] [uniform|skewed] | ScaleFiles check TRUTH.csv M.csv");
             System.exit(2);
         }
     }
 
-    private static void write(Path dir, int left, int right) throws IOException {
+    private static void write(Path dir, int left, int right, ListPairGenerator.Frequencies frequencies)
+            throws IOException {
         Files.createDirectories(dir);
         int pairs = left * 9 / 10;
-        GeneratedLists lists = new ListPairGenerator(1_000_000L + right).generate(pairs, left - pairs, 0);
+        GeneratedLists lists = new ListPairGenerator(1_000_000L + right, frequencies).generate(pairs, left - pairs, 0);
         List<PersonRecord> rightList = new ArrayList<>(lists.right().stream().map(r -> withId("R" + r.id(), r)).toList());
-        new ListPairGenerator(7).cleanPersons(Math.max(0, right - rightList.size()))
+        new ListPairGenerator(7, frequencies).cleanPersons(Math.max(0, right - rightList.size()))
                 .forEach(r -> rightList.add(withId("F" + r.id(), r)));
         java.util.Collections.shuffle(rightList, new java.util.Random(right));
         writeList(dir.resolve("left.csv"), lists.left().stream().map(r -> withId("L" + r.id(), r)).toList());

@@ -2,51 +2,75 @@ package org.parley.names;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The persons of one list by their {@link PreparedPerson#blockingKeys() blocking keys}, so that a person of the
- * other list is compared only with those sharing a key rather than with all of them. A key shared by more than
- * {@link #MAX_BLOCK} persons carries too little information to narrow anything down and is not used.
+ * other list is compared only with those sharing a key rather than with all of them.
  *
  * <p>Built for a million persons in little memory: every (key, person) pair is one {@code long}, a 64-bit hash
  * of the key in the high bits and the person's position in the low bits, and the array is sorted, so a lookup
  * is a binary search. Two keys whose hashes collide only add candidates, which the scorer then rejects.
+ *
+ * <p>A key shared by more than {@link #MAX_BLOCK} persons carries too little information to narrow anything
+ * down and is not used: its persons are still found through their other keys. (Refining such blocks by birth
+ * year was tried and measured on lists with realistically concentrated names: it cost more comparisons than it
+ * saved and lowered precision and recall slightly; README, "Benchmarks".)
  */
 public final class BlockingIndex implements Linkage.Candidates {
 
-    /** Blocks larger than this are skipped: their persons are still found through their other keys. */
+    /** Blocks larger than this are skipped. */
     public static final int MAX_BLOCK = 2_000;
+
+    /** The most keys a person has ({@link PreparedPerson#blockingKeys()}). */
+    static final int MAX_KEYS = 7;
+
+    /** Marks an unused place in the arrays: it sorts last and, as its position bits exceed any position, is no entry. */
+    private static final long UNUSED = Long.MAX_VALUE;
 
     private static final int[] NONE = new int[0];
 
+    /** Sorted; the entries come first, then unused places. */
     private final long[] entries;
+    private final int used;
     private final int positionBits;
     private final long positionMask;
 
     private BlockingIndex(long[] entries, int positionBits) {
         this.entries = entries;
+        this.used = firstAtLeast(entries, entries.length, UNUSED);
         this.positionBits = positionBits;
         this.positionMask = (1L << positionBits) - 1;
     }
 
-    /** Indexes a list; candidates are returned as positions in it. */
-    public static BlockingIndex of(List<PreparedPerson> persons) {
-        int positionBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, persons.size() - 1)));
-        long[][] perPerson = IntStream.range(0, persons.size()).parallel().mapToObj(i -> {
-            List<String> keys = persons.get(i).blockingKeys();
-            long[] entries = new long[keys.size()];
-            for (int k = 0; k < entries.length; k++) {
-                entries[k] = (hash(keys.get(k)) << positionBits) | i;
-            }
-            return entries;
-        }).toArray(long[][]::new);
-        long[] entries = new long[Arrays.stream(perPerson).mapToInt(e -> e.length).sum()];
-        int count = 0;
-        for (long[] personEntries : perPerson) {
-            System.arraycopy(personEntries, 0, entries, count, personEntries.length);
-            count += personEntries.length;
+    /** The bits of an entry that hold a person's position, for a list of {@code size} persons (up to size itself). */
+    static int positionBits(int size) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(size));
+    }
+
+    /**
+     * Writes person {@code i}'s entries, {@link #MAX_KEYS} places from {@code i * MAX_KEYS}, the places it does
+     * not need marked unused; for {@link #of}.
+     */
+    static void write(PreparedPerson person, int i, int positionBits, long[] entries) {
+        int at = i * MAX_KEYS;
+        Arrays.fill(entries, at, at + MAX_KEYS, UNUSED);
+        for (String key : person.blockingKeys()) {
+            entries[at++] = hash(key) << positionBits | i;
         }
+    }
+
+    /** Indexes a list of persons. */
+    public static BlockingIndex of(List<PreparedPerson> persons) {
+        int positionBits = positionBits(persons.size());
+        long[] entries = new long[persons.size() * MAX_KEYS];
+        for (int i = 0; i < persons.size(); i++) {
+            write(persons.get(i), i, positionBits, entries);
+        }
+        return of(entries, positionBits);
+    }
+
+    /** Indexes a list from the array its persons {@link #write wrote}, sorting it in place and keeping it. */
+    static BlockingIndex of(long[] entries, int positionBits) {
         Arrays.parallelSort(entries);
         return new BlockingIndex(entries, positionBits);
     }
@@ -54,45 +78,67 @@ public final class BlockingIndex implements Linkage.Candidates {
     /** The positions of the indexed persons that share a key with {@code person} (in either name order), each once. */
     @Override
     public int[] of(PreparedPerson person) {
-        int[] found = NONE;
-        int count = 0;
+        Found found = new Found();
         for (List<String> keys : List.of(person.blockingKeys(), person.swappedBlockingKeys())) {
             for (String key : keys) {
-                long first = hash(key) << positionBits;
-                long last = first | positionMask;
-                int from = firstAtLeast(first);
-                int to = last == Long.MAX_VALUE ? entries.length : firstAtLeast(last + 1);
-                if (to == from || to - from > MAX_BLOCK) {
-                    continue;
-                }
-                if (count + to - from > found.length) {
-                    found = Arrays.copyOf(found, Math.max(16, 2 * (count + to - from)));
-                }
-                for (int i = from; i < to; i++) {
-                    found[count++] = (int) (entries[i] & positionMask);
+                long hash = hash(key);
+                int from = from(hash);
+                int to = to(hash);
+                if (to - from <= MAX_BLOCK) {
+                    found.add(from, to);
                 }
             }
         }
-        if (count == 0) {
-            return NONE;
-        }
-        Arrays.sort(found, 0, count);
-        int unique = 1;
-        for (int i = 1; i < count; i++) {
-            if (found[i] != found[unique - 1]) {
-                found[unique++] = found[i];
-            }
-        }
-        return Arrays.copyOf(found, unique);
+        return found.unique();
     }
 
-    /** The first position whose entry is at least {@code value} (entries compare as signed longs). */
-    private int firstAtLeast(long value) {
+    /** The positions found so far, with repeats. */
+    private final class Found {
+        private int[] positions = NONE;
+        private int count;
+
+        void add(int from, int to) {
+            if (count + to - from > positions.length) {
+                positions = Arrays.copyOf(positions, Math.max(16, 2 * (count + to - from)));
+            }
+            for (int i = from; i < to; i++) {
+                positions[count++] = (int) (entries[i] & positionMask);
+            }
+        }
+
+        int[] unique() {
+            if (count == 0) {
+                return NONE;
+            }
+            Arrays.sort(positions, 0, count);
+            int unique = 1;
+            for (int i = 1; i < count; i++) {
+                if (positions[i] != positions[unique - 1]) {
+                    positions[unique++] = positions[i];
+                }
+            }
+            return Arrays.copyOf(positions, unique);
+        }
+    }
+
+    /** The first place of a key's block. */
+    private int from(long hash) {
+        return firstAtLeast(entries, used, hash << positionBits);
+    }
+
+    /** The place after a key's block. */
+    private int to(long hash) {
+        long last = hash << positionBits | positionMask;
+        return last == Long.MAX_VALUE ? used : firstAtLeast(entries, used, last + 1);
+    }
+
+    /** The first place below {@code length} whose entry is at least {@code value} (entries compare as signed longs). */
+    private static int firstAtLeast(long[] array, int length, long value) {
         int low = 0;
-        int high = entries.length;
+        int high = length;
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (entries[middle] < value) {
+            if (array[middle] < value) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -101,10 +147,7 @@ public final class BlockingIndex implements Linkage.Candidates {
         return low;
     }
 
-    /**
-     * FNV-1a, 64 bits, of a key's characters: what a database stores of a person's blocking keys (two keys whose
-     * hashes collide only add candidates, as in the index).
-     */
+    /** FNV-1a, 64 bits, of a key's characters (also the hash the registry stores of each person's keys). */
     public static long hash(String key) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < key.length(); i++) {

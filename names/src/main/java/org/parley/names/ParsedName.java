@@ -51,7 +51,7 @@ public record ParsedName(NamePart surname, NamePart givenName, NamePart patronym
         }
         List<String> words = new ArrayList<>(List.of(fullName.strip().replaceAll("(\\p{L})\\.(\\p{L})", "$1. $2")
                 .split("\\s+")));
-        words.removeIf(w -> MatchKey.of(w).isEmpty());
+        words.removeIf(w -> NamePart.of(w, Role.GIVEN_NAME).isEmpty()); // no key (punctuation alone); parts are remembered
         String surname = null;
         String given = null;
         String patronymic = null;

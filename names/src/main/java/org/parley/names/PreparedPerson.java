@@ -3,6 +3,8 @@ package org.parley.names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link PersonRecord} with everything the scorer and the blocking index need computed once: the parsed name
@@ -24,7 +26,7 @@ public final class PreparedPerson {
         this.record = record;
         this.name = ParsedName.of(record);
         this.serviceNumber = alphanumeric(record.serviceNumber());
-        this.unit = record.unit() == null ? "" : MatchKey.of(record.unit());
+        this.unit = record.unit() == null ? "" : unitKey(record.unit());
     }
 
     public static PreparedPerson of(PersonRecord record) {
@@ -107,15 +109,38 @@ public final class PreparedPerson {
         return patronymic.name() != null ? "#" + patronymic.name().id() : Patronymics.stem(patronymic.key());
     }
 
+    /**
+     * Units repeat even more than names (a registry of a million persons names some thousands), so each one's key
+     * is made once, for up to {@link #REMEMBERED_UNITS} of them.
+     */
+    private static String unitKey(String unit) {
+        String key = UNIT_KEYS.get(unit);
+        if (key == null) {
+            key = MatchKey.of(unit);
+            if (UNIT_KEYS.size() < REMEMBERED_UNITS) {
+                UNIT_KEYS.putIfAbsent(unit, key);
+            }
+        }
+        return key;
+    }
+
+    private static final Map<String, String> UNIT_KEYS = new ConcurrentHashMap<>();
+    private static final int REMEMBERED_UNITS = 50_000;
+
     private static String alphanumeric(String text) {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length());
-        text.toUpperCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(c -> {
-            int lookalike = CYRILLIC_LOOKALIKES.indexOf(c);
-            out.appendCodePoint(lookalike >= 0 ? LATIN_LOOKALIKES.charAt(lookalike) : c);
-        });
+        String upper = text.toUpperCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(upper.length());
+        for (int i = 0; i < upper.length(); ) {
+            int c = upper.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                int lookalike = CYRILLIC_LOOKALIKES.indexOf(c);
+                out.appendCodePoint(lookalike >= 0 ? LATIN_LOOKALIKES.charAt(lookalike) : c);
+            }
+        }
         return out.toString();
     }
 }

@@ -2,8 +2,10 @@ package org.parley.names;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Fellegi–Sunter scoring of two prepared persons: every field is compared to a {@link Level}, the levels'
@@ -23,62 +25,106 @@ public final class Scorer {
 
     /** Compares two persons. */
     public Score score(PreparedPerson a, PreparedPerson b) {
-        Level[] compared = new Level[FIELDS.length];
-        boolean swapped = compare(a, b, compared);
-        Map<Field, Level> levels = new EnumMap<>(Field.class);
-        for (Field field : FIELDS) {
-            levels.put(field, compared[field.ordinal()]);
-        }
-        double weight = weight(compared);
-        return new Score(probability(weight), weight, levels, swapped);
+        Comparison comparison = new Comparison();
+        ParsedName y = b.name();
+        compare(a, y.surname(), y.givenName(), y.patronymic(), b.record().dateOfBirth(), b.serviceNumber(), b.unit(),
+                comparison);
+        return comparison.score();
+    }
+
+    /** Compares a person with one of a compact list's, into {@code comparison} (which is then read or scored). */
+    void compare(PreparedPerson a, CompactPersons b, int j, Comparison comparison) {
+        compare(a, b.surname(j), b.givenName(j), b.patronymic(j), b.dateOfBirth(j), b.serviceNumber(j), b.unit(j),
+                comparison);
     }
 
     /**
-     * The summed weight {@link #score} gives two persons, without the levels kept: a linkage compares each record with
-     * a thousand or more candidates and keeps the few above its review threshold, so only those need a {@link Score}.
+     * The levels of every field and their summed weight, without allocating: a linkage compares each left person
+     * with thousands of candidates and keeps a handful, so only those become a {@link Score}.
      */
-    public double weight(PreparedPerson a, PreparedPerson b) {
-        Level[] compared = new Level[FIELDS.length];
-        compare(a, b, compared);
-        return weight(compared);
-    }
-
-    private static final Field[] FIELDS = Field.values();
-
-    /** Each field's level, by the field's ordinal, into {@code levels}; answers whether the names were swapped. */
-    private static boolean compare(PreparedPerson a, PreparedPerson b, Level[] levels) {
+    private void compare(PreparedPerson a, NamePart ySurname, NamePart yGiven, NamePart yPatronymic, BirthDate yBorn,
+            String yNumber, String yUnit, Comparison comparison) {
         ParsedName x = a.name();
-        ParsedName y = b.name();
-        Level surname = surname(x.surname(), y.surname());
-        Level given = givenName(x.givenName(), y.givenName());
+        Level surname = comparison.surnames.level(x.surname(), ySurname, Scorer::surname);
+        Level given = comparison.givenNames.level(x.givenName(), yGiven, Scorer::givenName);
         boolean swapped = false;
         if (surname.weight() + given.weight() < 0) {
-            Level swappedSurname = surname(x.givenName(), y.surname());
-            Level swappedGiven = givenName(x.surname(), y.givenName());
+            Level swappedSurname = comparison.swappedSurnames.level(x.givenName(), ySurname, Scorer::surname);
+            Level swappedGiven = comparison.swappedGivenNames.level(x.surname(), yGiven, Scorer::givenName);
             if (swappedSurname.weight() + swappedGiven.weight() > surname.weight() + given.weight()) {
                 surname = swappedSurname;
                 given = swappedGiven;
                 swapped = true;
             }
         }
+        Level[] levels = comparison.levels;
         levels[Field.SURNAME.ordinal()] = surname;
         levels[Field.GIVEN_NAME.ordinal()] = given;
-        levels[Field.PATRONYMIC.ordinal()] = patronymic(x.patronymic(), y.patronymic());
-        levels[Field.DATE_OF_BIRTH.ordinal()] = Level.ofDate(DateAgreement.of(a.record().dateOfBirth(),
-                b.record().dateOfBirth()));
-        levels[Field.SERVICE_NUMBER.ordinal()] = serviceNumber(a.serviceNumber(), b.serviceNumber());
-        levels[Field.UNIT.ordinal()] = a.unit().isEmpty() || b.unit().isEmpty() ? Level.MISSING
-                : a.unit().equals(b.unit()) ? Level.UNIT_SAME : Level.UNIT_DIFFERENT;
-        return swapped;
-    }
-
-    /** The levels' weights summed in the order of the fields (so that every way of scoring gives the same double). */
-    private static double weight(Level[] levels) {
+        levels[Field.PATRONYMIC.ordinal()] = comparison.patronymics.level(x.patronymic(), yPatronymic,
+                Scorer::patronymic);
+        levels[Field.DATE_OF_BIRTH.ordinal()] = Level.ofDate(DateAgreement.of(a.record().dateOfBirth(), yBorn));
+        levels[Field.SERVICE_NUMBER.ordinal()] = serviceNumber(a.serviceNumber(), yNumber);
+        levels[Field.UNIT.ordinal()] = a.unit().isEmpty() || yUnit.isEmpty() ? Level.MISSING
+                : a.unit().equals(yUnit) ? Level.UNIT_SAME : Level.UNIT_DIFFERENT;
         double weight = 0;
         for (Level level : levels) {
             weight += level.weight();
         }
-        return weight;
+        comparison.weight = weight;
+        comparison.swapped = swapped;
+    }
+
+    /**
+     * One comparison's levels (by {@link Field} order), summed weight and reading, reused from pair to pair of
+     * one left person: it remembers the levels of that person's name parts against each other part met.
+     */
+    static final class Comparison {
+        private final Level[] levels = new Level[Field.values().length];
+        private double weight;
+        private boolean swapped;
+        private final PartLevels surnames = new PartLevels();
+        private final PartLevels givenNames = new PartLevels();
+        private final PartLevels swappedSurnames = new PartLevels();
+        private final PartLevels swappedGivenNames = new PartLevels();
+        private final PartLevels patronymics = new PartLevels();
+
+        double weight() {
+            return weight;
+        }
+
+        Score score() {
+            Map<Field, Level> byField = new EnumMap<>(Field.class);
+            for (Field field : Field.values()) {
+                byField.put(field, levels[field.ordinal()]);
+            }
+            return new Score(probability(weight), weight, byField, swapped);
+        }
+    }
+
+    /** The log odds of the prior, which {@link #probability} adds to a summed weight. */
+    static double priorLogOdds() {
+        return PRIOR_LOG_ODDS;
+    }
+
+    /**
+     * The levels of one part of a left person's name against the parts of the persons it is compared with. The
+     * candidates of a common name share a few hundred spellings, each one object ({@link NamePart#of}), so a level
+     * is found by the part's identity without reading its text; a part seen first is compared and remembered.
+     */
+    private static final class PartLevels {
+        private final Map<NamePart, Level> levels = new IdentityHashMap<>();
+
+        Level level(NamePart mine, NamePart theirs, BiFunction<NamePart, NamePart, Level> compare) {
+            if (mine == null || theirs == null) {
+                return Level.MISSING;
+            }
+            Level level = levels.get(theirs);
+            if (level == null) {
+                level = compare.apply(mine, theirs);
+                levels.put(theirs, level);
+            }
+            return level;
+        }
     }
 
     /** The match probability of a summed weight. */

@@ -48,21 +48,50 @@ import org.parley.names.Transliteration;
  * the same year), for 10 % a relative sharing surname and patronymic with another given name and birth date,
  * and for 5 % a person whose surname is derived from theirs (Щербак → Щербаков) with the same given name and
  * birth year.
+ *
+ * <h2>Name frequencies</h2>
+ * {@link Frequencies#UNIFORM} picks every surname of the lists and every given name of the table equally often.
+ * Real rosters are not like that, so {@link Frequencies#SKEWED} concentrates them: given names (and fathers'
+ * names) follow Zipf's law with exponent 1 over the table's order, so the 30 commonest cover about 80 % of men;
+ * half of the surnames follow Zipf's law with exponent 0.7 over the lists' order (most common first: the top
+ * surname has about 3 % of all persons, tens of thousands in a million, hundreds per birth year), the other half
+ * are rare surnames made of a common surname's first letters, a syllable and a common ending (Мелькоенко).
  */
 public final class ListPairGenerator {
+
+    /** How often each name is picked: see the class comment. */
+    public enum Frequencies { UNIFORM, SKEWED }
+
+    private static final String[] SYLLABLE_CONSONANTS = {"б", "в", "г", "д", "ж", "з", "к", "л", "м", "н", "п", "р",
+            "с", "т", "ф", "х", "ц", "ч", "ш"};
+    private static final String[] SYLLABLE_VOWELS = {"а", "о", "у", "е", "и"};
+    private static final String[] UKRAINIAN_ENDINGS = {"енко", "ук", "чук", "ак", "ський", "ич", "ів"};
+    private static final String[] RUSSIAN_ENDINGS = {"ов", "ев", "ин", "ский", "ых"};
 
     private static final List<String> UKRAINIAN_SURNAMES = surnames("surnames-uk.txt");
     private static final List<String> RUSSIAN_SURNAMES = surnames("surnames-ru.txt");
 
     private final Random random;
+    private final Frequencies frequencies;
     private final List<GivenNames.Name> men;
     private final List<GivenNames.Name> women;
+    private final double[] menShares;
+    private final double[] womenShares;
+    private final double[] ukrainianSurnameShares = zipf(UKRAINIAN_SURNAMES.size(), 0.7);
+    private final double[] russianSurnameShares = zipf(RUSSIAN_SURNAMES.size(), 0.7);
     private int nextId = 1;
 
     public ListPairGenerator(long seed) {
+        this(seed, Frequencies.UNIFORM);
+    }
+
+    public ListPairGenerator(long seed, Frequencies frequencies) {
         this.random = new Random(seed);
+        this.frequencies = frequencies;
         this.men = GivenNames.table().names().stream().filter(n -> n.sex() == GivenNames.Sex.MALE).toList();
         this.women = GivenNames.table().names().stream().filter(n -> n.sex() == GivenNames.Sex.FEMALE).toList();
+        this.menShares = zipf(men.size(), 1);
+        this.womenShares = zipf(women.size(), 1);
     }
 
     /** The truth about one person, before any list writes them down. */
@@ -110,12 +139,12 @@ public final class ListPairGenerator {
     Person person() {
         Language language = random.nextDouble() < 0.6 ? Language.UKRAINIAN : Language.RUSSIAN;
         boolean female = random.nextDouble() < 0.1;
-        String surname = pick(language == Language.UKRAINIAN ? UKRAINIAN_SURNAMES : RUSSIAN_SURNAMES);
+        String surname = surname(language);
         if (female) {
             surname = Spelling.feminine(surname, language);
         }
-        GivenNames.Name given = pick(female ? women : men);
-        GivenNames.Name father = pick(men);
+        GivenNames.Name given = given(female);
+        GivenNames.Name father = given(false);
         BirthDate born = new BirthDate(1960 + random.nextInt(46), 1 + random.nextInt(12), 1 + random.nextInt(28));
         String serviceNumber = random.nextDouble() < 0.8
                 ? (language == Language.UKRAINIAN ? "ЗС" : "АВ") + String.format("%07d", random.nextInt(10_000_000))
@@ -187,11 +216,11 @@ public final class ListPairGenerator {
     private void hardNegatives(Person p, List<PersonRecord> right) {
         double kind = random.nextDouble();
         if (kind < 0.15) {
-            GivenNames.Name father = random.nextBoolean() ? p.father() : pick(men);
+            GivenNames.Name father = random.nextBoolean() ? p.father() : given(false);
             right.add(clean(new Person(p.language(), p.female(), p.surname(), p.given(), father,
                     otherDay(p.born().year()), null, null)));
         } else if (kind < 0.25) {
-            GivenNames.Name sibling = pick(p.female() ? women : men);
+            GivenNames.Name sibling = given(p.female());
             if (sibling != p.given()) {
                 right.add(clean(new Person(p.language(), p.female(), p.surname(), sibling, p.father(),
                         new BirthDate(p.born().year() + 2 + random.nextInt(8), 1 + random.nextInt(12),
@@ -267,6 +296,47 @@ public final class ListPairGenerator {
 
     private static String latin(String cyrillic, Standard standard, Language language) {
         return Transliteration.toLatin(cyrillic, standard, language).orElseThrow();
+    }
+
+    private String surname(Language language) {
+        List<String> surnames = language == Language.UKRAINIAN ? UKRAINIAN_SURNAMES : RUSSIAN_SURNAMES;
+        if (frequencies == Frequencies.UNIFORM) {
+            return pick(surnames);
+        }
+        if (random.nextBoolean()) {
+            return surnames.get(pick(language == Language.UKRAINIAN ? ukrainianSurnameShares : russianSurnameShares));
+        }
+        String common = pick(surnames);
+        String[] endings = language == Language.UKRAINIAN ? UKRAINIAN_ENDINGS : RUSSIAN_ENDINGS;
+        return common.substring(0, Math.min(common.length(), 3 + random.nextInt(3)))
+                + SYLLABLE_CONSONANTS[random.nextInt(SYLLABLE_CONSONANTS.length)]
+                + SYLLABLE_VOWELS[random.nextInt(SYLLABLE_VOWELS.length)]
+                + endings[random.nextInt(endings.length)];
+    }
+
+    private GivenNames.Name given(boolean female) {
+        List<GivenNames.Name> names = female ? women : men;
+        return frequencies == Frequencies.UNIFORM ? pick(names) : names.get(pick(female ? womenShares : menShares));
+    }
+
+    /** Cumulative shares of Zipf's law over {@code size} ranks: rank k is picked in proportion to 1 / k^exponent. */
+    private static double[] zipf(int size, double exponent) {
+        double[] cumulative = new double[size];
+        double sum = 0;
+        for (int k = 0; k < size; k++) {
+            sum += Math.pow(k + 1, -exponent);
+            cumulative[k] = sum;
+        }
+        for (int k = 0; k < size; k++) {
+            cumulative[k] /= sum;
+        }
+        return cumulative;
+    }
+
+    /** A rank drawn by cumulative shares. */
+    private int pick(double[] cumulative) {
+        int at = java.util.Arrays.binarySearch(cumulative, random.nextDouble());
+        return Math.min(cumulative.length - 1, at >= 0 ? at : -at - 1);
     }
 
     private <T> T pick(List<T> values) {
