@@ -23,11 +23,11 @@ class BlockingKeysOfEarlierPersonsTest {
                     + "('party-b', 'Party B', 'PARTY')").update();
             jdbc.sql("""
                     insert into person (id, version, holding_party_id, surname, given_name, patronymic, date_of_birth,
-                        service_number, name_script, status, search_key)
+                        service_number, name_script, status)
                     values (1, 1, (select id from organisation where code = 'party-a'), 'Коваленко', 'Олександр',
-                            'Сергійович', '1990-04-12', 'АА-123456', 'Cyrl', 'INTERNED', 'kovalenko'),
+                            'Сергійович', '1990-04-12', 'АА-123456', 'Cyrl', 'INTERNED'),
                            (2, 1, (select id from organisation where code = 'party-b'), 'Шевченко', null, null, null,
-                            null, 'Cyrl', 'INTERNED', 'shevchenko')""").update();
+                            null, 'Cyrl', 'INTERNED')""").update();
 
             migrate(dataSource, "17.3.3");
 
