@@ -165,7 +165,10 @@ class CrashRecoveryTest {
         }
     }
 
-    /** Registers {@code count} persons held by {@code party} through the API, eight at a time; answers their ids. */
+    /**
+     * Registers {@code count} persons held by {@code party} through the API, eight at a time, and notifies them;
+     * answers their ids.
+     */
     private static List<String> register(int port, String party, String origin, String surname, int count)
             throws Exception {
         ApiClient registrar = new ApiClient(port).as("registrar@" + party);
@@ -186,6 +189,14 @@ class CrashRecoveryTest {
             f.get();
         }
         clients.shutdown();
+        // notified, so that the intermediary sees them and can propose and complete their exchange
+        for (int from = 0; from < ids.size(); from += 200) {
+            ApiClient.Response notified = registrar.post("/api/v1/persons/notifications", "{\"personIds\": ["
+                    + String.join(", ", ids.subList(from, Math.min(ids.size(), from + 200)).stream()
+                            .map(id -> "\"" + id + "\"").toList()) + "], \"date\": \""
+                    + java.time.LocalDate.now() + "\"}");
+            assertThat(notified.status()).as(notified.body()).isBetween(200, 201);
+        }
         return ids;
     }
 

@@ -83,7 +83,7 @@ class MultiInstanceTest {
                 a.kill();
                 b.kill();
             }
-            Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            ProcessBuilder verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dparley.audit.key-file=" + keyFile, "-cp", System.getProperty("java.class.path"),
                     ParleyCommand.class.getName(), "audit", "verify").redirectErrorStream(true);
             verify.environment().putAll(environment);
