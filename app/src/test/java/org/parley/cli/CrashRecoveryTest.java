@@ -48,6 +48,9 @@ class CrashRecoveryTest {
     private static final int IMPORTED = 30_000;
     /** Persons each party hands over in the completion killed half-way (1,200 complete in about 2 s). */
     private static final int HANDED_OVER = 300;
+    /** The EXCHANGED events of the round's persons (the demo's own histories hold some too). */
+    private static final String EXCHANGED_IN_ROUND = "select count(*) from person_event e join person p on p.id = "
+            + "e.person_id where p.surname like 'Обмін-%' and e.type = 'EXCHANGED'";
 
     /**
      * Eight clients registering persons until stopped, and an auditor signing checkpoints; the ids and checkpoint
@@ -129,6 +132,11 @@ class CrashRecoveryTest {
 
     private static long postmasterPid(Path dataDir) throws Exception {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
+    }
+
+    private static ChildServer kept(List<ChildServer> servers, ChildServer server) {
+        servers.add(server);
+        return server;
     }
 
     /** A connection to the embedded PostgreSQL of a running Parley (its port is line 4 of postmaster.pid). */
@@ -225,6 +233,8 @@ class CrashRecoveryTest {
         for (String party : List.of("party-a", "party-b")) {
             assertThat(negotiators.get(party).post(base + "/exchange-list/versions/" + number + "/approvals", "{}")
                     .status()).isEqualTo(201);
+        }
+        for (String party : List.of("party-a", "party-b")) {
             List<String> entries = new ArrayList<>();
             version.json().get("releases").get(party).forEach(item -> entries.add("{\"personId\": \""
                     + item.get("personId").stringValue() + "\", \"outcome\": \"TRANSFERRED\"}"));
@@ -283,73 +293,90 @@ class CrashRecoveryTest {
     @Test
     void anImportOrAHandoverCompletionKilledWhileItWritesIsWhollyThereOrWhollyAbsent(@TempDir Path dataDir)
             throws Exception {
-        // 1. an import through the API, Parley killed while the import's transaction writes
-        ChildServer first = ChildServer.start(Map.of(), "demo", "--persons", "20", "--data-dir", dataDir.toString());
-        StringBuilder csv = new StringBuilder("surname,given_name,date_of_birth,prisoner_number\n");
-        for (int i = 0; i < IMPORTED; i++) {
-            csv.append("Перерваний,Імпорт,").append(1950 + i % 50).append(",CUT-").append(i).append('\n');
-        }
-        ApiClient.Response started = ImportUploads.post(new ApiClient(first.port()).as("registrar@party-a"),
-                Map.of("holdingParty", "party-a", "powerOfOrigin", "party-b"),
-                Map.of("file", csv.toString().getBytes(StandardCharsets.UTF_8)));
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String job = started.json().get("id").stringValue();
-        try (Connection sql = database(dataDir)) {
-            awaitWritingTransaction(sql);
-        }
-        first.kill();
-
-        ChildServer second = ChildServer.start(Map.of(), "serve", "--data-dir", dataDir.toString());
-        ApiClient.Response status = new ApiClient(second.port()).as("registrar@party-a").get("/api/v1/imports/" + job);
-        assertThat(status.json().get("state").stringValue()).as("the import was killed before it ended")
-                .isEqualTo("FAILED");
-        try (Connection sql = database(dataDir)) {
-            assertThat(count(sql, "select count(*) from person where surname = 'Перерваний'")).isZero();
-            assertThat(count(sql, "select count(*) from person_event e where not exists (select 1 from person p "
-                    + "where p.id = e.person_id)")).isZero();
-        }
-
-        // 2. a handover's completion, PostgreSQL and Parley killed while its transaction writes
-        Map<String, List<String>> persons = Map.of(
-                "party-a", register(second.port(), "party-a", "party-b", "Обмін-А-", HANDED_OVER),
-                "party-b", register(second.port(), "party-b", "party-a", "Обмін-Б-", HANDED_OVER));
-        String round = agreedRoundHandedOver(second.port(), persons);
-        ApiClient intermediary = new ApiClient(second.port()).as("negotiator@intermediary");
-        Thread completing = new Thread(() -> {
-            try {
-                intermediary.post("/api/v1/exchanges/" + round + "/handover/complete", "");
-            } catch (RuntimeException e) { // the server went away
+        List<ChildServer> servers = new ArrayList<>();
+        boolean checked = false;
+        try {
+            // 1. an import through the API, Parley killed while the import's transaction writes
+            ChildServer first = kept(servers, ChildServer.start(Map.of(), "demo", "--persons", "20", "--data-dir",
+                    dataDir.toString()));
+            StringBuilder csv = new StringBuilder("surname,given_name,date_of_birth,prisoner_number\n");
+            for (int i = 0; i < IMPORTED; i++) {
+                csv.append("Перерваний,Імпорт,").append(1950 + i % 50).append(",CUT-").append(i).append('\n');
             }
-        });
-        try (Connection sql = database(dataDir)) {
-            completing.start();
-            awaitWritingTransaction(sql);
-        }
-        ProcessHandle.of(postmasterPid(dataDir)).orElseThrow().destroyForcibly();
-        second.kill();
-        completing.join(TimeUnit.SECONDS.toMillis(60));
-
-        ChildServer third = ChildServer.start(Map.of(), "serve", "--data-dir", dataDir.toString());
-        ApiClient afterwards = new ApiClient(third.port()).as("negotiator@intermediary");
-        String state = afterwards.get("/api/v1/exchanges/" + round).json().get("state").stringValue();
-        try (Connection sql = database(dataDir)) {
-            long exchanged = count(sql, "select count(*) from person_event where type = 'EXCHANGED'");
-            long reports = count(sql, "select count(*) from exchange_report");
-            if (state.equals("EXECUTED")) { // the commit came before the kill: all of it is there
-                assertThat(exchanged).isEqualTo(2L * HANDED_OVER);
-                assertThat(reports).isEqualTo(1);
-            } else { // none of it is, and the completion can be done again
-                assertThat(state).isEqualTo("AGREED");
-                assertThat(exchanged).isZero();
-                assertThat(reports).isZero();
-                ApiClient.Response completed = afterwards.post("/api/v1/exchanges/" + round + "/handover/complete", "");
-                assertThat(completed.status()).as(completed.body()).isEqualTo(200);
-                assertThat(count(sql, "select count(*) from person_event where type = 'EXCHANGED'"))
-                        .isEqualTo(2L * HANDED_OVER);
+            ApiClient.Response started = ImportUploads.post(new ApiClient(first.port()).as("registrar@party-a"),
+                    Map.of("holdingParty", "party-a", "powerOfOrigin", "party-b"),
+                    Map.of("file", csv.toString().getBytes(StandardCharsets.UTF_8)));
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String job = started.json().get("id").stringValue();
+            try (Connection sql = database(dataDir)) {
+                awaitWritingTransaction(sql);
             }
-            assertThat(count(sql, "select count(*) from person where status = 'EXCHANGED'")).isEqualTo(2L * HANDED_OVER);
+            first.kill();
+
+            ChildServer second = kept(servers, ChildServer.start(Map.of(), "serve", "--data-dir",
+                    dataDir.toString()));
+            ApiClient.Response status = new ApiClient(second.port()).as("registrar@party-a")
+                    .get("/api/v1/imports/" + job);
+            assertThat(status.json().get("state").stringValue()).as("the import was killed before it ended")
+                    .isEqualTo("FAILED");
+            try (Connection sql = database(dataDir)) {
+                assertThat(count(sql, "select count(*) from person where surname = 'Перерваний'")).isZero();
+            }
+
+            // 2. a handover's completion, PostgreSQL and Parley killed while its transaction writes
+            Map<String, List<String>> persons = Map.of(
+                    "party-a", register(second.port(), "party-a", "party-b", "Обмін-А-", HANDED_OVER),
+                    "party-b", register(second.port(), "party-b", "party-a", "Обмін-Б-", HANDED_OVER));
+            String round = agreedRoundHandedOver(second.port(), persons);
+            ApiClient intermediary = new ApiClient(second.port()).as("negotiator@intermediary");
+            Thread completing = new Thread(() -> {
+                try {
+                    intermediary.post("/api/v1/exchanges/" + round + "/handover/complete", "");
+                } catch (RuntimeException e) { // the server went away
+                }
+            });
+            try (Connection sql = database(dataDir)) {
+                completing.start();
+                awaitWritingTransaction(sql);
+            }
+            ProcessHandle.of(postmasterPid(dataDir)).orElseThrow().destroyForcibly();
+            second.kill();
+            completing.join(TimeUnit.SECONDS.toMillis(60));
+
+            ChildServer third = kept(servers, ChildServer.start(Map.of(), "serve", "--data-dir",
+                    dataDir.toString()));
+            ApiClient afterwards = new ApiClient(third.port()).as("negotiator@intermediary");
+            String state = afterwards.get("/api/v1/exchanges/" + round).json().get("state").stringValue();
+            try (Connection sql = database(dataDir)) {
+                long exchanged = count(sql, EXCHANGED_IN_ROUND);
+                long reports = count(sql, "select count(*) from exchange_report");
+                if (state.equals("EXECUTED")) { // the commit came before the kill: all of it is there
+                    assertThat(exchanged).isEqualTo(2L * HANDED_OVER);
+                    assertThat(reports).isEqualTo(1);
+                } else { // none of it is, and the completion can be done again
+                    assertThat(state).isEqualTo("AGREED");
+                    assertThat(exchanged).isZero();
+                    assertThat(reports).isZero();
+                    ApiClient.Response completed = afterwards.post("/api/v1/exchanges/" + round
+                            + "/handover/complete", "");
+                    assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+                    assertThat(count(sql, EXCHANGED_IN_ROUND)).isEqualTo(2L * HANDED_OVER);
+                }
+                assertThat(count(sql, "select count(*) from person where surname like 'Обмін-%' and status = "
+                        + "'EXCHANGED'")).isEqualTo(2L * HANDED_OVER);
+            }
+            third.kill(); // its PostgreSQL is taken over by the verification below
+            checked = true;
+        } finally {
+            if (!checked) { // a failed check leaves no server behind
+                for (ChildServer server : servers) {
+                    server.process().destroyForcibly();
+                }
+                if (Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid"))) {
+                    ProcessHandle.of(postmasterPid(dataDir)).ifPresent(ProcessHandle::destroy);
+                }
+            }
         }
-        third.kill();
 
         StringWriter err = new StringWriter();
         CommandLine verify = ParleyCommand.commandLine();

@@ -83,7 +83,8 @@ class MultiInstanceTest {
                 a.kill();
                 b.kill();
             }
-            ProcessBuilder verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            ProcessBuilder verify = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dparley.audit.key-file=" + keyFile, "-cp", System.getProperty("java.class.path"),
                     ParleyCommand.class.getName(), "audit", "verify").redirectErrorStream(true);
             verify.environment().putAll(environment);
@@ -102,7 +103,8 @@ class MultiInstanceTest {
         String csrf = onB.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         HttpResponse<String> logout = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + b + "/logout"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(logout.statusCode()).isEqualTo(302);
         HttpResponse<String> afterwards = get(a, "/account", cookie);
         assertThat(afterwards.statusCode()).isEqualTo(302);
