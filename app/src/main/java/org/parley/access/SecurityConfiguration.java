@@ -3,9 +3,12 @@ package org.parley.access;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.RefusalRecorder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +47,32 @@ class SecurityConfiguration {
 
     /** {@code springdoc.api-docs.path}. */
     static final String OPENAPI_DOCUMENT = "/api/v1/openapi.json";
+
+    /**
+     * The Actuator's own port, when one is set ({@code management.server.port}, off by default): open without a login,
+     * but only to requests that arrived on a loopback address, so that the load runs in {@code bench/} can read the
+     * server's metrics from the same machine (README, "Benchmarks"). On the application's port nothing is opened.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain managementPort(HttpSecurity http,
+            @Value("${management.server.port:-1}") int managementPort) throws Exception {
+        http.securityMatcher(request -> managementPort > 0 && request.getLocalPort() == managementPort
+                        && isLoopback(request.getLocalAddr()) && isLoopback(request.getRemoteAddr()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
+        return http.build();
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            // the servlet container gives numeric addresses, so this looks nothing up
+            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
 
     @Bean
     @Order(1)

@@ -28,10 +28,17 @@ class TokenRepository {
                 .param("expires", Timestamp.from(expiresAt)).query(Long.class).single();
     }
 
-    /** The user id of an active token (not revoked, not expired), marking it used. */
+    /**
+     * The user id of an active token (not revoked, not expired), marking it used. The mark is written at most once a
+     * minute per token: writing it on every request made each API call a write transaction (a WAL flush), and
+     * concurrent calls with one token queued on its row lock.
+     */
     Optional<Long> use(byte[] hash) {
-        return jdbc.sql("update api_token set last_used_at = now() where token_hash = :hash and revoked_at is null "
-                        + "and expires_at > now() returning user_id")
+        return jdbc.sql("with t as (select id, user_id, last_used_at from api_token where token_hash = :hash "
+                        + "and revoked_at is null and expires_at > now()), "
+                        + "touched as (update api_token a set last_used_at = now() from t where a.id = t.id "
+                        + "and (t.last_used_at is null or t.last_used_at < now() - interval '1 minute')) "
+                        + "select user_id from t")
                 .param("hash", hash).query(Long.class).optional();
     }
 

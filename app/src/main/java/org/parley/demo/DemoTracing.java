@@ -26,6 +26,11 @@ final class DemoTracing {
     /** One request in this many persons is recorded before the load, one in this many after. */
     static final int EARLY_EVERY = 20;
     static final int LATE_EVERY = 10;
+    /**
+     * At most this many requests before the load and twice as many after: a large demo world keeps a tracing desk's
+     * worth (each request is searched and audited on its own) instead of one per 20 and 10 of a million persons.
+     */
+    static final int MOST_EARLY = 1_000;
 
     private static final Map<String, List<String>> RELATIONSHIPS = Map.of(
             "uk", List.of("мати", "батько", "дружина", "сестра", "брат"),
@@ -52,10 +57,15 @@ final class DemoTracing {
         this.intermediary = intermediary;
     }
 
+    /** One request per this many persons: {@code every}, or more for a world that would give more than {@code most}. */
+    private static int every(List<NewPerson> world, int every, int most) {
+        return Math.max(every, -Math.floorDiv(-world.size(), most));
+    }
+
     /** Requests recorded before the world is loaded: the standing search will find their persons. */
     int early(List<NewPerson> world, List<DemoPersonGenerator.OwnName> names) {
         int recorded = 0;
-        for (int i = 0; i < world.size(); i += EARLY_EVERY) {
+        for (int i = 0; i < world.size(); i += every(world, EARLY_EVERY, MOST_EARLY)) {
             tracing.record(recorder(world.get(i)), request(world.get(i), names.get(i)));
             recorded++;
         }
@@ -65,7 +75,7 @@ final class DemoTracing {
     /** Requests recorded after the load: of those with candidates, nearly half answered; a tenth closed. */
     int late(List<NewPerson> world, List<DemoPersonGenerator.OwnName> names) {
         int recorded = 0;
-        for (int i = LATE_EVERY / 2; i < world.size(); i += LATE_EVERY) {
+        for (int i = LATE_EVERY / 2; i < world.size(); i += every(world, LATE_EVERY, 2 * MOST_EARLY)) {
             NewPerson person = world.get(i);
             Caller recorder = recorder(person);
             boolean unknown = random.nextInt(100) < 8;

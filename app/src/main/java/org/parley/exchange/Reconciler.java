@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.parley.names.BirthDate;
 import org.parley.names.Explanation;
 import org.parley.names.Linkage;
 import org.parley.names.PersonRecord;
 import org.parley.names.PreparedPerson;
-import org.parley.registry.MatchablePerson;
 import org.parley.registry.RegistryService;
 import org.parley.registry.Status;
 import org.parley.wishes.WishService;
@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Matches a request version's entries against the registry of the party asked — every person it holds or held,
  * whatever their status — with the {@code names} library's linkage (blocking, Fellegi–Sunter scores, one-to-one
- * assignment): a clear best match is FOUND, candidates about as good as each other (or only weakly fitting) are
- * AMBIGUOUS, nothing above the review threshold is NOT_FOUND. An entry naming a registry person is that person.
+ * assignment). The blocking uses the keys the registry stores with each person ({@link HeldCandidates}), so that only
+ * the persons sharing a key with an entry are read and prepared, not the holder's whole registry. A clear best match
+ * is FOUND, candidates about as good as each other (or only weakly fitting) are AMBIGUOUS, nothing above the review
+ * threshold is NOT_FOUND. An entry naming a registry person is that person.
  * A person found who is no longer held, or whose verified wish is not to return (the rule of {@code wishes}), is
  * NOT_ELIGIBLE with the reason.
  */
@@ -43,22 +45,13 @@ class Reconciler {
                 textual.add(i);
             }
         }
-        if (textual.isEmpty()) {
-            // every entry names a registry person the holder holds (checked on submission): nothing to match, so
-            // the holder's whole registry is neither read nor prepared
-            Map<Long, Status> statuses = new HashMap<>();
-            registry.records(entries.stream().map(ListEntry::personId).toList())
-                    .forEach(p -> statuses.put(p.id(), p.status()));
-            return eligibility(entries.stream().map(Reconciler::named).toList(), statuses);
-        }
-        List<MatchablePerson> held = registry.matchableHeldBy(holder);
-        Map<Long, Status> heldStatus = new HashMap<>(held.size() * 2);
-        held.forEach(p -> heldStatus.put(p.id(), p.status()));
         List<PreparedPerson> requested = textual.parallelStream().map(i -> PreparedPerson.of(record(entries.get(i))))
                 .toList();
-        List<PreparedPerson> registered = held.parallelStream().map(p -> PreparedPerson.of(p.record())).toList();
-        List<Linkage.Link> links = new Linkage(Linkage.Thresholds.DEFAULT).run(requested, registered, done -> { })
-                .links();
+        HeldCandidates held = HeldCandidates.of(registry, holder, requested);
+        List<PreparedPerson> registered = held.persons().parallelStream().map(p -> PreparedPerson.of(p.record()))
+                .toList();
+        List<Linkage.Link> links = new Linkage(Linkage.Thresholds.DEFAULT).run(requested, registered, held,
+                done -> { }).links();
         Map<Integer, List<Linkage.Link>> byRequested = new HashMap<>();
         for (Linkage.Link link : links) {
             byRequested.computeIfAbsent(link.left(), k -> new ArrayList<>()).add(link);
@@ -72,7 +65,11 @@ class Reconciler {
         }
         byRequested.forEach((left, found) -> matches[textual.get(left)] = fromLinks(entries.get(textual.get(left)),
                 found, requested, registered, left));
-        return eligibility(List.of(matches), heldStatus);
+        Map<Long, Status> statuses = new HashMap<>();
+        held.persons().forEach(p -> statuses.put(p.id(), p.status()));
+        registry.records(entries.stream().map(ListEntry::personId).filter(Objects::nonNull).toList())
+                .forEach(p -> statuses.put(p.id(), p.status()));
+        return eligibility(List.of(matches), statuses);
     }
 
     private static Match named(ListEntry entry) {

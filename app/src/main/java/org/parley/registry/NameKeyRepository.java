@@ -1,11 +1,16 @@
 package org.parley.registry;
 
+import java.util.List;
 import java.util.Set;
 import org.parley.names.SearchKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for table {@code person_name_key}: the name search keys of each person ({@link SearchKeys}). */
+/**
+ * SQL for the tables a name search reads: {@code person_name_key} (the name search keys of each person, {@link
+ * SearchKeys}, which matching and tracing read too), {@code person_search_word} (the words the list's search looks
+ * up, {@link SearchWords}) and {@code name_word} (every name word as written).
+ */
 @Repository
 class NameKeyRepository {
 
@@ -15,13 +20,24 @@ class NameKeyRepository {
         this.jdbc = jdbc;
     }
 
-    /** Replaces a person's keys with those of the given facts. */
+    /** Replaces a person's keys and search words with those of the given facts. */
     void store(long personId, PersonInput facts) {
         jdbc.sql("delete from person_name_key where person_id = :id").param("id", personId).update();
-        for (String key : keys(facts)) {
-            jdbc.sql("insert into person_name_key (person_id, key) values (:id, :key)")
-                    .param("id", personId).param("key", key).update();
-        }
+        jdbc.sql("insert into person_name_key (person_id, key) select :id, unnest(:keys::text[])")
+                .param("id", personId).param("keys", keys(facts).toArray(String[]::new)).update();
+        Set<SearchWords.Word> words = SearchWords.of(facts);
+        jdbc.sql("delete from person_search_word where person_id = :id").param("id", personId).update();
+        jdbc.sql("insert into person_search_word (person_id, part, written, word) "
+                        + "select :id, unnest(:parts::smallint[]), unnest(:written::boolean[]), unnest(:words::text[])")
+                .param("id", personId)
+                .param("parts", words.stream().map(w -> w.part().code()).toArray(Short[]::new))
+                .param("written", words.stream().map(SearchWords.Word::written).toArray(Boolean[]::new))
+                .param("words", words.stream().map(SearchWords.Word::text).toArray(String[]::new)).update();
+        // in one order, so that two registrations adding the same new words cannot deadlock
+        List<String> names = words.stream().filter(w -> w.written() && w.part() != SearchWords.Part.NUMBER)
+                .map(SearchWords.Word::text).distinct().sorted().toList();
+        jdbc.sql("insert into name_word (word) select unnest(:words::text[]) on conflict do nothing")
+                .param("words", names.toArray(String[]::new)).update();
     }
 
     /** The keys of a person's facts. */

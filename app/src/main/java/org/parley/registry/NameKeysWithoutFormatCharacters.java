@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.migration.Context;
+import org.parley.names.NameNormalizer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +54,7 @@ class NameKeysWithoutFormatCharacters extends OnceJavaMigration {
                     }
                 }
                 PersonInput facts = new PersonInput(values, Map.of());
-                searchKey.setString(1, PersonRepository.searchKey(facts));
+                searchKey.setString(1, searchKey(facts));
                 searchKey.setLong(2, id);
                 searchKey.executeUpdate();
                 deleteKeys.setLong(1, id);
@@ -64,6 +66,12 @@ class NameKeysWithoutFormatCharacters extends OnceJavaMigration {
                 }
             }
         }
+    }
+
+    /** The search text of that time (dropped in V17_1_1): the normalised names, service and prisoner number. */
+    private static String searchKey(PersonInput facts) {
+        return SEARCHED.stream().map(facts::get).filter(v -> v != null)
+                .map(v -> NameNormalizer.normalize(v.toString())).collect(Collectors.joining(" "));
     }
 
     /** A PostgreSQL bracket expression of every Cf code point, the characters themselves (the database is UTF-8). */

@@ -24,8 +24,11 @@ import org.parley.names.SearchKeys;
  */
 final class NameRelevance {
 
-    /** The parts of a record a query word can match, each with its points per kind of match. */
-    private enum Part {
+    /**
+     * The parts of a record a query word can match, each with its points per kind of match; in the order of {@link
+     * SearchWords.Part}, whose rows {@link NameSearch} scores by the same points.
+     */
+    enum Part {
         SURNAME(100, 90, 60, 20),
         GIVEN_NAME(80, 70, 40, 15),
         PATRONYMIC(50, 45, 0, 0),
@@ -45,7 +48,7 @@ final class NameRelevance {
     }
 
     /** Points of a weak match (a piece of a patronymic): below any other match, above none. */
-    private static final int WEAK = 1;
+    static final int WEAK = 1;
     /** Where the search splits text into words, as {@link PersonRepository#queryWords} does. */
     static final Pattern WORD_BREAKS = Pattern.compile("[\\s-]+");
 

@@ -49,8 +49,22 @@ public record PartialDate(int year, Integer month, Integer day) implements java.
 
     @Override
     public String toString() {
-        return month == null ? String.format("%04d", year)
-                : day == null ? String.format("%04d-%02d", year, month)
-                : String.format("%04d-%02d-%02d", year, month, day);
+        // by hand: String.format was a twentieth of the server's CPU in a mixed API load (README, "Benchmarks")
+        StringBuilder text = padded(new StringBuilder(10), year, 4);
+        if (month != null) {
+            padded(text.append('-'), month, 2);
+        }
+        if (day != null) {
+            padded(text.append('-'), day, 2);
+        }
+        return text.toString();
+    }
+
+    private static StringBuilder padded(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 }

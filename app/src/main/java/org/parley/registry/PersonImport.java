@@ -1,6 +1,5 @@
 package org.parley.registry;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,10 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.parley.api.Caller;
-import org.parley.api.CanonicalJsonBytes;
 import org.parley.api.InvalidInputException;
 import org.parley.audit.AuditLog;
-import org.parley.database.BinaryCopyQuery;
+import org.parley.database.DeferredIndexes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,10 +38,11 @@ public class PersonImport {
     private final PersonStates states;
     private final AuditLog audit;
     private final RegistryService registry;
+    private final PersonBulkLoader bulkLoader;
 
     PersonImport(DataSource dataSource, JdbcClient jdbc, OrganisationRepository organisations,
             PersonRepository persons, EventRepository events, PersonStates states,
-            AuditLog audit, RegistryService registry) {
+            AuditLog audit, RegistryService registry, PersonBulkLoader bulkLoader) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.organisations = organisations;
@@ -52,6 +51,7 @@ public class PersonImport {
         this.states = states;
         this.audit = audit;
         this.registry = registry;
+        this.bulkLoader = bulkLoader;
     }
 
     /** The codes of the parties, the only organisations that hold persons or are their power of origin. */
@@ -95,19 +95,14 @@ public class PersonImport {
         return jdbc;
     }
 
-    /**
-     * Writes the audit entries of new persons, those {@code where} selects (on {@code p}): their states are read back
-     * in one binary stream and hashed as they arrive, as the audit verifier hashes them.
-     */
-    void auditCreated(Caller caller, AuditLog.Bulk bulk, String where) {
-        Map<Long, byte[]> partyCodes = new HashMap<>();
-        organisations.findAll().forEach(o -> partyCodes.put(o.id(), o.code().getBytes(StandardCharsets.UTF_8)));
-        CanonicalJsonBytes out = new CanonicalJsonBytes();
-        List<AuditLog.HashedChange> changes = new ArrayList<>();
-        BinaryCopyQuery.forEach(dataSource, PersonStates.CURRENT_STATES + where + " order by p.id", row ->
-                changes.add(new AuditLog.HashedChange(AuditActions.CREATE, PersonStates.RECORD_TYPE,
-                        Long.toString(row.int8(0)), row.int4(1), PersonStates.stateHash(row, partyCodes, out))));
-        bulk.append(caller, changes);
+    /** Writes the audit entries of new persons (see {@link PersonBulkLoader#audit}). */
+    void auditCreated(Caller caller, AuditLog.Bulk bulk, List<Long> ids) {
+        bulkLoader.audit(caller, AuditActions.CREATE, bulk, ids);
+    }
+
+    /** See {@link PersonBulkLoader#deferIndexes}. */
+    DeferredIndexes deferIndexes(long newPersons, java.util.function.Consumer<String> step) {
+        return bulkLoader.deferIndexes(newPersons, step);
     }
 
     AuditLog.Bulk startAudit(long entries) {

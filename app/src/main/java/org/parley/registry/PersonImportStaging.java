@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -27,16 +28,7 @@ public final class PersonImportStaging {
     private static final PersonField[] FIELDS = PersonField.values();
     /** Rows sent per COPY, and persons read back per query. */
     private static final int BATCH = 5_000;
-    /** New persons whose audit entries are written at once. */
-    private static final int AUDIT_BATCH = 20_000;
     private static final String TABLE = "person_import_staging";
-    /**
-     * New persons from which an import builds the person tables' indexes after inserting them rather than as it
-     * inserts, if they are at least as many as the registry held before: a first load, or one that doubles it.
-     */
-    private static final long BULK_MINIMUM = 100_000;
-    private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_event");
-
     private final PersonImport registry;
     private final Caller caller;
     private final String holdingParty;
@@ -63,7 +55,8 @@ public final class PersonImportStaging {
                 .collect(Collectors.joining(", "));
         registry.jdbc().sql("create temporary table " + TABLE + " (line bigint not null, person_id bigint, "
                 + "new_id bigint not null, " + columns + ", fact_sources text, name_script text, "
-                + "search_key text, name_keys text[]) on commit drop").update();
+                + "name_keys text[], word_parts smallint[], word_written boolean[], words text[], blocking_keys bigint[]) "
+                + "on commit drop").update();
     }
 
     private static String sqlType(PersonField field) {
@@ -97,8 +90,12 @@ public final class PersonImportStaging {
         }
         values.add(PersonRepository.writeSources(facts));
         values.add(PersonRepository.nameScript(facts).iso15924());
-        values.add(PersonRepository.searchKey(facts));
         values.add(arrayLiteral(NameKeyRepository.keys(facts)));
+        List<SearchWords.Word> words = List.copyOf(SearchWords.of(facts));
+        values.add(words.stream().map(w -> String.valueOf(w.part().code())).collect(Collectors.joining(",", "{", "}")));
+        values.add(words.stream().map(w -> String.valueOf(w.written())).collect(Collectors.joining(",", "{", "}")));
+        values.add(arrayLiteral(words.stream().map(SearchWords.Word::text).toList()));
+        values.add(BlockingKeys.arrayLiteral(BlockingKeys.of(facts)));
         CsvCopy.row(rows, values.toArray());
         if (++buffered == BATCH) {
             flush();
@@ -119,7 +116,7 @@ public final class PersonImportStaging {
         }
     }
 
-    private static String arrayLiteral(Set<String> keys) {
+    private static String arrayLiteral(Collection<String> keys) {
         return keys.stream().map(k -> "\"" + k.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
     }
@@ -202,21 +199,28 @@ public final class PersonImportStaging {
         var jdbc = registry.jdbc();
         long total = jdbc.sql("select count(*) from " + TABLE).query(Long.class).single();
         long created = jdbc.sql("select count(*) from " + TABLE + " where person_id is null").query(Long.class).single();
-        DeferredIndexes deferred = null;
-        if (created >= BULK_MINIMUM && created >= jdbc.sql("select count(*) from person").query(Long.class).single()) {
-            step.accept("dropping the indexes of the person tables, to build them once after the insert");
-            deferred = DeferredIndexes.drop(jdbc, BULK_TABLES);
-        }
+        DeferredIndexes deferred = registry.deferIndexes(created, step);
         List<Long> createdIds = List.of();
         if (created > 0) {
             step.accept("inserting " + created + " new persons");
             String columns = java.util.Arrays.stream(FIELDS).map(PersonField::column).collect(Collectors.joining(", "));
-            jdbc.sql("insert into person (id, " + columns + ", fact_sources, status, name_script, search_key) "
-                    + "select new_id, " + columns + ", fact_sources::json, 'CAPTURED', name_script, search_key from "
+            jdbc.sql("insert into person (id, " + columns + ", fact_sources, status, name_script) "
+                    + "select new_id, " + columns + ", fact_sources::json, 'CAPTURED', name_script from "
                     + TABLE + " where person_id is null").update();
             step.accept("inserting their name keys");
             jdbc.sql("insert into person_name_key (person_id, key) select new_id, unnest(name_keys) from " + TABLE
                     + " where person_id is null").update();
+            step.accept("inserting their search words");
+            jdbc.sql("insert into person_search_word (person_id, part, written, word) select new_id, "
+                    + "unnest(word_parts), unnest(word_written), unnest(words) from " + TABLE
+                    + " where person_id is null").update();
+            jdbc.sql("insert into name_word (word) select distinct w.word from " + TABLE + " s, unnest(s.word_parts, "
+                    + "s.word_written, s.words) as w(part, written, word) where s.person_id is null and w.written "
+                    + "and w.part < " + SearchWords.Part.NUMBER.code() + " order by w.word on conflict do nothing")
+                    .update();
+            step.accept("inserting their blocking keys");
+            jdbc.sql("insert into person_blocking_key (person_id, holding_party_id, key) select new_id, "
+                    + "holding_party_id, unnest(blocking_keys) from " + TABLE + " where person_id is null").update();
             step.accept("inserting their CAPTURED events");
             jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select new_id, 1, "
                     + "'CAPTURED', capture_date, capture_place from " + TABLE + " where person_id is null").update();
@@ -225,11 +229,7 @@ public final class PersonImportStaging {
             createdIds = jdbc.sql("select new_id from " + TABLE + " where person_id is null order by new_id")
                     .query(Long.class).list();
             AuditLog.Bulk bulk = registry.startAudit(createdIds.size());
-            for (int from = 0; from < createdIds.size(); from += AUDIT_BATCH) {
-                List<Long> batch = createdIds.subList(from, Math.min(createdIds.size(), from + AUDIT_BATCH));
-                registry.auditCreated(caller, bulk, "where p.id = any('{" + batch.stream().map(String::valueOf)
-                        .collect(Collectors.joining(",")) + "}'::bigint[])");
-            }
+            registry.auditCreated(caller, bulk, createdIds);
             bulk.finish(step);
         }
         if (deferred != null) {
@@ -259,7 +259,8 @@ public final class PersonImportStaging {
             updated = changed.size();
         }
         if (created + updated > 10_000) {
-            jdbc.sql("analyze person, person_event, person_name_key").update();
+            jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word, "
+                    + "person_blocking_key").update();
         }
         return new PersonImportCounts(created, updated, total - created - updated);
     }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +20,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.parley.api.Caller;
 import org.parley.api.CanonicalJson;
 import org.parley.api.PublicIds;
-import org.parley.database.StreamingQuery;
 import org.parley.names.BirthDate;
 import org.parley.names.NameNormalizer;
 import org.parley.names.PersonRecord;
 import org.parley.names.Script;
-import org.parley.names.SearchKeys;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,15 +43,15 @@ class PersonRepository {
             + "join organisation h on h.id = p.holding_party_id "
             + "left join organisation o on o.id = p.power_of_origin_id ";
     private static final List<PersonField> FACT_COLUMNS = List.of(PersonField.values());
+    /** Candidates a name search reads and ranks in Java at most; a search with more is scored by the database. */
+    static final int RANKED_IN_JAVA = 5_000;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final PublicIds publicIds;
-    private final DataSource dataSource;
 
-    PersonRepository(JdbcClient jdbc, JsonMapper json, PublicIds publicIds, DataSource dataSource) {
+    PersonRepository(JdbcClient jdbc, JsonMapper json, PublicIds publicIds) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.json = json;
         this.publicIds = publicIds;
     }
@@ -61,8 +59,8 @@ class PersonRepository {
     long insert(PersonInput facts, Map<String, Long> partyIds, Status status) {
         String columns = FACT_COLUMNS.stream().map(PersonField::column).collect(Collectors.joining(", "));
         String values = FACT_COLUMNS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "));
-        return jdbc.sql("insert into person (" + columns + ", fact_sources, status, name_script, search_key) values ("
-                        + values + ", :fact_sources::json, :status, :name_script, :search_key) returning id")
+        return jdbc.sql("insert into person (" + columns + ", fact_sources, status, name_script) values ("
+                        + values + ", :fact_sources::json, :status, :name_script) returning id")
                 .params(parameters(facts, partyIds))
                 .param("status", status.name())
                 .query(Long.class).single();
@@ -73,7 +71,7 @@ class PersonRepository {
         String assignments = FACT_COLUMNS.stream().map(f -> f.column() + " = :" + f.column())
                 .collect(Collectors.joining(", "));
         return jdbc.sql("update person set " + assignments + ", fact_sources = :fact_sources::json, "
-                        + "name_script = :name_script, search_key = :search_key, version = version + 1, "
+                        + "name_script = :name_script, version = version + 1, "
                         + "updated_at = now() where id = :id and version = :version")
                 .params(parameters(facts, partyIds))
                 .param("id", id).param("version", version)
@@ -136,26 +134,44 @@ class PersonRepository {
      */
     Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
             int page, int size) {
+        return find(caller, filter, contributed, sort, page, size, RANKED_IN_JAVA);
+    }
+
+    /** {@link #find}, a name search ranked in Java when its rarest word has at most {@code rankedInJava} rows. */
+    Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
+            int page, int size, int rankedInJava) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(where(filter, params));
         contributed.forEach((column, choice) -> where.append(" and ").append(column.condition(caller, choice, params)));
         where.append(" and ").append(visibleTo(caller, params));
         long offset = (long) page * size;
-        if (filter.q() != null) {
-            return search(filter.q(), where.toString(), params, sort, offset, page, size);
+        if (searching(filter)) {
+            return search(filter.q(), where.toString(), params, sort, offset, page, size, rankedInJava);
         }
         long total = jdbc.sql("select count(*) from person p " + where).params(params).query(Long.class).single();
         return new Page<>(inOrder(orderedIds(where.toString(), params, sort, offset, size)), total, page, size);
     }
 
+    /** Whether the filter searches by name: a query with at least one word (a lone hyphen has none). */
+    private static boolean searching(PersonFilter filter) {
+        return filter.q() != null && !queryWords(filter.q()).isEmpty();
+    }
+
     /**
-     * A name search: the database finds every candidate (any query word as written or as a search key), then
-     * {@link NameRelevance} ranks them and leaves out those that only a piece of a patronymic matches, unless
-     * nothing else matches.
+     * A name search ({@link NameSearch}). When the rarest query word matches at most {@code rankedInJava} rows,
+     * its persons are the candidates: the other words are checked by one index probe each, the rest read and ranked
+     * by {@link NameRelevance}, which leaves out those that only a piece of a patronymic matches unless nothing else
+     * matches. With more candidates (a common name alone), the database scores them from the words' rows by the same
+     * points and pages them ({@link #scoredPage}).
      */
     private Page<Person> search(String q, String where, Map<String, Object> params, PersonSort sort, long offset,
-            int page, int size) {
-        List<Ranked> matched = matches(q, where, params);
+            int page, int size, int rankedInJava) {
+        NameSearch search = NameSearch.of(q, jdbc);
+        int driver = rarestWord(search, params, rankedInJava);
+        if (driver < 0) {
+            return scoredPage(search, where, params, sort, offset, page, size);
+        }
+        List<Ranked> matched = matches(q, search, driver, where, params);
         List<Long> ids;
         if (sort.key() == PersonSort.Key.RELEVANCE) {
             ids = byRelevance(matched, sort.collation()).stream().skip(offset).limit(size).toList();
@@ -167,11 +183,37 @@ class PersonRepository {
         return new Page<>(inOrder(ids), matched.size(), page, size);
     }
 
-    /** The persons a name search matches, each with its score; those only a piece of a patronymic matches left out. */
-    private List<Ranked> matches(String q, String where, Map<String, Object> params) {
+    /** The query word with the fewest rows, if it has at most {@code limit}; else -1. */
+    private int rarestWord(NameSearch search, Map<String, Object> params, int limit) {
+        long[] counts = search.counts(jdbc, limit, params);
+        int rarest = 0;
+        for (int i = 1; i < counts.length; i++) {
+            if (counts[i] < counts[rarest]) {
+                rarest = i;
+            }
+        }
+        return counts[rarest] <= limit ? rarest : -1;
+    }
+
+    /**
+     * The persons of the rarest word's rows that the other words match too (one index probe each, before any
+     * person is read) and that {@code where} selects, each with its score; those only a piece of a patronymic
+     * matches left out unless nothing else matches.
+     */
+    private List<Ranked> matches(String q, NameSearch search, int driver, String where, Map<String, Object> params) {
+        List<String> probes = new ArrayList<>();
+        for (int i = 0; i < search.words().size(); i++) {
+            if (i != driver) {
+                probes.add(search.probe(i, "d.id", params));
+            }
+        }
+        String candidates = "select d.id from (select distinct person_id as id from ("
+                + search.rows(driver, "person_id", params) + ") r) d"
+                + (probes.isEmpty() ? "" : " where " + String.join(" and ", probes));
         NameRelevance relevance = new NameRelevance(q);
-        List<Ranked> ranked = jdbc.sql("select p.id, p.surname, p.given_name, p.patronymic, p.service_number, "
-                        + "p.prisoner_number from person p " + where).params(params)
+        List<Ranked> ranked = jdbc.sql("with c as materialized (" + candidates + ") select p.id, p.surname, "
+                        + "p.given_name, p.patronymic, p.service_number, p.prisoner_number from c join person p "
+                        + "on p.id = c.id " + where).params(params)
                 .query((rs, i) -> {
                     NameRelevance.Candidate candidate = new NameRelevance.Candidate(rs.getLong(1), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
@@ -179,6 +221,42 @@ class PersonRepository {
                 }).list();
         return ranked.stream().anyMatch(r -> !r.score().weak())
                 ? ranked.stream().filter(r -> !r.score().weak()).toList() : ranked;
+    }
+
+    /**
+     * A page of a search with many candidates, scored by the database ({@link NameSearch#scores}): by relevance,
+     * then name, then id (or in the order asked for), those only a piece of a patronymic matches left out unless
+     * nothing else matches. The total counts them all. Only the names are read of each candidate, and for the
+     * order by relevance those come from the name order's index, which also holds what visibility reads.
+     */
+    private Page<Person> scoredPage(NameSearch search, String where, Map<String, Object> params, PersonSort sort,
+            long offset, int page, int size) {
+        Map<Long, Long> found = new LinkedHashMap<>();
+        jdbc.sql(scoredSql(search, where, params, sort) + " limit :size offset :offset").params(params)
+                .param("size", size).param("offset", offset)
+                .query((RowCallbackHandler) rs -> found.put(rs.getLong(1), rs.getLong(2)));
+        long total;
+        if (!found.isEmpty()) {
+            total = found.values().iterator().next();
+        } else {
+            // a page beyond the last: the total alone
+            List<Long> first = jdbc.sql(scoredSql(search, where, params, sort) + " limit 1").params(params)
+                    .query((rs, i) -> rs.getLong(2)).list();
+            total = first.isEmpty() ? 0 : first.get(0);
+        }
+        return new Page<>(inOrder(List.copyOf(found.keySet())), total, page, size);
+    }
+
+    /** The scored candidates in order, as rows of id and the count of them all. */
+    private static String scoredSql(NameSearch search, String where, Map<String, Object> params, PersonSort sort) {
+        boolean relevance = sort.key() == PersonSort.Key.RELEVANCE;
+        String columns = relevance ? "p.surname, p.given_name" : "p.surname, p.given_name, p.capture_date, "
+                + "p.custody_ended_on";
+        return "with s as materialized (" + search.scores(params) + ") select x.id, case when x.strong > 0 then "
+                + "x.strong else x.total end from (select p.id, s.score, s.weak, " + columns + ", "
+                + "count(*) over () as total, count(*) filter (where not s.weak) over () as strong "
+                + "from s join person p on p.id = s.id " + where + ") x where not x.weak or x.strong = 0 order by "
+                + (relevance ? "x.score desc, " : "") + streamOrder(sort, "x");
     }
 
     /**
@@ -193,19 +271,25 @@ class PersonRepository {
         StringBuilder where = new StringBuilder(where(filter, params));
         contributed.forEach((column, choice) -> where.append(" and ").append(column.condition(caller, choice, params)));
         where.append(" and ").append(visibleTo(caller, params));
-        if (filter.q() == null) {
-            jdbc.sql(SELECT + where + " order by " + streamOrder(sort)).params(params).withFetchSize(fetchSize)
+        if (!searching(filter)) {
+            jdbc.sql(SELECT + where + " order by " + streamOrder(sort, "p")).params(params).withFetchSize(fetchSize)
                     .query((RowCallbackHandler) rs -> each.accept(map(rs, 0)));
             return;
         }
-        List<Ranked> matched = matches(filter.q(), where.toString(), params);
+        NameSearch search = NameSearch.of(filter.q(), jdbc);
+        int driver = rarestWord(search, params, RANKED_IN_JAVA);
         List<Long> ids;
-        if (sort.key() == PersonSort.Key.RELEVANCE) {
-            ids = byRelevance(matched, sort.collation());
+        if (driver < 0) {
+            ids = jdbc.sql(scoredSql(search, where.toString(), params, sort)).params(params).query(Long.class).list();
         } else {
-            Map<String, Object> matches = new HashMap<>();
-            matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
-            ids = orderedIds("where p.id = any(:matched)", matches, sort, 0, matched.size());
+            List<Ranked> matched = matches(filter.q(), search, driver, where.toString(), params);
+            if (sort.key() == PersonSort.Key.RELEVANCE) {
+                ids = byRelevance(matched, sort.collation());
+            } else {
+                Map<String, Object> matches = new HashMap<>();
+                matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
+                ids = orderedIds("where p.id = any(:matched)", matches, sort, 0, matched.size());
+            }
         }
         for (int from = 0; from < ids.size(); from += fetchSize) {
             inOrder(ids.subList(from, Math.min(ids.size(), from + fetchSize))).forEach(each);
@@ -216,14 +300,15 @@ class PersonRepository {
      * The order of {@link #orderedIds} as one ORDER BY, for a cursor over every row: the same keys, persons without
      * a capture date last, the same ties by id.
      */
-    private static String streamOrder(PersonSort sort) {
+    private static String streamOrder(PersonSort sort, String alias) {
         String direction = sort.descending() ? " desc" : "";
+        String p = alias + ".";
         return switch (sort.key()) {
-            case NAME, RELEVANCE -> sort.collation().collate("p.surname") + direction + ", "
-                    + sort.collation().collate("p.given_name") + direction + ", p.id" + direction;
-            case CAPTURE_DATE -> "p.capture_date" + direction + " nulls last, p.id" + direction;
-            case TIME_IN_CAPTIVITY -> "coalesce(p.custody_ended_on, current_date) - p.capture_date" + direction
-                    + " nulls last, p.id" + (sort.descending() ? "" : " desc");
+            case NAME, RELEVANCE -> sort.collation().collate(p + "surname") + direction + ", "
+                    + sort.collation().collate(p + "given_name") + direction + ", " + p + "id" + direction;
+            case CAPTURE_DATE -> p + "capture_date" + direction + " nulls last, " + p + "id" + direction;
+            case TIME_IN_CAPTIVITY -> "coalesce(" + p + "custody_ended_on, current_date) - " + p + "capture_date"
+                    + direction + " nulls last, " + p + "id" + (sort.descending() ? "" : " desc");
         };
     }
 
@@ -360,40 +445,27 @@ class PersonRepository {
                 .param("person", personId).param("organisation", organisationId).update();
     }
 
-    /** The persons a party holds or held, read through a cursor (a party may hold a million). */
-    List<MatchablePerson> matchableHeldBy(long partyId) {
-        List<MatchablePerson> found = new ArrayList<>();
-        StreamingQuery.forEach(dataSource, "select id, status, surname, given_name, patronymic, date_of_birth, "
-                + "service_number, unit, rank from person where holding_party_id = " + partyId, rs -> {
+    /** These persons as the name matcher sees them, by id. */
+    List<MatchablePerson> matchable(long[] ids) {
+        return jdbc.sql("select id, status, surname, given_name, patronymic, date_of_birth, service_number, unit, rank "
+                        + "from person where id = any(:ids) order by id")
+                .param("ids", Arrays.stream(ids).boxed().toArray(Long[]::new)).query((rs, n) -> {
                     String born = rs.getString("date_of_birth");
                     long id = rs.getLong("id");
-                    found.add(new MatchablePerson(id, Status.valueOf(rs.getString("status")),
+                    return new MatchablePerson(id, Status.valueOf(rs.getString("status")),
                             new PersonRecord(Long.toString(id), rs.getString("surname"), rs.getString("given_name"),
                                     rs.getString("patronymic"), null, born == null ? null : BirthDate.parse(born),
-                                    rs.getString("service_number"), rs.getString("unit"), rs.getString("rank"))));
-                });
-        return found;
+                                    rs.getString("service_number"), rs.getString("unit"), rs.getString("rank")));
+                }).list();
     }
 
     long count() {
         return jdbc.sql("select count(*) from person").query(Long.class).single();
     }
 
+    /** The SQL condition of the filter's choices; its name search is not one ({@link #find} runs it). */
     static String where(PersonFilter filter, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
-        List<String> words = filter.q() == null ? List.of() : queryWords(filter.q());
-        for (int i = 0; i < words.size(); i++) {
-            // A word matches text as written, or a name key in any script (Aleksandr → Олександр): each through its
-            // own index, so that a rare name reads only its few rows.
-            Set<String> keys = SearchKeys.ofQueryWord(words.get(i));
-            String byKey = keys.isEmpty() ? ""
-                    : " union all select k.person_id from person_name_key k where k.key in (:k" + i + ")";
-            conditions.add("p.id in (select s.id from person s where s.search_key like :q" + i + byKey + ")");
-            params.put("q" + i, "%" + escapeLike(words.get(i)) + "%");
-            if (!keys.isEmpty()) {
-                params.put("k" + i, List.copyOf(keys));
-            }
-        }
         partyCondition(conditions, params, "p.holding_party_id", "holding", filter.holdingParty());
         partyCondition(conditions, params, "p.power_of_origin_id", "origin", filter.powerOfOrigin());
         equalsCondition(conditions, params, "p.status", filter.status());
@@ -450,7 +522,7 @@ class PersonRepository {
         }
     }
 
-    private static String escapeLike(String token) {
+    static String escapeLike(String token) {
         return token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
@@ -461,7 +533,6 @@ class PersonRepository {
         }
         params.put("fact_sources", writeSources(facts));
         params.put("name_script", nameScript(facts).iso15924());
-        params.put("search_key", searchKey(facts));
         return params;
     }
 
@@ -478,14 +549,6 @@ class PersonRepository {
     static Script nameScript(PersonInput facts) {
         return Script.of(Stream.of(PersonField.SURNAME, PersonField.GIVEN_NAME, PersonField.PATRONYMIC)
                 .map(facts::get).filter(v -> v != null).map(Object::toString).collect(Collectors.joining(" ")));
-    }
-
-    /** What a search matches: the normalised names, service number and prisoner number. */
-    static String searchKey(PersonInput facts) {
-        return Stream.of(PersonField.SURNAME, PersonField.GIVEN_NAME, PersonField.PATRONYMIC,
-                        PersonField.SERVICE_NUMBER, PersonField.PRISONER_NUMBER)
-                .map(facts::get).filter(v -> v != null).map(v -> NameNormalizer.normalize(v.toString()))
-                .collect(Collectors.joining(" "));
     }
 
     /** The sources as stored: the canonical JSON text a person's audited state embeds (see {@link PersonStates}). */

@@ -18,6 +18,9 @@ import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
 import org.parley.api.PublicIds;
 import org.parley.audit.AuditLog;
+import org.parley.database.DeferredIndexes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -33,6 +36,7 @@ public class RegistryService {
     private final OrganisationRepository organisations;
     private final PersonRepository persons;
     private final EventRepository events;
+    private static final Logger log = LoggerFactory.getLogger(RegistryService.class);
     private final PersonBulkLoader bulkLoader;
     private static final Pattern ORGANISATION_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -40,6 +44,7 @@ public class RegistryService {
     private final PersonStates states;
     private final AuditLog audit;
     private final NameKeyRepository nameKeys;
+    private final BlockingKeyRepository blockingKeys;
     private final PublicIds publicIds;
     /** Looked up when used: the features that contribute columns depend on this service. */
     private final ObjectProvider<PersonListColumn> listColumns;
@@ -47,7 +52,7 @@ public class RegistryService {
 
     RegistryService(OrganisationRepository organisations, PersonRepository persons, EventRepository events,
             PersonBulkLoader bulkLoader, PersonStates states, AuditLog audit, NameKeyRepository nameKeys,
-            PublicIds publicIds, ObjectProvider<PersonListColumn> listColumns,
+            BlockingKeyRepository blockingKeys, PublicIds publicIds, ObjectProvider<PersonListColumn> listColumns,
             ApplicationEventPublisher announcements) {
         this.organisations = organisations;
         this.persons = persons;
@@ -56,6 +61,7 @@ public class RegistryService {
         this.states = states;
         this.audit = audit;
         this.nameKeys = nameKeys;
+        this.blockingKeys = blockingKeys;
         this.publicIds = publicIds;
         this.listColumns = listColumns;
         this.announcements = announcements;
@@ -221,14 +227,22 @@ public class RegistryService {
     }
 
     /**
-     * Every person a party holds or held, whatever their status, as the name matcher sees them: the registry an
-     * exchange's requested records are reconciled against. Not a caller's view: only for matching, whose results
-     * are shown under the exchange's own rules.
+     * The persons a party holds or held, whatever their status, who share a blocking key with the records being
+     * matched ({@link BlockingKeys}): key → person ids, for each key whose block (the party's persons under
+     * it) holds at most {@code maxBlock}. With {@link #matchable} it gives an exchange's reconciliation the candidates
+     * in its holder's registry without reading every person the holder holds. Not a caller's view: only for
+     * matching, whose results are shown under the exchange's own rules.
      */
     @Transactional(readOnly = true)
-    public List<MatchablePerson> matchableHeldBy(String party) {
+    public Map<Long, long[]> heldUnderBlockingKeys(String party, long[] keys, int maxBlock) {
         long partyId = organisation(party).orElseThrow(() -> new IllegalArgumentException("no party " + party)).id();
-        return persons.matchableHeldBy(partyId);
+        return blockingKeys.heldUnder(partyId, keys, maxBlock);
+    }
+
+    /** These persons as the name matcher sees them, by id; only for matching, like {@link #heldUnderBlockingKeys}. */
+    @Transactional(readOnly = true)
+    public List<MatchablePerson> matchable(long[] ids) {
+        return ids.length == 0 ? List.of() : persons.matchable(ids);
     }
 
     /**
@@ -254,6 +268,7 @@ public class RegistryService {
         RecordAccess.requireCreate(caller, facts);
         long id = persons.insert(facts, partyIds, Status.CAPTURED);
         nameKeys.store(id, facts);
+        blockingKeys.store(id, facts);
         LifecycleEvent captured = events.append(id, new EventInput(EventType.CAPTURED,
                 (LocalDate) facts.get(PersonField.CAPTURE_DATE), (String) facts.get(PersonField.CAPTURE_PLACE), null,
                 null), null);
@@ -265,7 +280,8 @@ public class RegistryService {
 
     /**
      * Loads many persons with their whole histories in one transaction (COPY): all or nothing. Every history is
-     * checked against the lifecycle rules first. The audit log gets one entry per person, by the operator.
+     * checked against the lifecycle rules first. The audit log gets one entry per person, by the operator. A large
+     * first load builds the person tables' indexes once, after the insert, as a large import does.
      */
     @Transactional
     public List<Long> bulkLoad(List<NewPerson> newPersons) {
@@ -286,8 +302,14 @@ public class RegistryService {
                 }
             }
         }
+        DeferredIndexes deferred = bulkLoader.deferIndexes(newPersons.size(), log::info);
         List<Long> ids = bulkLoader.load(newPersons, partyIds);
-        audit.appendAll(AuditActions.OPERATOR, bulkLoader.states(ids));
+        AuditLog.Bulk bulk = audit.startBulk(ids.size());
+        bulkLoader.audit(AuditActions.OPERATOR, AuditActions.BULK_LOAD, bulk, ids);
+        bulk.finish(log::info);
+        if (deferred != null) {
+            deferred.restore(log::info);
+        }
         bulkLoader.analyze();
         announce(AuditActions.OPERATOR, ids);
         return ids;
@@ -348,6 +370,7 @@ public class RegistryService {
             throw staleVersion(stored(id), current.version());
         }
         nameKeys.store(id, facts);
+        blockingKeys.store(id, facts);
         LifecycleEvent correction = events.append(id, new EventInput(EventType.CORRECTION, LocalDate.now(), null,
                 reason, null), changes);
         Person updated = stored(id);

@@ -14,6 +14,9 @@ class PartialDateTest {
         assertThat(PartialDate.parse("1994-03")).isEqualTo(new PartialDate(1994, 3, null));
         assertThat(PartialDate.parse("1994-03-07")).isEqualTo(new PartialDate(1994, 3, 7));
         assertThat(PartialDate.parse("1994-03").toString()).isEqualTo("1994-03");
+        assertThat(PartialDate.parse("1994-03-07").toString()).isEqualTo("1994-03-07");
+        assertThat(PartialDate.parse("1994").toString()).isEqualTo("1994");
+        assertThat(new PartialDate(987, 11, 25).toString()).isEqualTo("0987-11-25");
         assertThat(PartialDate.parse("1994").earliest()).isEqualTo(LocalDate.of(1994, 1, 1));
     }
 

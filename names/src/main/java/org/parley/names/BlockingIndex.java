@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  * of the key in the high bits and the person's position in the low bits, and the array is sorted, so a lookup
  * is a binary search. Two keys whose hashes collide only add candidates, which the scorer then rejects.
  */
-public final class BlockingIndex {
+public final class BlockingIndex implements Linkage.Candidates {
 
     /** Blocks larger than this are skipped: their persons are still found through their other keys. */
     public static final int MAX_BLOCK = 2_000;
@@ -52,7 +52,8 @@ public final class BlockingIndex {
     }
 
     /** The positions of the indexed persons that share a key with {@code person} (in either name order), each once. */
-    public int[] candidates(PreparedPerson person) {
+    @Override
+    public int[] of(PreparedPerson person) {
         int[] found = NONE;
         int count = 0;
         for (List<String> keys : List.of(person.blockingKeys(), person.swappedBlockingKeys())) {
@@ -100,8 +101,11 @@ public final class BlockingIndex {
         return low;
     }
 
-    /** FNV-1a, 64 bits, of a key's characters. */
-    private static long hash(String key) {
+    /**
+     * FNV-1a, 64 bits, of a key's characters: what a database stores of a person's blocking keys (two keys whose
+     * hashes collide only add candidates, as in the index).
+     */
+    public static long hash(String key) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < key.length(); i++) {
             hash ^= key.charAt(i);

@@ -94,22 +94,32 @@ public final class Linkage {
 
     /** Like {@link #link}, also counting the left persons whose candidates were cut to the best few. */
     public Result run(List<PreparedPerson> left, List<PreparedPerson> right, IntConsumer progress) {
-        BlockingIndex index = BlockingIndex.of(right);
+        return run(left, right, BlockingIndex.of(right), progress);
+    }
+
+    /**
+     * Like {@link #run(List, List, IntConsumer)}, with the right persons each left person is compared with found
+     * elsewhere: for a right list read from a database that stores every person's blocking keys, where only the
+     * persons sharing a key with the left ones are read (see {@link Candidates}).
+     */
+    public Result run(List<PreparedPerson> left, List<PreparedPerson> right, Candidates index, IntConsumer progress) {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger crowded = new AtomicInteger();
         List<List<Link>> candidates = IntStream.range(0, left.size()).parallel().mapToObj(i -> {
             List<Link> found = new ArrayList<>();
             int above = 0;
             PreparedPerson person = left.get(i);
-            for (int j : index.candidates(person)) {
+            for (int j : index.of(person)) {
+                // most candidates fall below the review threshold: only their weight is computed
+                if (Scorer.probability(scorer.weight(person, right.get(j))) < thresholds.review()) {
+                    continue;
+                }
                 Score score = scorer.score(person, right.get(j));
-                if (score.probability() >= thresholds.review()) {
-                    above++;
-                    found.add(new Link(i, j, score, score.probability() >= thresholds.match()
-                            ? Decision.MATCH : Decision.REVIEW));
-                    if (found.size() == 2 * MAX_CANDIDATES) {
-                        keepBest(found);
-                    }
+                above++;
+                found.add(new Link(i, j, score, score.probability() >= thresholds.match()
+                        ? Decision.MATCH : Decision.REVIEW));
+                if (found.size() == 2 * MAX_CANDIDATES) {
+                    keepBest(found);
                 }
             }
             keepBest(found);
@@ -127,6 +137,17 @@ public final class Linkage {
             return found;
         }).toList();
         return new Result(assign(left.size(), right.size(), candidates), crowded.get());
+    }
+
+    /**
+     * The positions in the right list of the persons a left person is compared with, ascending, each once. The
+     * linkage's result is that of {@link BlockingIndex} over the whole right list whenever these are the persons
+     * that index would give: those sharing a blocking key (in either name order) whose block, counted over the whole
+     * right list, holds at most {@link BlockingIndex#MAX_BLOCK} persons.
+     */
+    @FunctionalInterface
+    public interface Candidates {
+        int[] of(PreparedPerson left);
     }
 
     private static final Comparator<Link> BY_SCORE = Comparator.comparingDouble((Link l) -> l.score().weight())

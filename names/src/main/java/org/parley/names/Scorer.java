@@ -23,7 +23,30 @@ public final class Scorer {
 
     /** Compares two persons. */
     public Score score(PreparedPerson a, PreparedPerson b) {
+        Level[] compared = new Level[FIELDS.length];
+        boolean swapped = compare(a, b, compared);
         Map<Field, Level> levels = new EnumMap<>(Field.class);
+        for (Field field : FIELDS) {
+            levels.put(field, compared[field.ordinal()]);
+        }
+        double weight = weight(compared);
+        return new Score(probability(weight), weight, levels, swapped);
+    }
+
+    /**
+     * The summed weight {@link #score} gives two persons, without the levels kept: a linkage compares each record with
+     * a thousand or more candidates and keeps the few above its review threshold, so only those need a {@link Score}.
+     */
+    public double weight(PreparedPerson a, PreparedPerson b) {
+        Level[] compared = new Level[FIELDS.length];
+        compare(a, b, compared);
+        return weight(compared);
+    }
+
+    private static final Field[] FIELDS = Field.values();
+
+    /** Each field's level, by the field's ordinal, into {@code levels}; answers whether the names were swapped. */
+    private static boolean compare(PreparedPerson a, PreparedPerson b, Level[] levels) {
         ParsedName x = a.name();
         ParsedName y = b.name();
         Level surname = surname(x.surname(), y.surname());
@@ -38,18 +61,24 @@ public final class Scorer {
                 swapped = true;
             }
         }
-        levels.put(Field.SURNAME, surname);
-        levels.put(Field.GIVEN_NAME, given);
-        levels.put(Field.PATRONYMIC, patronymic(x.patronymic(), y.patronymic()));
-        levels.put(Field.DATE_OF_BIRTH, Level.ofDate(DateAgreement.of(a.record().dateOfBirth(), b.record().dateOfBirth())));
-        levels.put(Field.SERVICE_NUMBER, serviceNumber(a.serviceNumber(), b.serviceNumber()));
-        levels.put(Field.UNIT, a.unit().isEmpty() || b.unit().isEmpty() ? Level.MISSING
-                : a.unit().equals(b.unit()) ? Level.UNIT_SAME : Level.UNIT_DIFFERENT);
+        levels[Field.SURNAME.ordinal()] = surname;
+        levels[Field.GIVEN_NAME.ordinal()] = given;
+        levels[Field.PATRONYMIC.ordinal()] = patronymic(x.patronymic(), y.patronymic());
+        levels[Field.DATE_OF_BIRTH.ordinal()] = Level.ofDate(DateAgreement.of(a.record().dateOfBirth(),
+                b.record().dateOfBirth()));
+        levels[Field.SERVICE_NUMBER.ordinal()] = serviceNumber(a.serviceNumber(), b.serviceNumber());
+        levels[Field.UNIT.ordinal()] = a.unit().isEmpty() || b.unit().isEmpty() ? Level.MISSING
+                : a.unit().equals(b.unit()) ? Level.UNIT_SAME : Level.UNIT_DIFFERENT;
+        return swapped;
+    }
+
+    /** The levels' weights summed in the order of the fields (so that every way of scoring gives the same double). */
+    private static double weight(Level[] levels) {
         double weight = 0;
-        for (Level level : levels.values()) {
+        for (Level level : levels) {
             weight += level.weight();
         }
-        return new Score(probability(weight), weight, levels, swapped);
+        return weight;
     }
 
     /** The match probability of a summed weight. */

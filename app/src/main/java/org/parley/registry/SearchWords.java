@@ -1,0 +1,77 @@
+package org.parley.registry;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.parley.names.NameNormalizer;
+import org.parley.names.SearchKeys;
+
+/**
+ * The words a name search looks a person up by (table {@code person_search_word}, migration V17_1_1): every word of
+ * the names and numbers as written, normalised as the query is, and every search key of the names ({@link
+ * SearchKeys}), each with the part of the record it belongs to. {@link NameRelevance} scores by the same words, so
+ * the rows of a match say how well it matches without reading the person.
+ */
+final class SearchWords {
+
+    /** The parts of a record, as stored in {@code person_search_word.part}. */
+    enum Part {
+        SURNAME, GIVEN_NAME, PATRONYMIC, NUMBER;
+
+        short code() {
+            return (short) (ordinal() + 1);
+        }
+    }
+
+    /** One row: a word as written ({@code written}) or a search key, of one part. */
+    record Word(Part part, boolean written, String text) {
+    }
+
+    private SearchWords() {
+    }
+
+    static Set<Word> of(PersonInput facts) {
+        return of(text(facts, PersonField.SURNAME), text(facts, PersonField.GIVEN_NAME),
+                text(facts, PersonField.PATRONYMIC), text(facts, PersonField.SERVICE_NUMBER),
+                text(facts, PersonField.PRISONER_NUMBER));
+    }
+
+    static Set<Word> of(String surname, String givenName, String patronymic, String serviceNumber,
+            String prisonerNumber) {
+        Set<Word> words = new LinkedHashSet<>();
+        name(words, Part.SURNAME, surname);
+        name(words, Part.GIVEN_NAME, givenName);
+        name(words, Part.PATRONYMIC, patronymic);
+        written(words, Part.NUMBER, serviceNumber);
+        written(words, Part.NUMBER, prisonerNumber);
+        return words;
+    }
+
+    /** The normalised words of a text, split as the query is split ({@link PersonRepository#queryWords}). */
+    static String[] split(String text) {
+        return NameRelevance.WORD_BREAKS.split(NameNormalizer.normalize(text));
+    }
+
+    private static void name(Set<Word> words, Part part, String text) {
+        if (text == null) {
+            return;
+        }
+        written(words, part, text);
+        SearchKeys.ofPerson(text, null, null).forEach(key -> words.add(new Word(part, false, key)));
+    }
+
+    private static void written(Set<Word> words, Part part, String text) {
+        if (text == null) {
+            return;
+        }
+        for (String word : split(text)) {
+            if (!word.isEmpty()) {
+                words.add(new Word(part, true, word));
+            }
+        }
+    }
+
+    private static String text(PersonInput facts, PersonField field) {
+        Object value = facts.get(field);
+        return value == null ? null : value.toString();
+    }
+}
