@@ -12,6 +12,7 @@ import org.parley.api.ForbiddenException;
 import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
 import org.parley.api.Role;
+import org.parley.database.TransactionLocks;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +47,12 @@ public class UserService {
     private final PasswordPolicy policy;
     private final OrganisationKinds organisations;
     private final UserAudit audit;
+    private final TransactionLocks locks;
 
     UserService(UserRepository users, TokenRepository tokens, PasswordEncoder encoder, PasswordPolicy policy,
-            OrganisationKinds organisations, UserAudit audit) {
+            OrganisationKinds organisations, UserAudit audit, TransactionLocks locks) {
         this.audit = audit;
+        this.locks = locks;
         this.users = users;
         this.tokens = tokens;
         this.encoder = encoder;
@@ -96,6 +99,7 @@ public class UserService {
      */
     @Transactional
     public int recordUsersNeverAudited() {
+        locks.lock("user-baseline"); // two instances starting at once record the baseline once
         if (!users.any() || audit.everRecorded()) {
             return 0;
         }

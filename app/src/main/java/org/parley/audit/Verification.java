@@ -1,5 +1,6 @@
 package org.parley.audit;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -8,13 +9,14 @@ import java.util.Optional;
 /**
  * What {@link AuditVerifier} found: how much it checked (entries, checkpoints, recorded states, records as stored
  * now), and every problem (up to a limit), each tied to the entry it makes bad where there is one ({@code seq}),
- * otherwise to a checkpoint or the tree as a whole.
+ * otherwise to a checkpoint or the tree as a whole. Serializable: the audit page hands it to the next request
+ * through the web session, which is stored in the database.
  */
 public record Verification(long entries, int checkpoints, long recordStates, long currentRecords, Duration took,
-        List<Problem> problems) {
+        List<Problem> problems) implements Serializable {
 
     /** One thing that is wrong. {@code seq}: the entry it concerns, or null. */
-    public record Problem(Long seq, String what) {
+    public record Problem(Long seq, String what) implements Serializable {
         @Override
         public String toString() {
             return seq == null ? what : "entry " + seq + ": " + what;

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The tables of the application schema (all but Flyway's own history, which the migrations write). */
+/**
+ * The tables of the application schema: all but Flyway's own history, which the migrations write, and the web
+ * sessions (V17_4_1), which a restore must not bring back to life.
+ */
 final class SchemaTables {
 
     static final String FLYWAY_HISTORY = "flyway_schema_history";
+    static final List<String> WEB_SESSIONS = List.of("spring_session", "spring_session_attributes");
 
     private SchemaTables() {
     }
@@ -26,7 +30,9 @@ final class SchemaTables {
                         + "where n.nspname = current_schema() and c.relkind = 'r' and c.relname <> '"
                         + FLYWAY_HISTORY + "' order by 1")) {
             while (rs.next()) {
-                names.add(rs.getString(1));
+                if (!WEB_SESSIONS.contains(rs.getString(1))) {
+                    names.add(rs.getString(1));
+                }
             }
         }
         return names;

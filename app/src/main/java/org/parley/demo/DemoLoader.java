@@ -11,6 +11,7 @@ import org.parley.access.UserService;
 import org.parley.api.Caller;
 import org.parley.api.PublicIds;
 import org.parley.api.Role;
+import org.parley.database.TransactionLocks;
 import org.parley.exchange.AgreementService;
 import org.parley.exchange.ExchangeListService;
 import org.parley.exchange.ExchangeService;
@@ -58,12 +59,13 @@ class DemoLoader implements ApplicationRunner {
     private final PublicIds publicIds;
     private final TracingService tracing;
     private final TransactionTemplate transaction;
+    private final TransactionLocks locks;
     private final int persons;
 
     DemoLoader(RegistryService registry, UserService users, WishService wishes, ExchangeService exchanges,
             ListService lists, ReconciliationService reconciliations, ExchangeListService exchangeLists,
             AgreementService agreements, HandoverService handovers, PublicIds publicIds, TracingService tracing,
-            TransactionTemplate transaction,
+            TransactionTemplate transaction, TransactionLocks locks,
             @org.springframework.beans.factory.annotation.Value("${parley.demo.persons}") int persons) {
         this.registry = registry;
         this.users = users;
@@ -77,6 +79,7 @@ class DemoLoader implements ApplicationRunner {
         this.publicIds = publicIds;
         this.tracing = tracing;
         this.transaction = transaction;
+        this.locks = locks;
         this.persons = persons;
     }
 
@@ -96,6 +99,11 @@ class DemoLoader implements ApplicationRunner {
         return demo;
     }
 
+    private void alreadyLoaded() {
+        log.info("Demo: the database already holds data ({} persons); nothing loaded", registry.countPersons());
+        printUsers();
+    }
+
     private void printUsers() {
         StringBuilder text = new StringBuilder("Demo users, all with the password '" + DEMO_PASSWORD + "':\n");
         demoUsers().keySet().forEach(name -> text.append("  ").append(name).append('\n'));
@@ -105,16 +113,19 @@ class DemoLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!registry.organisations().isEmpty()) {
-            log.info("Demo: the database already holds data ({} persons); nothing loaded",
-                    registry.countPersons());
-            printUsers();
+            alreadyLoaded();
             return;
         }
         long started = System.nanoTime();
         DemoPersonGenerator generator = new DemoPersonGenerator(SEED);
         List<NewPerson> world = generator.generate(persons, LocalDate.now());
         long[] roundMillis = new long[2];
-        transaction.executeWithoutResult(status -> {
+        // Asked again under a lock: of two instances started at once on one empty database only one loads the world
+        boolean loaded = Boolean.TRUE.equals(transaction.execute(status -> {
+            locks.lock("demo");
+            if (!registry.organisations().isEmpty()) {
+                return false;
+            }
             registry.addOrganisation("party-a", "Party A", OrganisationKind.PARTY, "uk");
             registry.addOrganisation("party-b", "Party B", OrganisationKind.PARTY, "ru");
             registry.addOrganisation("intermediary", "Intermediary", OrganisationKind.INTERMEDIARY, "en");
@@ -139,7 +150,12 @@ class DemoLoader implements ApplicationRunner {
                 roundMillis[1] = executed.millis();
             }
             roundMillis[0] = (System.nanoTime() - roundStarted) / 1_000_000;
-        });
+            return true;
+        }));
+        if (!loaded) {
+            alreadyLoaded();
+            return;
+        }
         printUsers();
         log.info("Demo: loaded {} persons in {} ms (the exchange rounds: {} ms, of which the executed one {} ms)",
                 persons, (System.nanoTime() - started) / 1_000_000, roundMillis[0], roundMillis[1]);

@@ -11,5 +11,6 @@ import org.parley.registry.PartialDate;
  *     then referred to as {@code person:{personId}}
  */
 public record EntryInput(String ref, String personId, String surname, String givenName, String patronymic,
-        String fullName, PartialDate dateOfBirth, String serviceNumber, String unit, String rank, String note) {
+        String fullName, PartialDate dateOfBirth, String serviceNumber, String unit, String rank, String note)
+        implements java.io.Serializable {
 }

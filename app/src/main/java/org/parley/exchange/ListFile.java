@@ -31,7 +31,7 @@ public record ListFile(List<Row> rows, List<RowError> errors, List<String> unkno
      * @param line where the row starts: the line of a CSV file or of the pasted text (1 is the first), the row
      *     number of an XLSX sheet
      */
-    public record Row(int line, EntryInput entry) {
+    public record Row(int line, EntryInput entry) implements java.io.Serializable {
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.parley.database.InstanceLease;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,15 +21,19 @@ class ImportJobRepository {
 
     private final JdbcClient jdbc;
 
-    ImportJobRepository(JdbcClient jdbc) {
+    private final InstanceLease instance;
+
+    ImportJobRepository(JdbcClient jdbc, InstanceLease instance) {
         this.jdbc = jdbc;
+        this.instance = instance;
     }
 
     void insert(UUID id, String organisation, String createdBy, String fileName, String holdingParty,
             boolean skipBadRows, long totalBytes) {
         jdbc.sql("insert into import_job (id, organisation, created_by, file_name, holding_party, skip_bad_rows, "
-                        + "state, total_bytes) values (:id, :organisation, :by, :file, :party, :skip, 'QUEUED', :total)")
-                .param("id", id).param("organisation", organisation).param("by", createdBy).param("file", fileName)
+                        + "state, total_bytes, instance_key) values (:id, :organisation, :by, :file, :party, :skip, "
+                        + "'QUEUED', :total, :instance)")
+                .param("instance", instance.key()).param("id", id).param("organisation", organisation).param("by", createdBy).param("file", fileName)
                 .param("party", holdingParty).param("skip", skipBadRows).param("total", totalBytes).update();
     }
 
@@ -57,10 +62,14 @@ class ImportJobRepository {
         }
     }
 
-    /** Jobs a stopped server left queued or running: nothing of them was stored (their transaction never ended). */
+    /**
+     * Jobs a stopped server left queued or running: nothing of them was stored (their transaction never ended). The
+     * jobs of other instances that are alive are theirs to finish.
+     */
     int failAbandoned() {
         return jdbc.sql("update import_job set state = 'FAILED', message = :message, finished_at = now() "
-                        + "where state in ('QUEUED', 'RUNNING')")
+                        + "where state in ('QUEUED', 'RUNNING') and (instance_key is null or not "
+                        + InstanceLease.aliveCondition("instance_key") + ")")
                 .param("message", "the server stopped before the import ended: nothing of it was stored").update();
     }
 

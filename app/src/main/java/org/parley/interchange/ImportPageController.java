@@ -118,7 +118,7 @@ class ImportPageController {
         Path savedEvents = events == null || events.isEmpty() ? null : ImportController.save(events);
         ImportPageUpload upload = new ImportPageUpload(UUID.randomUUID().toString(), saved, savedEvents,
                 file.getOriginalFilename(), holdingParty == null ? caller.organisation() : holdingParty.strip(),
-                origin, charset, null, null, false);
+                origin, charset);
         try {
             ImportPreview preview = imports.preview(caller, saved, upload.options(false));
             List<String> header = preview.mapping().header();
@@ -140,7 +140,7 @@ class ImportPageController {
             ImportPageUploads.delete(upload);
             throw e;
         }
-        ImportPageUploads.of(session).add(upload);
+        ImportPageUploads.add(session, upload);
         return "redirect:/imports/uploads/" + upload.token();
     }
 
@@ -186,7 +186,6 @@ class ImportPageController {
     String saveMapping(@PathVariable String token, @RequestParam Map<String, String> parameters,
             HttpSession session, HttpServletResponse response, Locale locale, Model model) {
         Caller caller = importer();
-        ImportPageUploads uploads = ImportPageUploads.of(session);
         ImportPageUpload upload = upload(session, token);
         ImportPageTexts texts = new ImportPageTexts(messages, locale);
         Map<String, String> columns = new LinkedHashMap<>();
@@ -217,7 +216,7 @@ class ImportPageController {
             return mappingScreen(caller, upload, columns, error, response, locale, model);
         }
         mappings.remember(caller, upload.header(), columns);
-        uploads.replace(upload.withMapping(upload.header(), columns, true));
+        ImportPageUploads.replace(session, upload.withMapping(upload.header(), columns, true));
         return "redirect:/imports/uploads/" + token + "/preview";
     }
 
@@ -308,12 +307,11 @@ class ImportPageController {
     String start(@PathVariable String token, @RequestParam(name = "skipBadRows", required = false) String skip,
             HttpSession session) {
         Caller caller = importer();
-        ImportPageUploads uploads = ImportPageUploads.of(session);
         ImportPageUpload upload = upload(session, token);
         if (!upload.confirmed()) {
             return "redirect:/imports/uploads/" + token;
         }
-        uploads.take(token);
+        ImportPageUploads.take(session, token);
         ImportJob job;
         try {
             job = imports.start(caller, upload.file(), upload.fileName(), upload.eventsFile(),
@@ -379,7 +377,7 @@ class ImportPageController {
     }
 
     private static ImportPageUpload upload(HttpSession session, String token) {
-        return ImportPageUploads.of(session).get(token).orElseThrow(() -> NotFoundException.of(UPLOAD_RECORD, token));
+        return ImportPageUploads.get(session, token).orElseThrow(() -> NotFoundException.of(UPLOAD_RECORD, token));
     }
 
     /** Whether every header the columns name is in the file's header once (a mapping is by header). */

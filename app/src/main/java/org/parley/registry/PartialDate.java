@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A date that may be known only to the year or the month, written YYYY, YYYY-MM or YYYY-MM-DD. */
-public record PartialDate(int year, Integer month, Integer day) {
+public record PartialDate(int year, Integer month, Integer day) implements java.io.Serializable {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 

@@ -8,12 +8,12 @@ import java.util.UUID;
 import org.parley.ApiClient;
 
 /** multipart/form-data requests of the import API, as a browser or curl -F sends them. */
-final class ImportUploads {
+public final class ImportUploads {
 
     private ImportUploads() {
     }
 
-    static ApiClient.Response post(ApiClient client, Map<String, String> fields, Map<String, byte[]> files) {
+    public static ApiClient.Response post(ApiClient client, Map<String, String> fields, Map<String, byte[]> files) {
         String boundary = "----parley" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -31,7 +31,7 @@ final class ImportUploads {
     }
 
     /** Waits for an import to end; answers its last status. */
-    static ApiClient.Response awaitEnd(ApiClient client, String id) {
+    public static ApiClient.Response awaitEnd(ApiClient client, String id) {
         for (int i = 0; i < 600; i++) {
             ApiClient.Response status = client.get("/api/v1/imports/" + id);
             String state = status.json().get("state").stringValue();
