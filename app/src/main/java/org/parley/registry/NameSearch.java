@@ -67,7 +67,8 @@ final class NameSearch {
     long[] counts(JdbcClient jdbc, int cap, Map<String, Object> params) {
         List<String> counts = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            counts.add("(select count(*) from (" + rows(i, "person_id", params) + " limit " + ((long) cap + 1) + ") c)");
+            counts.add("(select count(*) from (" + rows(i, "person_id", params) + " limit " + ((long) cap + 1)
+                    + ") c) as c" + i);
         }
         Map<String, Object> rows = jdbc.sql("select " + String.join(", ", counts)).params(params).query().singleRow();
         return rows.values().stream().mapToLong(v -> ((Number) v).longValue()).toArray();

@@ -158,20 +158,21 @@ class PersonRepository {
     }
 
     /**
-     * A name search ({@link NameSearch}). When the rarest query word matches at most {@code rankedInJava} rows,
-     * its persons are the candidates: the other words are checked by one index probe each, the rest read and ranked
-     * by {@link NameRelevance}, which leaves out those that only a piece of a patronymic matches unless nothing else
+     * A name search ({@link NameSearch}). When the rarest query word matches at most {@code rankedInJava} rows (ten
+     * times as many for a query of several words), the candidates are the persons of the two rarest words' rows (the
+     * sets intersected, index-only), each other word checked by one index probe; they alone are read and ranked by
+     * {@link NameRelevance}, which leaves out those that only a piece of a patronymic matches unless nothing else
      * matches. With more candidates (a common name alone), the database scores them from the words' rows by the same
      * points and pages them ({@link #scoredPage}).
      */
     private Page<Person> search(String q, String where, Map<String, Object> params, PersonSort sort, long offset,
             int page, int size, int rankedInJava) {
         NameSearch search = NameSearch.of(q, jdbc);
-        int driver = rarestWord(search, params, rankedInJava);
-        if (driver < 0) {
+        int[] byRarity = byRarity(search, params, rankedInJava);
+        if (byRarity == null) {
             return scoredPage(search, where, params, sort, offset, page, size);
         }
-        List<Ranked> matched = matches(q, search, driver, where, params);
+        List<Ranked> matched = matches(q, search, byRarity, where, params);
         List<Long> ids;
         if (sort.key() == PersonSort.Key.RELEVANCE) {
             ids = byRelevance(matched, sort.collation()).stream().skip(offset).limit(size).toList();
@@ -183,33 +184,34 @@ class PersonRepository {
         return new Page<>(inOrder(ids), matched.size(), page, size);
     }
 
-    /** The query word with the fewest rows, if it has at most {@code limit}; else -1. */
-    private int rarestWord(NameSearch search, Map<String, Object> params, int limit) {
-        long[] counts = search.counts(jdbc, limit, params);
-        int rarest = 0;
-        for (int i = 1; i < counts.length; i++) {
-            if (counts[i] < counts[rarest]) {
-                rarest = i;
-            }
-        }
-        return counts[rarest] <= limit ? rarest : -1;
+    /**
+     * The query words from the rarest to the commonest, if the rarest has at most {@code limit} rows — ten times as
+     * many when there are several words, whose two rarest are intersected before any person is read; else null.
+     */
+    private int[] byRarity(NameSearch search, Map<String, Object> params, int limit) {
+        int n = search.words().size();
+        int cap = n == 1 ? limit : (int) Math.min(Integer.MAX_VALUE - 1L, 10L * limit);
+        long[] counts = search.counts(jdbc, cap, params);
+        int[] order = java.util.stream.IntStream.range(0, n).boxed()
+                .sorted(java.util.Comparator.comparingLong(i -> counts[i])).mapToInt(Integer::intValue).toArray();
+        return counts[order[0]] <= cap ? order : null;
     }
 
     /**
-     * The persons of the rarest word's rows that the other words match too (one index probe each, before any
-     * person is read) and that {@code where} selects, each with its score; those only a piece of a patronymic
-     * matches left out unless nothing else matches.
+     * The persons whose rows match the two rarest query words (the two sets of rows intersected, index-only), that
+     * the other words match too (one index probe each, before any person is read) and that {@code where} selects,
+     * each with its score; those only a piece of a patronymic matches left out unless nothing else matches.
      */
-    private List<Ranked> matches(String q, NameSearch search, int driver, String where, Map<String, Object> params) {
+    private List<Ranked> matches(String q, NameSearch search, int[] byRarity, String where,
+            Map<String, Object> params) {
         List<String> probes = new ArrayList<>();
-        for (int i = 0; i < search.words().size(); i++) {
-            if (i != driver) {
-                probes.add(search.probe(i, "d.id", params));
-            }
+        for (int k = 2; k < byRarity.length; k++) {
+            probes.add(search.probe(byRarity[k], "d.id", params));
         }
-        String candidates = "select d.id from (select distinct person_id as id from ("
-                + search.rows(driver, "person_id", params) + ") r) d"
-                + (probes.isEmpty() ? "" : " where " + String.join(" and ", probes));
+        String rarest = "select person_id as id from (" + search.rows(byRarity[0], "person_id", params) + ") a";
+        String candidates = "select d.id from (" + (byRarity.length == 1 ? rarest + " group by person_id"
+                : rarest + " intersect select person_id from (" + search.rows(byRarity[1], "person_id", params)
+                + ") b") + ") d" + (probes.isEmpty() ? "" : " where " + String.join(" and ", probes));
         NameRelevance relevance = new NameRelevance(q);
         List<Ranked> ranked = jdbc.sql("with c as materialized (" + candidates + ") select p.id, p.surname, "
                         + "p.given_name, p.patronymic, p.service_number, p.prisoner_number from c join person p "
@@ -277,12 +279,12 @@ class PersonRepository {
             return;
         }
         NameSearch search = NameSearch.of(filter.q(), jdbc);
-        int driver = rarestWord(search, params, RANKED_IN_JAVA);
+        int[] byRarity = byRarity(search, params, RANKED_IN_JAVA);
         List<Long> ids;
-        if (driver < 0) {
+        if (byRarity == null) {
             ids = jdbc.sql(scoredSql(search, where.toString(), params, sort)).params(params).query(Long.class).list();
         } else {
-            List<Ranked> matched = matches(filter.q(), search, driver, where.toString(), params);
+            List<Ranked> matched = matches(filter.q(), search, byRarity, where.toString(), params);
             if (sort.key() == PersonSort.Key.RELEVANCE) {
                 ids = byRelevance(matched, sort.collation());
             } else {

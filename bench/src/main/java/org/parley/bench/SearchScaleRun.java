@@ -48,7 +48,6 @@ import org.parley.names.Transliteration;
 public final class SearchScaleRun {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern ITEM = Pattern.compile("\\{[^{}]*\"surname\"[^{}]*\\}");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -233,22 +232,15 @@ public final class SearchScaleRun {
         return response.body();
     }
 
-    /** Whether an item of the answer is the person: the same service number, else the same names and birth date. */
+    /**
+     * Whether the answer's page holds the person: the same service number, else the same surname and given name
+     * (items are written with their fields in a fixed order, surname then given name).
+     */
     private static boolean onFirstPage(Query q, String body) {
-        Matcher items = ITEM.matcher(body);
-        while (items.find()) {
-            String item = items.group();
-            if (q.serviceNumber() != null) {
-                if (item.contains("\"serviceNumber\":\"" + q.serviceNumber() + "\"")) {
-                    return true;
-                }
-            } else if (item.contains("\"surname\":\"" + q.surname() + "\"")
-                    && item.contains("\"givenName\":\"" + q.givenName() + "\"")
-                    && (q.born() == null || item.contains("\"dateOfBirth\":\"" + q.born() + "\""))) {
-                return true;
-            }
+        if (q.serviceNumber() != null) {
+            return body.contains("\"serviceNumber\":\"" + q.serviceNumber() + "\"");
         }
-        return false;
+        return body.contains("\"surname\":\"" + q.surname() + "\",\"givenName\":\"" + q.givenName() + "\"");
     }
 
     private static String percentiles(List<Long> nanos) {
