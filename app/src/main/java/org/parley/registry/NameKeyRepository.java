@@ -34,7 +34,7 @@ class NameKeyRepository {
                 .param("written", words.stream().map(SearchWords.Word::written).toArray(Boolean[]::new))
                 .param("words", words.stream().map(SearchWords.Word::text).toArray(String[]::new)).update();
         // in one order, so that two registrations adding the same new words cannot deadlock
-        List<String> names = words.stream().filter(w -> w.written() && w.part() != SearchWords.Part.NUMBER)
+        List<String> names = words.stream().filter(SearchWords.Word::nameAsWritten)
                 .map(SearchWords.Word::text).distinct().sorted().toList();
         jdbc.sql("insert into name_word (word) select unnest(:words::text[]) on conflict do nothing")
                 .param("words", names.toArray(String[]::new)).update();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.parley.names.NameNormalizer;
 import org.parley.names.SearchKeys;
 
 /**
@@ -132,7 +131,7 @@ final class NameRelevance {
     /** The normalised words of a name or number, and (for names) their search keys; remembered per text. */
     private Words words(String text, boolean number) {
         return names.computeIfAbsent((number ? "#" : "") + text, t -> new Words(
-                List.of(WORD_BREAKS.split(NameNormalizer.normalize(text))),
+                List.of(SearchWords.split(text)),
                 number ? Set.of() : SearchKeys.ofPerson(text, null, null)));
     }
 }

@@ -80,16 +80,11 @@ final class NameSearch {
      */
     String rows(int i, String columns, Map<String, Object> params) {
         Word word = words.get(i);
-        String p = "sw" + i;
-        params.put(p + "w", word.text());
-        params.put(p + "low", word.low());
-        params.put(p + "high", word.high());
-        params.put(p + "keys", word.keys().toArray(String[]::new));
+        String p = parameters(i, params);
         StringBuilder sql = new StringBuilder("select " + columns + " from person_search_word where written and word "
                 + ">= :" + p + "low and word < :" + p + "high union all select " + columns
                 + " from person_search_word where not written and word = any(:" + p + "keys)");
         if (!word.inside().isEmpty()) {
-            params.put(p + "inside", word.inside().toArray(String[]::new));
             sql.append(" union all select ").append(columns).append(" from person_search_word where written and word ")
                     .append("= any(:").append(p).append("inside)");
         }
@@ -101,13 +96,26 @@ final class NameSearch {
      * person (the LIMIT keeps PostgreSQL from turning it into a join that would read every row of the word).
      */
     String probe(int i, String id, Map<String, Object> params) {
-        rows(i, "1", params);
-        String p = "sw" + i;
+        String p = parameters(i, params);
         String inside = words.get(i).inside().isEmpty() ? ""
                 : " or (x.written and x.word = any(:" + p + "inside))";
         return "(select true from person_search_word x where x.person_id = " + id + " and ((x.written and x.word >= :"
                 + p + "low and x.word < :" + p + "high) or (not x.written and x.word = any(:" + p + "keys))" + inside
                 + ") limit 1)";
+    }
+
+    /** Puts word {@code i}'s parameters into {@code params}; answers their names' prefix. */
+    private String parameters(int i, Map<String, Object> params) {
+        Word word = words.get(i);
+        String p = "sw" + i;
+        params.put(p + "w", word.text());
+        params.put(p + "low", word.low());
+        params.put(p + "high", word.high());
+        params.put(p + "keys", word.keys().toArray(String[]::new));
+        if (!word.inside().isEmpty()) {
+            params.put(p + "inside", word.inside().toArray(String[]::new));
+        }
+        return p;
     }
 
     /**

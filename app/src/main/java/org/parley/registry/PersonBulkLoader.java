@@ -76,7 +76,7 @@ class PersonBulkLoader {
                 }
                 for (SearchWords.Word word : SearchWords.of(person.facts())) {
                     row(wordRows, ids.get(i), word.part().code(), word.written(), word.text());
-                    if (word.written() && word.part() != SearchWords.Part.NUMBER) {
+                    if (word.nameAsWritten()) {
                         names.add(word.text());
                     }
                 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.parley.api.Caller;
 import org.parley.api.CanonicalJson;
@@ -192,8 +193,8 @@ class PersonRepository {
         int n = search.words().size();
         int cap = n == 1 ? limit : (int) Math.min(Integer.MAX_VALUE - 1L, 10L * limit);
         long[] counts = search.counts(jdbc, cap, params);
-        int[] order = java.util.stream.IntStream.range(0, n).boxed()
-                .sorted(java.util.Comparator.comparingLong(i -> counts[i])).mapToInt(Integer::intValue).toArray();
+        int[] order = IntStream.range(0, n).boxed()
+                .sorted(Comparator.comparingLong(i -> counts[i])).mapToInt(Integer::intValue).toArray();
         return counts[order[0]] <= cap ? order : null;
     }
 

@@ -24,6 +24,11 @@ final class SearchWords {
 
     /** One row: a word as written ({@code written}) or a search key, of one part. */
     record Word(Part part, boolean written, String text) {
+
+        /** A name word as written: one of the vocabulary a piece inside a word is looked up in (table name_word). */
+        boolean nameAsWritten() {
+            return written && part != Part.NUMBER;
+        }
     }
 
     private SearchWords() {

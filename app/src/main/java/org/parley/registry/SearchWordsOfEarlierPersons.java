@@ -46,7 +46,7 @@ class SearchWordsOfEarlierPersons extends OnceJavaMigration {
                         for (SearchWords.Word word : SearchWords.of(persons.getString(2), persons.getString(3),
                                 persons.getString(4), persons.getString(5), persons.getString(6))) {
                             CsvCopy.row(rows, last, word.part().code(), word.written(), word.text());
-                            if (word.written() && word.part() != SearchWords.Part.NUMBER) {
+                            if (word.nameAsWritten()) {
                                 names.add(word.text());
                             }
                         }
