@@ -56,8 +56,12 @@ final class NameRelevance {
             String prisonerNumber) {
     }
 
-    /** The relevance of a candidate; {@code weak} when some query word matches only a piece of the patronymic. */
-    record Score(int points, boolean weak) {
+    /**
+     * The relevance of a candidate; {@code weak} when some query word matches only a piece of the patronymic;
+     * {@code every} when every query word matches (a candidate found by some words only, as by its name pair, may
+     * not match the others).
+     */
+    record Score(int points, boolean weak, boolean every) {
     }
 
     private record QueryWord(String text, Set<String> keys) {
@@ -84,6 +88,7 @@ final class NameRelevance {
     Score score(Candidate candidate) {
         int total = 0;
         boolean weak = false;
+        boolean every = true;
         for (QueryWord word : query) {
             int best = Math.max(points(word, Part.SURNAME, candidate.surname()),
                     Math.max(points(word, Part.GIVEN_NAME, candidate.givenName()),
@@ -98,8 +103,9 @@ final class NameRelevance {
                 weak = true;
             }
             total += best;
+            every &= best > 0;
         }
-        return new Score(total, weak);
+        return new Score(total, weak, every);
     }
 
     private int points(QueryWord word, Part part, String text) {

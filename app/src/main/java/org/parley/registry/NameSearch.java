@@ -61,6 +61,23 @@ final class NameSearch {
     }
 
     /**
+     * The name pairs ({@link SearchWords#pairs}) that any two of the query's words make as surname and given name, in
+     * either order and any of their keys: a person with one of them has a surname one word matches and a given name
+     * another matches (table {@code person_name_pair}).
+     */
+    String[] pairs() {
+        List<String> pairs = new ArrayList<>();
+        for (Word surname : words) {
+            for (Word given : words) {
+                if (surname != given) {
+                    surname.keys().forEach(s -> given.keys().forEach(g -> pairs.add(SearchWords.pair(s, g))));
+                }
+            }
+        }
+        return pairs.stream().distinct().toArray(String[]::new);
+    }
+
+    /**
      * How many rows each word matches, counted up to {@code cap} + 1 (an index-only count that stops there): the
      * rarest word drives a search.
      */

@@ -34,8 +34,7 @@ class PersonBulkLoader {
      */
     private static final long BULK_MINIMUM = 100_000;
     private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_search_word",
-            "person_blocking_key",
-            "person_event");
+            "person_name_pair", "person_blocking_key", "person_event");
     /** Persons per COPY batch. */
     private static final int BATCH = 5_000;
     /** Persons whose states are read back and hashed per query, for their audit entries. */
@@ -66,6 +65,7 @@ class PersonBulkLoader {
             StringBuilder eventRows = new StringBuilder();
             StringBuilder keyRows = new StringBuilder();
             StringBuilder wordRows = new StringBuilder();
+            StringBuilder pairRows = new StringBuilder();
             StringBuilder blockingKeyRows = new StringBuilder();
             for (int i = from; i < Math.min(newPersons.size(), from + BATCH); i++) {
                 NewPerson person = newPersons.get(i);
@@ -74,11 +74,15 @@ class PersonBulkLoader {
                 for (String key : NameKeyRepository.keys(person.facts())) {
                     row(keyRows, ids.get(i), key);
                 }
-                for (SearchWords.Word word : SearchWords.of(person.facts())) {
+                Set<SearchWords.Word> words = SearchWords.of(person.facts());
+                for (SearchWords.Word word : words) {
                     row(wordRows, ids.get(i), word.part().code(), word.written(), word.text());
                     if (word.nameAsWritten()) {
                         names.add(word.text());
                     }
+                }
+                for (String pair : SearchWords.pairs(words)) {
+                    row(pairRows, ids.get(i), pair);
                 }
                 Long holder = partyIds.get((String) person.facts().get(PersonField.HOLDING_PARTY));
                 for (long key : BlockingKeys.of(person.facts())) {
@@ -95,6 +99,7 @@ class PersonBulkLoader {
                     eventRows);
             copy("copy person_name_key (person_id, key) from stdin (format csv)", keyRows);
             copy("copy person_search_word (person_id, part, written, word) from stdin (format csv)", wordRows);
+            copy("copy person_name_pair (person_id, pair) from stdin (format csv)", pairRows);
             copy("copy person_blocking_key (person_id, holding_party_id, key) from stdin (format csv)",
                     blockingKeyRows);
         }
@@ -118,7 +123,8 @@ class PersonBulkLoader {
 
     /** Refreshes the planner's statistics after a load, which can change the tables' sizes by orders of magnitude. */
     void analyze() {
-        jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word, person_blocking_key")
+        jdbc.sql("analyze person, person_event, person_name_key, person_search_word, person_name_pair, name_word, "
+                + "person_blocking_key")
                 .update();
     }
 

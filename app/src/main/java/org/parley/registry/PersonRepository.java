@@ -46,6 +46,22 @@ class PersonRepository {
     private static final List<PersonField> FACT_COLUMNS = List.of(PersonField.values());
     /** Candidates a name search reads and ranks in Java at most; a search with more is scored by the database. */
     static final int RANKED_IN_JAVA = 5_000;
+    /**
+     * A query word with more rows than this is common; a search whose every word is common is read from the name
+     * pairs ({@link #namesakePage}) and its total may be capped.
+     */
+    static final int COMMON_WORD = 2_000;
+    /** Persons found by their name pairs a search reads at most; with more, its total is a lower bound. */
+    static final int NAMESAKES_READ = 5_000;
+
+    /**
+     * How a name search chooses its way: the candidates ranked in Java at most (ten times as many for several
+     * words), the rows above which a word is common, the persons read by their name pairs at most.
+     */
+    record SearchLimits(int rankedInJava, int commonWord, int namesakesRead) {
+
+        static final SearchLimits DEFAULT = new SearchLimits(RANKED_IN_JAVA, COMMON_WORD, NAMESAKES_READ);
+    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -135,19 +151,29 @@ class PersonRepository {
      */
     Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
             int page, int size) {
-        return find(caller, filter, contributed, sort, page, size, RANKED_IN_JAVA);
+        return find(caller, filter, contributed, sort, page, size, SearchLimits.DEFAULT);
     }
 
-    /** {@link #find}, a name search ranked in Java when its rarest word has at most {@code rankedInJava} rows. */
+    /**
+     * {@link #find}, a name search ranked in Java when its rarest word has at most {@code rankedInJava} rows, never
+     * read from the name pairs.
+     */
     Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
             int page, int size, int rankedInJava) {
+        return find(caller, filter, contributed, sort, page, size,
+                new SearchLimits(rankedInJava, Integer.MAX_VALUE, NAMESAKES_READ));
+    }
+
+    /** {@link #find} with a name search's limits. */
+    Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
+            int page, int size, SearchLimits limits) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(where(filter, params));
         contributed.forEach((column, choice) -> where.append(" and ").append(column.condition(caller, choice, params)));
         where.append(" and ").append(visibleTo(caller, params));
         long offset = (long) page * size;
         if (searching(filter)) {
-            return search(filter.q(), where.toString(), params, sort, offset, page, size, rankedInJava);
+            return search(filter.q(), where.toString(), params, sort, offset, page, size, limits);
         }
         long total = jdbc.sql("select count(*) from person p " + where).params(params).query(Long.class).single();
         return new Page<>(inOrder(orderedIds(where.toString(), params, sort, offset, size)), total, page, size);
@@ -159,58 +185,117 @@ class PersonRepository {
     }
 
     /**
-     * A name search ({@link NameSearch}). When the rarest query word matches at most {@code rankedInJava} rows (ten
-     * times as many for a query of several words), the candidates are the persons of the two rarest words' rows (the
-     * sets intersected, index-only), each other word checked by one index probe; they alone are read and ranked by
-     * {@link NameRelevance}, which leaves out those that only a piece of a patronymic matches unless nothing else
+     * A name search ({@link NameSearch}). When every query word is common (more than {@code commonWord} rows) and
+     * there are several, the persons whose surname and given name two of them are come from their name pairs
+     * ({@link #namesakePage}); if there are none, or the words are rarer, the search runs as follows. When the
+     * rarest query word matches at most {@code rankedInJava} rows (ten times as many for a query of several words),
+     * the candidates are the persons of the rarest word's rows (intersected, index-only, with the second rarest's if
+     * that too is rare, or if no word is), each other word checked by one index probe; they alone are read and ranked
+     * by {@link NameRelevance}, which leaves out those that only a piece of a patronymic matches unless nothing else
      * matches. With more candidates (a common name alone), the database scores them from the words' rows by the same
      * points and pages them ({@link #scoredPage}).
      */
     private Page<Person> search(String q, String where, Map<String, Object> params, PersonSort sort, long offset,
-            int page, int size, int rankedInJava) {
+            int page, int size, SearchLimits limits) {
         NameSearch search = NameSearch.of(q, jdbc);
-        int[] byRarity = byRarity(search, params, rankedInJava);
-        if (byRarity == null) {
+        int n = search.words().size();
+        // first counted up to a common word's rows only: reading further is what a search of common words avoids
+        long[] counts = search.counts(jdbc, (int) Math.min(limits.commonWord(), limits.rankedInJava() * 10L),
+                params);
+        int[] byRarity = byRarity(counts);
+        if (n > 1 && counts[byRarity[0]] > limits.commonWord()) {
+            Namesakes namesakes = namesakes(q, search, where, params, limits.namesakesRead());
+            if (namesakes != null) {
+                return new Page<>(inOrder(pageOf(namesakes.matched(), sort, offset, size)),
+                        namesakes.matched().size(), page, size, namesakes.capped());
+            }
+        }
+        int cap = n == 1 ? limits.rankedInJava() : (int) Math.min(Integer.MAX_VALUE - 1L, 10L * limits.rankedInJava());
+        if (counts[byRarity[0]] > Math.min(limits.commonWord(), cap)) {
+            counts = search.counts(jdbc, cap, params);
+            byRarity = byRarity(counts);
+        }
+        if (counts[byRarity[0]] > cap) {
             return scoredPage(search, where, params, sort, offset, page, size);
         }
-        List<Ranked> matched = matches(q, search, byRarity, where, params);
-        List<Long> ids;
+        boolean intersect = n > 1 && (counts[byRarity[1]] <= limits.commonWord()
+                || counts[byRarity[0]] > limits.commonWord());
+        List<Ranked> matched = matches(q, search, byRarity, intersect, where, params);
+        return new Page<>(inOrder(pageOf(matched, sort, offset, size)), matched.size(), page, size);
+    }
+
+    /** The ids of a page of ranked matches, in the order asked for. */
+    private List<Long> pageOf(List<Ranked> matched, PersonSort sort, long offset, int size) {
         if (sort.key() == PersonSort.Key.RELEVANCE) {
-            ids = byRelevance(matched, sort.collation()).stream().skip(offset).limit(size).toList();
-        } else {
-            Map<String, Object> matches = new HashMap<>();
-            matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
-            ids = orderedIds("where p.id = any(:matched)", matches, sort, offset, size);
+            return byRelevance(matched, sort.collation()).stream().skip(offset).limit(size).toList();
         }
-        return new Page<>(inOrder(ids), matched.size(), page, size);
+        Map<String, Object> matches = new HashMap<>();
+        matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
+        return orderedIds("where p.id = any(:matched)", matches, sort, offset, size);
+    }
+
+    /** The persons a search of common words finds by their name pairs; {@code capped} if there were more. */
+    private record Namesakes(List<Ranked> matched, boolean capped) {
     }
 
     /**
-     * The query words from the rarest to the commonest, if the rarest has at most {@code limit} rows — ten times as
-     * many when there are several words, whose two rarest are intersected before any person is read; else null.
+     * The matches of a search whose every word is common (a common surname and given name, with or without
+     * patronymic): the persons whose surname and given name two of the query's words are, as written or in another
+     * spelling (their name pairs, {@link SearchWords#pairs}: one lookup of an index, however many rows each word
+     * has), that every other word matches too and {@code where} selects, each with its score ({@link NameRelevance}).
+     * Persons the words match otherwise (a beginning of a name, two words in one part) are not looked for: the
+     * persons so named are what such a query asks for. At most {@code limit} persons are read, the first by id; if
+     * there were more, {@code capped}. Null if no person is so named: the search then runs as for rarer words.
      */
-    private int[] byRarity(NameSearch search, Map<String, Object> params, int limit) {
-        int n = search.words().size();
-        int cap = n == 1 ? limit : (int) Math.min(Integer.MAX_VALUE - 1L, 10L * limit);
-        long[] counts = search.counts(jdbc, cap, params);
-        int[] order = IntStream.range(0, n).boxed()
+    private Namesakes namesakes(String q, NameSearch search, String where, Map<String, Object> params, int limit) {
+        params.put("namePairs", search.pairs());
+        NameRelevance relevance = new NameRelevance(q);
+        long[] found = new long[2];
+        List<Ranked> ranked = new ArrayList<>();
+        // one more than read, to know whether there are more; the count and the last id of those come with each row
+        jdbc.sql("with c as materialized (select distinct person_id as id from person_name_pair where pair = "
+                        + "any(:namePairs) order by 1 limit " + (limit + 1L) + ") select p.id, "
+                        + "p.surname, p.given_name, p.patronymic, p.service_number, p.prisoner_number, (select "
+                        + "count(*) from c), (select max(id) from c) from c join person p on p.id = c.id " + where)
+                .params(params)
+                .query((RowCallbackHandler) rs -> {
+                    found[0] = rs.getLong(7);
+                    found[1] = rs.getLong(8);
+                    NameRelevance.Candidate candidate = new NameRelevance.Candidate(rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+                    NameRelevance.Score score = relevance.score(candidate);
+                    if (score.every()) {
+                        ranked.add(new Ranked(candidate, score));
+                    }
+                });
+        if (ranked.isEmpty()) {
+            return null;
+        }
+        boolean capped = found[0] > limit;
+        return new Namesakes(capped ? ranked.stream().filter(r -> r.candidate().id() != found[1]).toList() : ranked,
+                capped);
+    }
+
+    /** The query words from the rarest to the commonest, by their counts. */
+    private static int[] byRarity(long[] counts) {
+        return IntStream.range(0, counts.length).boxed()
                 .sorted(Comparator.comparingLong(i -> counts[i])).mapToInt(Integer::intValue).toArray();
-        return counts[order[0]] <= cap ? order : null;
     }
 
     /**
-     * The persons whose rows match the two rarest query words (the two sets of rows intersected, index-only), that
-     * the other words match too (one index probe each, before any person is read) and that {@code where} selects,
-     * each with its score; those only a piece of a patronymic matches left out unless nothing else matches.
+     * The persons whose rows match the rarest query word (intersected index-only with the second rarest's when
+     * {@code intersect}), that the other words match too (one index probe each, before any person is read) and that
+     * {@code where} selects, each with its score; those only a piece of a patronymic matches left out unless nothing
+     * else matches.
      */
-    private List<Ranked> matches(String q, NameSearch search, int[] byRarity, String where,
+    private List<Ranked> matches(String q, NameSearch search, int[] byRarity, boolean intersect, String where,
             Map<String, Object> params) {
         List<String> probes = new ArrayList<>();
-        for (int k = 2; k < byRarity.length; k++) {
+        for (int k = intersect ? 2 : 1; k < byRarity.length; k++) {
             probes.add(search.probe(byRarity[k], "d.id", params));
         }
         String rarest = "select person_id as id from (" + search.rows(byRarity[0], "person_id", params) + ") a";
-        String candidates = "select d.id from (" + (byRarity.length == 1 ? rarest + " group by person_id"
+        String candidates = "select d.id from (" + (!intersect ? rarest + " group by person_id"
                 : rarest + " intersect select person_id from (" + search.rows(byRarity[1], "person_id", params)
                 + ") b") + ") d" + (probes.isEmpty() ? "" : " where " + String.join(" and ", probes));
         NameRelevance relevance = new NameRelevance(q);
@@ -280,19 +365,23 @@ class PersonRepository {
             return;
         }
         NameSearch search = NameSearch.of(filter.q(), jdbc);
-        int[] byRarity = byRarity(search, params, RANKED_IN_JAVA);
+        int n = search.words().size();
+        long[] counts = search.counts(jdbc, COMMON_WORD, params);
+        Namesakes namesakes = n > 1 && Arrays.stream(counts).min().orElseThrow() > COMMON_WORD
+                ? namesakes(filter.q(), search, where.toString(), params, Integer.MAX_VALUE - 1) : null;
+        int cap = n == 1 ? RANKED_IN_JAVA : 10 * RANKED_IN_JAVA;
+        if (namesakes == null) {
+            counts = search.counts(jdbc, cap, params);
+        }
+        int[] byRarity = byRarity(counts);
         List<Long> ids;
-        if (byRarity == null) {
+        if (namesakes != null) {
+            ids = pageOf(namesakes.matched(), sort, 0, namesakes.matched().size());
+        } else if (counts[byRarity[0]] > cap) {
             ids = jdbc.sql(scoredSql(search, where.toString(), params, sort)).params(params).query(Long.class).list();
         } else {
-            List<Ranked> matched = matches(filter.q(), search, byRarity, where.toString(), params);
-            if (sort.key() == PersonSort.Key.RELEVANCE) {
-                ids = byRelevance(matched, sort.collation());
-            } else {
-                Map<String, Object> matches = new HashMap<>();
-                matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
-                ids = orderedIds("where p.id = any(:matched)", matches, sort, 0, matched.size());
-            }
+            List<Ranked> matched = matches(filter.q(), search, byRarity, n > 1, where.toString(), params);
+            ids = pageOf(matched, sort, 0, matched.size());
         }
         for (int from = 0; from < ids.size(); from += fetchSize) {
             inOrder(ids.subList(from, Math.min(ids.size(), from + fetchSize))).forEach(each);

@@ -51,6 +51,31 @@ final class SearchWords {
         return words;
     }
 
+    /**
+     * The person's name pairs (table {@code person_name_pair}, migration V18_1_1): each search key of the surname
+     * joined to each search key of the given name, so that a query of two common words finds the persons whose surname
+     * and given name they are by one lookup of the index ({@link NameSearch#pairs}) instead of intersecting the
+     * words' tens of thousands of rows.
+     */
+    static Set<String> pairs(Set<Word> words) {
+        Set<String> pairs = new LinkedHashSet<>();
+        for (Word surname : words) {
+            if (surname.part() == Part.SURNAME && !surname.written()) {
+                for (Word given : words) {
+                    if (given.part() == Part.GIVEN_NAME && !given.written()) {
+                        pairs.add(pair(surname.text(), given.text()));
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** A surname key and a given-name key as one pair (keys hold no space); V18_1_1 joins them the same way. */
+    static String pair(String surnameKey, String givenNameKey) {
+        return surnameKey + " " + givenNameKey;
+    }
+
     /** The normalised words of a text, split as the query is split ({@link PersonRepository#queryWords}). */
     static String[] split(String text) {
         return NameRelevance.WORD_BREAKS.split(NameNormalizer.normalize(text));
