@@ -61,16 +61,25 @@ final class NameSearch {
     }
 
     /**
-     * The name pairs ({@link SearchWords#pairs}) that any two of the query's words make as surname and given name, in
+     * The name pairs ({@link SearchWords#pair}) that any two of the query's words make as surname and given name, in
      * either order and any of their keys: a person with one of them has a surname one word matches and a given name
      * another matches (table {@code person_name_pair}).
      */
     String[] pairs() {
+        return pairs(SearchWords::pair);
+    }
+
+    /** As {@link #pairs}, the pairs of surname and patronymic ({@link SearchWords#patronymicPair}). */
+    String[] patronymicPairs() {
+        return pairs(SearchWords::patronymicPair);
+    }
+
+    private String[] pairs(java.util.function.BinaryOperator<String> pair) {
         List<String> pairs = new ArrayList<>();
-        for (Word surname : words) {
-            for (Word given : words) {
-                if (surname != given) {
-                    surname.keys().forEach(s -> given.keys().forEach(g -> pairs.add(SearchWords.pair(s, g))));
+        for (Word first : words) {
+            for (Word second : words) {
+                if (first != second) {
+                    first.keys().forEach(s -> second.keys().forEach(g -> pairs.add(pair.apply(s, g))));
                 }
             }
         }

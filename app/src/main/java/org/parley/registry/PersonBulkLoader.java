@@ -2,6 +2,7 @@ package org.parley.registry;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +60,7 @@ class PersonBulkLoader {
                 .param("n", newPersons.size()).query(Long.class).list();
         String personColumns = FACTS.stream().map(PersonField::column).collect(Collectors.joining(", "));
         Set<String> names = new HashSet<>();
+        Set<List<String>> spellings = new HashSet<>();
         // COPY in batches: the rows of a million persons would not fit in one string
         for (int from = 0; from < newPersons.size(); from += BATCH) {
             StringBuilder personRows = new StringBuilder();
@@ -81,8 +83,13 @@ class PersonBulkLoader {
                         names.add(word.text());
                     }
                 }
+                String surname = (String) person.facts().get(PersonField.SURNAME);
+                String givenName = (String) person.facts().get(PersonField.GIVEN_NAME);
                 for (String pair : SearchWords.pairs(words)) {
                     row(pairRows, ids.get(i), pair);
+                    if (surname != null && givenName != null && SearchWords.givenNamePair(pair)) {
+                        spellings.add(List.of(pair, surname, givenName));
+                    }
                 }
                 Long holder = partyIds.get((String) person.facts().get(PersonField.HOLDING_PARTY));
                 for (long key : BlockingKeys.of(person.facts())) {
@@ -105,6 +112,13 @@ class PersonBulkLoader {
         }
         jdbc.sql("insert into name_word (word) select unnest(:words::text[]) on conflict do nothing")
                 .param("words", names.stream().sorted().toArray(String[]::new)).update();
+        List<List<String>> sorted = spellings.stream().sorted(Comparator.comparing((List<String> r) -> r.get(0))
+                .thenComparing(r -> r.get(1)).thenComparing(r -> r.get(2))).toList();
+        jdbc.sql("insert into name_spelling (pair, surname, given_name) select * from unnest(:pairs::text[], "
+                        + ":surnames::text[], :givenNames::text[]) on conflict do nothing")
+                .param("pairs", sorted.stream().map(r -> r.get(0)).toArray(String[]::new))
+                .param("surnames", sorted.stream().map(r -> r.get(1)).toArray(String[]::new))
+                .param("givenNames", sorted.stream().map(r -> r.get(2)).toArray(String[]::new)).update();
         return ids;
     }
 
@@ -123,8 +137,8 @@ class PersonBulkLoader {
 
     /** Refreshes the planner's statistics after a load, which can change the tables' sizes by orders of magnitude. */
     void analyze() {
-        jdbc.sql("analyze person, person_event, person_name_key, person_search_word, person_name_pair, name_word, "
-                + "person_blocking_key")
+        jdbc.sql("analyze person, person_event, person_name_key, person_search_word, person_name_pair, name_spelling, "
+                + "name_word, person_blocking_key")
                 .update();
     }
 

@@ -219,6 +219,10 @@ public final class PersonImportStaging {
                     + " where person_id is null").update();
             jdbc.sql("insert into person_name_pair (person_id, pair) select new_id, unnest(name_pairs) from " + TABLE
                     + " where person_id is null").update();
+            jdbc.sql("insert into name_spelling (pair, surname, given_name) select distinct n.pair, s.surname, "
+                    + "s.given_name from " + TABLE + " s, unnest(s.name_pairs) as n(pair) where s.person_id is null "
+                    + "and s.surname is not null and s.given_name is not null and n.pair like '% %' order by 1, 2, 3 "
+                    + "on conflict do nothing").update();
             jdbc.sql("insert into name_word (word) select distinct w.word from " + TABLE + " s, unnest(s.word_parts, "
                     + "s.word_written, s.words) as w(part, written, word) where s.person_id is null and w.written "
                     + "and w.part < " + SearchWords.Part.NUMBER.code() + " order by w.word on conflict do nothing")
@@ -265,7 +269,7 @@ public final class PersonImportStaging {
         }
         if (created + updated > 10_000) {
             jdbc.sql("analyze person, person_event, person_name_key, person_search_word, person_name_pair, "
-                    + "name_word, person_blocking_key").update();
+                    + "name_spelling, name_word, person_blocking_key").update();
         }
         return new PersonImportCounts(created, updated, total - created - updated);
     }

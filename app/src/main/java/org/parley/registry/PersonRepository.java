@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +54,29 @@ class PersonRepository {
     static final int COMMON_WORD = 2_000;
     /** Persons found by their name pairs a search reads at most; with more, its total is a lower bound. */
     static final int NAMESAKES_READ = 5_000;
+    /** A search of one common word counts its persons up to this; with more, its total is this, a lower bound. */
+    static final int TOTAL_CAP = 1_000;
 
     /**
      * How a name search chooses its way: the candidates ranked in Java at most (ten times as many for several
-     * words), the rows above which a word is common, the persons read by their name pairs at most.
+     * words), the rows above which a word is common, the persons read by their name pairs at most, the persons of
+     * one common word counted at most.
      */
-    record SearchLimits(int rankedInJava, int commonWord, int namesakesRead) {
+    record SearchLimits(int rankedInJava, int commonWord, int namesakesRead, int totalCap) {
 
-        static final SearchLimits DEFAULT = new SearchLimits(RANKED_IN_JAVA, COMMON_WORD, NAMESAKES_READ);
+        static final SearchLimits DEFAULT = new SearchLimits(RANKED_IN_JAVA, COMMON_WORD, NAMESAKES_READ, TOTAL_CAP);
     }
+
+    /** A tier of a common word's matches: the points of its persons and the condition on their rows ({@code x}). */
+    private record Tier(int points, String condition) {
+    }
+
+    /** The tiers of {@link #bestOfCommonWord}, best first: each part as written, then by a key. */
+    private static final List<Tier> COMMON_WORD_TIERS = List.of(
+            new Tier(NameRelevance.Part.SURNAME.whole, "x.written and x.part in (1, 4) and x.word = :commonWord"),
+            new Tier(NameRelevance.Part.SURNAME.key, "not x.written and x.part = 1 and x.word = any(:commonKeys)"),
+            new Tier(NameRelevance.Part.GIVEN_NAME.whole, "x.written and x.part = 2 and x.word = :commonWord"),
+            new Tier(NameRelevance.Part.GIVEN_NAME.key, "not x.written and x.part = 2 and x.word = any(:commonKeys)"));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -161,7 +176,7 @@ class PersonRepository {
     Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
             int page, int size, int rankedInJava) {
         return find(caller, filter, contributed, sort, page, size,
-                new SearchLimits(rankedInJava, Integer.MAX_VALUE, NAMESAKES_READ));
+                new SearchLimits(rankedInJava, Integer.MAX_VALUE, NAMESAKES_READ, TOTAL_CAP));
     }
 
     /** {@link #find} with a name search's limits. */
@@ -204,7 +219,15 @@ class PersonRepository {
                 params);
         int[] byRarity = byRarity(counts);
         if (n > 1 && counts[byRarity[0]] > limits.commonWord()) {
-            Namesakes namesakes = namesakes(q, search, where, params, limits.namesakesRead());
+            Page<Person> named = n == 2 && sort.key() == PersonSort.Key.RELEVANCE
+                    ? bySpelling(q, search, where, params, sort, offset, page, size) : null;
+            if (named != null) {
+                return named;
+            }
+            Namesakes namesakes = n > 2 ? namesakes(q, search, true, where, params, limits.namesakesRead()) : null;
+            if (namesakes == null) {
+                namesakes = namesakes(q, search, false, where, params, limits.namesakesRead());
+            }
             if (namesakes != null) {
                 return new Page<>(inOrder(pageOf(namesakes.matched(), sort, offset, size)),
                         namesakes.matched().size(), page, size, namesakes.capped());
@@ -216,7 +239,9 @@ class PersonRepository {
             byRarity = byRarity(counts);
         }
         if (counts[byRarity[0]] > cap) {
-            return scoredPage(search, where, params, sort, offset, page, size);
+            Page<Person> best = n == 1 && sort.key() == PersonSort.Key.RELEVANCE
+                    ? bestOfCommonWord(q, search, where, params, sort, offset, page, size, limits) : null;
+            return best != null ? best : scoredPage(search, where, params, sort, offset, page, size);
         }
         boolean intersect = n > 1 && (counts[byRarity[1]] <= limits.commonWord()
                 || counts[byRarity[0]] > limits.commonWord());
@@ -234,6 +259,142 @@ class PersonRepository {
         return orderedIds("where p.id = any(:matched)", matches, sort, offset, size);
     }
 
+    /**
+     * A page by relevance of a search for one common word (a surname or given name of tens of thousands of persons),
+     * if the word names more than {@code totalCap} persons the caller sees (then the total is that cap, {@link
+     * Page#totalCapped}) and its best matches fill the page; else null. The best matches are read tier by tier of
+     * {@link NameRelevance}: the surname (or a number) as written, the surname by a key, the given name as written,
+     * by a key. A tier of at most {@code commonWord} rows is read whole and ranked in Java; a larger one in name
+     * order from the name index, each person probed for the word, until the page is filled — so a page costs about
+     * its own persons and not the word's. Every person read is scored by {@link NameRelevance}, and kept in the tier
+     * its score gives.
+     */
+    private Page<Person> bestOfCommonWord(String q, NameSearch search, String where, Map<String, Object> params,
+            PersonSort sort, long offset, int page, int size, SearchLimits limits) {
+        NameSearch.Word word = search.words().get(0);
+        params.put("commonWord", word.text());
+        params.put("commonKeys", word.keys().toArray(String[]::new));
+        // at most two rows a person (surname and given name as written): twice the cap's rows are more than the cap
+        long rows = jdbc.sql("select count(*) from (select 1 from person_search_word x join person p on p.id = "
+                + "x.person_id " + where + " and x.written and x.word = :commonWord and x.part in (1, 2) limit "
+                + (2L * limits.totalCap() + 2) + ") c").params(params).query(Long.class).single();
+        if (rows <= 2L * limits.totalCap() + 1) {
+            return null;
+        }
+        NameRelevance relevance = new NameRelevance(q);
+        long need = offset + size;
+        List<Ranked> best = new ArrayList<>();
+        Set<Long> taken = new HashSet<>();
+        for (Tier tier : COMMON_WORD_TIERS) {
+            long tierRows = jdbc.sql("select count(*) from (select 1 from person_search_word x where "
+                    + tier.condition() + " limit " + (limits.commonWord() + 1L) + ") c").params(params)
+                    .query(Long.class).single();
+            if (tierRows == 0) {
+                continue;
+            }
+            boolean whole = tierRows <= limits.commonWord();
+            String names = "select p.id, p.surname, p.given_name, p.patronymic, p.service_number, p.prisoner_number "
+                    + "from person p " + where + " and exists (select 1 from person_search_word x where x.person_id "
+                    + "= p.id and " + tier.condition() + ")";
+            // the persons of higher tiers come again in a walk of this one's, and are passed over
+            long walk = need - best.size() + taken.size();
+            List<Ranked> inTier = new ArrayList<>();
+            List<NameRelevance.Candidate> read = jdbc.sql(whole ? names : names + " order by "
+                            + sort.collation().collate("p.surname") + ", " + sort.collation().collate("p.given_name")
+                            + ", p.id limit " + walk).params(params)
+                    .query((rs, i) -> new NameRelevance.Candidate(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6))).list();
+            for (NameRelevance.Candidate candidate : read) {
+                NameRelevance.Score score = relevance.score(candidate);
+                if (score.points() == tier.points() && !score.weak() && taken.add(candidate.id())) {
+                    inTier.add(new Ranked(candidate, score));
+                }
+            }
+            if (whole) {
+                List<Long> order = byRelevance(inTier, sort.collation());
+                Map<Long, Ranked> byId = new HashMap<>();
+                inTier.forEach(r -> byId.put(r.candidate().id(), r));
+                order.forEach(id -> best.add(byId.get(id)));
+            } else {
+                best.addAll(inTier);
+            }
+            if (best.size() >= need) {
+                List<Long> ids = best.stream().skip(offset).limit(size).map(r -> r.candidate().id()).toList();
+                return new Page<>(inOrder(ids), limits.totalCap(), page, size, true);
+            }
+            if (!whole && read.size() == walk) {
+                // a walk that stopped early without filling the page: what lies beyond is not known
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A surname and given name as written, with the points a query gives them and their collation keys. */
+    private record Spelling(String surname, String givenName, int points, CollationKey surnameKey,
+            CollationKey givenNameKey) {
+    }
+
+    /**
+     * A page by relevance of a search of two common words (a common surname and given name, in any spelling): the
+     * persons so named, without reading them. The registry's spellings of the name ({@code name_spelling}, found by
+     * the words' pairs) are ranked by {@link NameRelevance} and the reader's collation, as their persons would be;
+     * the persons of each spelling, in id order, and their counts come from the name order's index (V14_2), which
+     * also holds what visibility reads. So the page costs its own persons, however many namesakes there are. Null if
+     * the registry has no such spelling.
+     */
+    private Page<Person> bySpelling(String q, NameSearch search, String where, Map<String, Object> params,
+            PersonSort sort, long offset, int page, int size) {
+        params.put("namePairs", search.pairs());
+        NameRelevance relevance = new NameRelevance(q);
+        Collator collator = sort.collation().collator();
+        List<Spelling> spellings = new ArrayList<>();
+        jdbc.sql("select distinct surname, given_name from name_spelling where pair = any(:namePairs)").params(params)
+                .query((RowCallbackHandler) rs -> {
+                    NameRelevance.Score score = relevance.score(new NameRelevance.Candidate(0, rs.getString(1),
+                            rs.getString(2), null, null, null));
+                    if (score.every()) {
+                        spellings.add(new Spelling(rs.getString(1), rs.getString(2), score.points(),
+                                collator.getCollationKey(rs.getString(1)), collator.getCollationKey(rs.getString(2))));
+                    }
+                });
+        if (spellings.isEmpty()) {
+            return null;
+        }
+        spellings.sort(Comparator.comparingInt((Spelling sp) -> -sp.points()).thenComparing(Spelling::surnameKey)
+                .thenComparing(Spelling::givenNameKey));
+        String surname = sort.collation().collate("p.surname");
+        String givenName = sort.collation().collate("p.given_name");
+        params.put("spellingSurnames", spellings.stream().map(Spelling::surname).toArray(String[]::new));
+        params.put("spellingGivenNames", spellings.stream().map(Spelling::givenName).toArray(String[]::new));
+        Map<List<String>, Long> counts = new HashMap<>();
+        jdbc.sql("select p.surname, p.given_name, count(*) from person p " + where + " and (" + surname + ", "
+                        + givenName + ") in (select * from unnest(:spellingSurnames::text[], "
+                        + ":spellingGivenNames::text[])) group by 1, 2").params(params)
+                .query((RowCallbackHandler) rs -> counts.put(List.of(rs.getString(1), rs.getString(2)),
+                        rs.getLong(3)));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<Long> ids = new ArrayList<>();
+        long skip = offset;
+        for (Spelling spelling : spellings) {
+            long count = counts.getOrDefault(List.of(spelling.surname(), spelling.givenName()), 0L);
+            if (ids.size() == size) {
+                break;
+            }
+            if (skip >= count) {
+                skip -= count;
+                continue;
+            }
+            ids.addAll(jdbc.sql("select p.id from person p " + where + " and " + surname + " = :spellingSurname and "
+                            + givenName + " = :spellingGivenName order by " + surname + ", " + givenName + ", p.id "
+                            + "limit :size offset :offset").params(params)
+                    .param("spellingSurname", spelling.surname()).param("spellingGivenName", spelling.givenName())
+                    .param("size", size - ids.size()).param("offset", skip).query(Long.class).list());
+            skip = 0;
+        }
+        return new Page<>(inOrder(ids), total, page, size);
+    }
+
     /** The persons a search of common words finds by their name pairs; {@code capped} if there were more. */
     private record Namesakes(List<Ranked> matched, boolean capped) {
     }
@@ -243,18 +404,24 @@ class PersonRepository {
      * patronymic): the persons whose surname and given name two of the query's words are, as written or in another
      * spelling (their name pairs, {@link SearchWords#pairs}: one lookup of an index, however many rows each word
      * has), that every other word matches too and {@code where} selects, each with its score ({@link NameRelevance}).
-     * Persons the words match otherwise (a beginning of a name, two words in one part) are not looked for: the
-     * persons so named are what such a query asks for. At most {@code limit} persons are read, the first by id; if
-     * there were more, {@code capped}. Null if no person is so named: the search then runs as for rarer words.
+     * With {@code patronymic}, only those whose surname and patronymic two of the words are too (the pairs of
+     * both kinds intersected, index-only). Persons the words match otherwise (a beginning of a name, two words in
+     * one part) are not looked for: the persons so named are what such a query asks for. At most {@code limit}
+     * persons are read, the first by id; if there were more, {@code capped}. Null if no person is so named: the
+     * search then runs as for rarer words.
      */
-    private Namesakes namesakes(String q, NameSearch search, String where, Map<String, Object> params, int limit) {
+    private Namesakes namesakes(String q, NameSearch search, boolean patronymic, String where,
+            Map<String, Object> params, int limit) {
         params.put("namePairs", search.pairs());
+        params.put("patronymicPairs", search.patronymicPairs());
+        String named = "select person_id from person_name_pair where pair = any(:namePairs)" + (patronymic
+                ? " intersect select person_id from person_name_pair where pair = any(:patronymicPairs)" : "");
         NameRelevance relevance = new NameRelevance(q);
         long[] found = new long[2];
         List<Ranked> ranked = new ArrayList<>();
         // one more than read, to know whether there are more; the count and the last id of those come with each row
-        jdbc.sql("with c as materialized (select distinct person_id as id from person_name_pair where pair = "
-                        + "any(:namePairs) order by 1 limit " + (limit + 1L) + ") select p.id, "
+        jdbc.sql("with c as materialized (select distinct person_id as id from (" + named + ") n order by 1 "
+                        + "limit " + (limit + 1L) + ") select p.id, "
                         + "p.surname, p.given_name, p.patronymic, p.service_number, p.prisoner_number, (select "
                         + "count(*) from c), (select max(id) from c) from c join person p on p.id = c.id " + where)
                 .params(params)
@@ -367,8 +534,15 @@ class PersonRepository {
         NameSearch search = NameSearch.of(filter.q(), jdbc);
         int n = search.words().size();
         long[] counts = search.counts(jdbc, COMMON_WORD, params);
-        Namesakes namesakes = n > 1 && Arrays.stream(counts).min().orElseThrow() > COMMON_WORD
-                ? namesakes(filter.q(), search, where.toString(), params, Integer.MAX_VALUE - 1) : null;
+        Namesakes namesakes = null;
+        if (n > 1 && Arrays.stream(counts).min().orElseThrow() > COMMON_WORD) {
+            // as the list finds them (the spellings of two words are their persons as the pairs give them)
+            namesakes = n > 2 ? namesakes(filter.q(), search, true, where.toString(), params, Integer.MAX_VALUE - 1)
+                    : null;
+            if (namesakes == null) {
+                namesakes = namesakes(filter.q(), search, false, where.toString(), params, Integer.MAX_VALUE - 1);
+            }
+        }
         int cap = n == 1 ? RANKED_IN_JAVA : 10 * RANKED_IN_JAVA;
         if (namesakes == null) {
             counts = search.counts(jdbc, cap, params);
