@@ -36,4 +36,7 @@ from (select surname, given_name, min(id) as id from person where surname is not
       group by surname, given_name) r
 join person_name_pair n on n.person_id = r.id and n.pair like '% %';
 
+-- a given name's spellings by its key, for a search of a given name alone
+create index name_spelling_given_name_idx on name_spelling (split_part(pair, ' ', 2));
+
 analyze person_name_pair, name_spelling;

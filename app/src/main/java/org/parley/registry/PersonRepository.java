@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +55,8 @@ class PersonRepository {
     static final int NAMESAKES_READ = 5_000;
     /** A search of one common word counts its persons up to this; with more, its total is this, a lower bound. */
     static final int TOTAL_CAP = 1_000;
+    /** Spellings of a name whose persons one query reads ({@link #bySpelling}). */
+    private static final int SPELLINGS_A_QUERY = 16;
 
     /**
      * How a name search chooses its way: the candidates ranked in Java at most (ten times as many for several
@@ -67,16 +68,6 @@ class PersonRepository {
         static final SearchLimits DEFAULT = new SearchLimits(RANKED_IN_JAVA, COMMON_WORD, NAMESAKES_READ, TOTAL_CAP);
     }
 
-    /** A tier of a common word's matches: the points of its persons and the condition on their rows ({@code x}). */
-    private record Tier(int points, String condition) {
-    }
-
-    /** The tiers of {@link #bestOfCommonWord}, best first: each part as written, then by a key. */
-    private static final List<Tier> COMMON_WORD_TIERS = List.of(
-            new Tier(NameRelevance.Part.SURNAME.whole, "x.written and x.part in (1, 4) and x.word = :commonWord"),
-            new Tier(NameRelevance.Part.SURNAME.key, "not x.written and x.part = 1 and x.word = any(:commonKeys)"),
-            new Tier(NameRelevance.Part.GIVEN_NAME.whole, "x.written and x.part = 2 and x.word = :commonWord"),
-            new Tier(NameRelevance.Part.GIVEN_NAME.key, "not x.written and x.part = 2 and x.word = any(:commonKeys)"));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -200,9 +191,10 @@ class PersonRepository {
     }
 
     /**
-     * A name search ({@link NameSearch}). When every query word is common (more than {@code commonWord} rows) and
-     * there are several, the persons whose surname and given name two of them are come from their name pairs
-     * ({@link #namesakePage}); if there are none, or the words are rarer, the search runs as follows. When the
+     * A name search ({@link NameSearch}). When every query word is common (more than {@code commonWord} rows), the
+     * persons so named are found without reading the words' rows: by relevance, for one or two words, through the
+     * registry's spellings of the name ({@link #bySpelling}); else through the persons' name pairs ({@link
+     * #namesakes}). If there are none, or the words are rarer, the search runs as follows. When the
      * rarest query word matches at most {@code rankedInJava} rows (ten times as many for a query of several words),
      * the candidates are the persons of the rarest word's rows (intersected, index-only, with the second rarest's if
      * that too is rare, or if no word is), each other word checked by one index probe; they alone are read and ranked
@@ -218,14 +210,14 @@ class PersonRepository {
         long[] counts = search.counts(jdbc, (int) Math.min(limits.commonWord(), limits.rankedInJava() * 10L),
                 params);
         int[] byRarity = byRarity(counts);
-        if (n > 1 && counts[byRarity[0]] > limits.commonWord()) {
-            Page<Person> named = n == 2 && sort.key() == PersonSort.Key.RELEVANCE
-                    ? bySpelling(q, search, where, params, sort, offset, page, size) : null;
+        if (counts[byRarity[0]] > limits.commonWord()) {
+            Page<Person> named = n <= 2 && sort.key() == PersonSort.Key.RELEVANCE ? bySpelling(q, search, where,
+                    params, sort, offset, page, size, n == 1 ? limits.totalCap() : limits.namesakesRead()) : null;
             if (named != null) {
                 return named;
             }
             Namesakes namesakes = n > 2 ? namesakes(q, search, true, where, params, limits.namesakesRead()) : null;
-            if (namesakes == null) {
+            if (namesakes == null && n > 1) {
                 namesakes = namesakes(q, search, false, where, params, limits.namesakesRead());
             }
             if (namesakes != null) {
@@ -239,9 +231,7 @@ class PersonRepository {
             byRarity = byRarity(counts);
         }
         if (counts[byRarity[0]] > cap) {
-            Page<Person> best = n == 1 && sort.key() == PersonSort.Key.RELEVANCE
-                    ? bestOfCommonWord(q, search, where, params, sort, offset, page, size, limits) : null;
-            return best != null ? best : scoredPage(search, where, params, sort, offset, page, size);
+            return scoredPage(search, where, params, sort, offset, page, size);
         }
         boolean intersect = n > 1 && (counts[byRarity[1]] <= limits.commonWord()
                 || counts[byRarity[0]] > limits.commonWord());
@@ -259,105 +249,46 @@ class PersonRepository {
         return orderedIds("where p.id = any(:matched)", matches, sort, offset, size);
     }
 
-    /**
-     * A page by relevance of a search for one common word (a surname or given name of tens of thousands of persons),
-     * if the word names more than {@code totalCap} persons the caller sees (then the total is that cap, {@link
-     * Page#totalCapped}) and its best matches fill the page; else null. The best matches are read tier by tier of
-     * {@link NameRelevance}: the surname (or a number) as written, the surname by a key, the given name as written,
-     * by a key. A tier of at most {@code commonWord} rows is read whole and ranked in Java; a larger one in name
-     * order from the name index, each person probed for the word, until the page is filled — so a page costs about
-     * its own persons and not the word's. Every person read is scored by {@link NameRelevance}, and kept in the tier
-     * its score gives.
-     */
-    private Page<Person> bestOfCommonWord(String q, NameSearch search, String where, Map<String, Object> params,
-            PersonSort sort, long offset, int page, int size, SearchLimits limits) {
-        NameSearch.Word word = search.words().get(0);
-        params.put("commonWord", word.text());
-        params.put("commonKeys", word.keys().toArray(String[]::new));
-        // at most two rows a person (surname and given name as written): twice the cap's rows are more than the cap
-        long rows = jdbc.sql("select count(*) from (select 1 from person_search_word x join person p on p.id = "
-                + "x.person_id " + where + " and x.written and x.word = :commonWord and x.part in (1, 2) limit "
-                + (2L * limits.totalCap() + 2) + ") c").params(params).query(Long.class).single();
-        if (rows <= 2L * limits.totalCap() + 1) {
-            return null;
-        }
-        NameRelevance relevance = new NameRelevance(q);
-        long need = offset + size;
-        List<Ranked> best = new ArrayList<>();
-        Set<Long> taken = new HashSet<>();
-        for (Tier tier : COMMON_WORD_TIERS) {
-            long tierRows = jdbc.sql("select count(*) from (select 1 from person_search_word x where "
-                    + tier.condition() + " limit " + (limits.commonWord() + 1L) + ") c").params(params)
-                    .query(Long.class).single();
-            if (tierRows == 0) {
-                continue;
-            }
-            boolean whole = tierRows <= limits.commonWord();
-            String names = "select p.id, p.surname, p.given_name, p.patronymic, p.service_number, p.prisoner_number "
-                    + "from person p " + where + " and exists (select 1 from person_search_word x where x.person_id "
-                    + "= p.id and " + tier.condition() + ")";
-            // the persons of higher tiers come again in a walk of this one's, and are passed over
-            long walk = need - best.size() + taken.size();
-            List<Ranked> inTier = new ArrayList<>();
-            List<NameRelevance.Candidate> read = jdbc.sql(whole ? names : names + " order by "
-                            + sort.collation().collate("p.surname") + ", " + sort.collation().collate("p.given_name")
-                            + ", p.id limit " + walk).params(params)
-                    .query((rs, i) -> new NameRelevance.Candidate(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6))).list();
-            for (NameRelevance.Candidate candidate : read) {
-                NameRelevance.Score score = relevance.score(candidate);
-                if (score.points() == tier.points() && !score.weak() && taken.add(candidate.id())) {
-                    inTier.add(new Ranked(candidate, score));
-                }
-            }
-            if (whole) {
-                List<Long> order = byRelevance(inTier, sort.collation());
-                Map<Long, Ranked> byId = new HashMap<>();
-                inTier.forEach(r -> byId.put(r.candidate().id(), r));
-                order.forEach(id -> best.add(byId.get(id)));
-            } else {
-                best.addAll(inTier);
-            }
-            if (best.size() >= need) {
-                List<Long> ids = best.stream().skip(offset).limit(size).map(r -> r.candidate().id()).toList();
-                return new Page<>(inOrder(ids), limits.totalCap(), page, size, true);
-            }
-            if (!whole && read.size() == walk) {
-                // a walk that stopped early without filling the page: what lies beyond is not known
-                return null;
-            }
-        }
-        return null;
-    }
-
     /** A surname and given name as written, with the points a query gives them and their collation keys. */
     private record Spelling(String surname, String givenName, int points, CollationKey surnameKey,
             CollationKey givenNameKey) {
     }
 
     /**
-     * A page by relevance of a search of two common words (a common surname and given name, in any spelling): the
-     * persons so named, without reading them. The registry's spellings of the name ({@code name_spelling}, found by
-     * the words' pairs) are ranked by {@link NameRelevance} and the reader's collation, as their persons would be;
-     * the persons of each spelling, in id order, and their counts come from the name order's index (V14_2), which
-     * also holds what visibility reads. So the page costs its own persons, however many namesakes there are. Null if
-     * the registry has no such spelling.
+     * A page by relevance of a search of one common word (a surname or given name of thousands of persons) or two (a
+     * common surname and given name, in any spelling), read without reading the persons it passes over; null if the
+     * registry has no such name. The registry's spellings of the names the words are ({@code name_spelling}: for two
+     * words, found by their pairs; for one, by its keys as a surname's or a given name's) are ranked by {@link
+     * NameRelevance} and the reader's collation, as their persons would be; each spelling's persons, in id order, come
+     * from the name order's index (V14_2), which also holds what visibility reads, until the page is filled. The
+     * total is counted there too, up to {@code cap}: with more, it is {@code cap} and {@link Page#totalCapped}.
+     * Persons the words match otherwise (a beginning of a name, a patronymic, a person with no given name) are not
+     * looked for: the persons so named are what such a query asks for; if they do not fill the page, null too.
      */
     private Page<Person> bySpelling(String q, NameSearch search, String where, Map<String, Object> params,
-            PersonSort sort, long offset, int page, int size) {
-        params.put("namePairs", search.pairs());
+            PersonSort sort, long offset, int page, int size, int cap) {
+        String spellingSql;
+        if (search.words().size() == 1) {
+            params.put("spellingKeys", search.words().get(0).keys().toArray(String[]::new));
+            // a surname key begins a pair, a given name's key ends it (its own index, V18_1_1)
+            spellingSql = "select surname, given_name from name_spelling, unnest(:spellingKeys::text[]) k where pair "
+                    + ">= k || ' ' and pair < k || '!' union select surname, given_name from name_spelling where "
+                    + "split_part(pair, ' ', 2) = any(:spellingKeys)";
+        } else {
+            params.put("namePairs", search.pairs());
+            spellingSql = "select distinct surname, given_name from name_spelling where pair = any(:namePairs)";
+        }
         NameRelevance relevance = new NameRelevance(q);
         Collator collator = sort.collation().collator();
         List<Spelling> spellings = new ArrayList<>();
-        jdbc.sql("select distinct surname, given_name from name_spelling where pair = any(:namePairs)").params(params)
-                .query((RowCallbackHandler) rs -> {
-                    NameRelevance.Score score = relevance.score(new NameRelevance.Candidate(0, rs.getString(1),
-                            rs.getString(2), null, null, null));
-                    if (score.every()) {
-                        spellings.add(new Spelling(rs.getString(1), rs.getString(2), score.points(),
-                                collator.getCollationKey(rs.getString(1)), collator.getCollationKey(rs.getString(2))));
-                    }
-                });
+        jdbc.sql(spellingSql).params(params).query((RowCallbackHandler) rs -> {
+            NameRelevance.Score score = relevance.score(new NameRelevance.Candidate(0, rs.getString(1),
+                    rs.getString(2), null, null, null));
+            if (score.every() && !score.weak()) {
+                spellings.add(new Spelling(rs.getString(1), rs.getString(2), score.points(),
+                        collator.getCollationKey(rs.getString(1)), collator.getCollationKey(rs.getString(2))));
+            }
+        });
         if (spellings.isEmpty()) {
             return null;
         }
@@ -365,34 +296,33 @@ class PersonRepository {
                 .thenComparing(Spelling::givenNameKey));
         String surname = sort.collation().collate("p.surname");
         String givenName = sort.collation().collate("p.given_name");
+        String ofSpelling = "from person p " + where + " and " + surname + " = s.surname and " + givenName
+                + " = s.given_name";
         params.put("spellingSurnames", spellings.stream().map(Spelling::surname).toArray(String[]::new));
         params.put("spellingGivenNames", spellings.stream().map(Spelling::givenName).toArray(String[]::new));
-        Map<List<String>, Long> counts = new HashMap<>();
-        jdbc.sql("select p.surname, p.given_name, count(*) from person p " + where + " and (" + surname + ", "
-                        + givenName + ") in (select * from unnest(:spellingSurnames::text[], "
-                        + ":spellingGivenNames::text[])) group by 1, 2").params(params)
-                .query((RowCallbackHandler) rs -> counts.put(List.of(rs.getString(1), rs.getString(2)),
-                        rs.getLong(3)));
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long total = jdbc.sql("select count(*) from (select 1 from unnest(:spellingSurnames::text[], "
+                        + ":spellingGivenNames::text[]) s(surname, given_name) cross join lateral (select 1 "
+                        + ofSpelling + " limit " + (cap + 1L) + ") x limit " + (cap + 1L) + ") c").params(params)
+                .query(Long.class).single();
+        // the persons of the spellings, in order, a few spellings a query, up to the end of the page
+        long need = offset + size;
         List<Long> ids = new ArrayList<>();
-        long skip = offset;
-        for (Spelling spelling : spellings) {
-            long count = counts.getOrDefault(List.of(spelling.surname(), spelling.givenName()), 0L);
-            if (ids.size() == size) {
-                break;
-            }
-            if (skip >= count) {
-                skip -= count;
-                continue;
-            }
-            ids.addAll(jdbc.sql("select p.id from person p " + where + " and " + surname + " = :spellingSurname and "
-                            + givenName + " = :spellingGivenName order by " + surname + ", " + givenName + ", p.id "
-                            + "limit :size offset :offset").params(params)
-                    .param("spellingSurname", spelling.surname()).param("spellingGivenName", spelling.givenName())
-                    .param("size", size - ids.size()).param("offset", skip).query(Long.class).list());
-            skip = 0;
+        for (int from = 0; from < spellings.size() && ids.size() < need; from += SPELLINGS_A_QUERY) {
+            List<Spelling> chunk = spellings.subList(from, Math.min(spellings.size(), from + SPELLINGS_A_QUERY));
+            ids.addAll(jdbc.sql("select x.id from unnest(:chunkSurnames::text[], :chunkGivenNames::text[]) with "
+                            + "ordinality s(surname, given_name, n) cross join lateral (select p.id " + ofSpelling
+                            + " order by " + surname + ", " + givenName + ", p.id limit :need) x order by s.n, x.id "
+                            + "limit :need").params(params)
+                    .param("chunkSurnames", chunk.stream().map(Spelling::surname).toArray(String[]::new))
+                    .param("chunkGivenNames", chunk.stream().map(Spelling::givenName).toArray(String[]::new))
+                    .param("need", need - ids.size()).query(Long.class).list());
         }
-        return new Page<>(inOrder(ids), total, page, size);
+        if (ids.size() < need && total > ids.size()) {
+            return null;
+        }
+        List<Long> shown = ids.stream().skip(offset).limit(size).toList();
+        return total > cap ? new Page<>(inOrder(shown), cap, page, size, true)
+                : new Page<>(inOrder(shown), total, page, size);
     }
 
     /** The persons a search of common words finds by their name pairs; {@code capped} if there were more. */
