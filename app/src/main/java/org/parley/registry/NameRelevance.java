@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.parley.names.MatchKey;
 import org.parley.names.SearchKeys;
 
 /**
@@ -28,19 +29,27 @@ final class NameRelevance {
      * SearchWords.Part}, whose rows {@link NameSearch} scores by the same points.
      */
     enum Part {
-        SURNAME(100, 90, 60, 20),
-        GIVEN_NAME(80, 70, 40, 15),
-        PATRONYMIC(50, 45, 0, 0),
-        NUMBER(100, 0, 60, 20);
+        SURNAME(100, 90, 85, 60, 20),
+        GIVEN_NAME(80, 70, 65, 40, 15),
+        PATRONYMIC(50, 45, 43, 0, 0),
+        NUMBER(100, 0, 0, 60, 20);
 
         final int whole;
+        /** The word's own key: the same name in another script or spelling (Kuznietsov for Кузнєцов). */
         final int key;
+        /**
+         * Only a related key: the surname's stem (Petrov for Петрова), the given-name table's line (Aleksandr for
+         * Олександр), the father's name of a patronymic — below the word's own key, so that the spelling a query
+         * writes comes before the other names it stands for.
+         */
+        final int relatedKey;
         final int prefix;
         final int inside;
 
-        Part(int whole, int key, int prefix, int inside) {
+        Part(int whole, int key, int relatedKey, int prefix, int inside) {
             this.whole = whole;
             this.key = key;
+            this.relatedKey = relatedKey;
             this.prefix = prefix;
             this.inside = inside;
         }
@@ -64,7 +73,8 @@ final class NameRelevance {
     record Score(int points, boolean weak, boolean every) {
     }
 
-    private record QueryWord(String text, Set<String> keys) {
+    /** A query word: its normalised text, its own keys ({@link MatchKey#words}) and all its search keys. */
+    private record QueryWord(String text, Set<String> ownKeys, Set<String> keys) {
 
         boolean hasDigit() {
             return text.chars().anyMatch(Character::isDigit);
@@ -81,7 +91,7 @@ final class NameRelevance {
     /** The relevance of records to the query {@code q}, split into words as the database's search splits it. */
     NameRelevance(String q) {
         for (String word : PersonRepository.queryWords(q)) {
-            query.add(new QueryWord(word, SearchKeys.ofQueryWord(word)));
+            query.add(new QueryWord(word, ownKeys(word), SearchKeys.ofQueryWord(word)));
         }
     }
 
@@ -124,10 +134,20 @@ final class NameRelevance {
                 best = Math.max(best, part.inside);
             }
         }
-        if (best < part.key && !java.util.Collections.disjoint(parsed.keys(), word.keys())) {
+        if (best < part.key && !java.util.Collections.disjoint(parsed.keys(), word.ownKeys())) {
             best = part.key;
+        } else if (best < part.relatedKey && !java.util.Collections.disjoint(parsed.keys(), word.keys())) {
+            best = part.relatedKey;
         }
         return best;
+    }
+
+    /**
+     * A query word's own keys: those of its words ({@link MatchKey#words}), without the stems and table lines {@link
+     * SearchKeys#ofQueryWord} adds. A person who has one of them matches by the word's own key.
+     */
+    static Set<String> ownKeys(String word) {
+        return new java.util.LinkedHashSet<>(MatchKey.words(word));
     }
 
     private boolean pieceOf(QueryWord word, String patronymic) {

@@ -204,7 +204,7 @@ class PersonRepository {
      */
     private Page<Person> search(String q, String where, Map<String, Object> params, PersonSort sort, long offset,
             int page, int size, SearchLimits limits) {
-        NameSearch search = NameSearch.of(q, jdbc);
+        NameSearch search = NameSearch.withoutInside(q);
         int n = search.words().size();
         // first counted up to a common word's rows only: reading further is what a search of common words avoids
         long[] counts = search.counts(jdbc, (int) Math.min(limits.commonWord(), limits.rankedInJava() * 10L),
@@ -225,6 +225,9 @@ class PersonRepository {
                         namesakes.matched().size(), page, size, namesakes.capped());
             }
         }
+        search = NameSearch.of(q, jdbc);
+        counts = search.counts(jdbc, (int) Math.min(limits.commonWord(), limits.rankedInJava() * 10L), params);
+        byRarity = byRarity(counts);
         int cap = n == 1 ? limits.rankedInJava() : (int) Math.min(Integer.MAX_VALUE - 1L, 10L * limits.rankedInJava());
         if (counts[byRarity[0]] > Math.min(limits.commonWord(), cap)) {
             counts = search.counts(jdbc, cap, params);
