@@ -90,8 +90,10 @@ final class NameRelevance {
 
     /** The relevance of records to the query {@code q}, split into words as the database's search splits it. */
     NameRelevance(String q) {
-        for (String word : PersonRepository.queryWords(q)) {
-            query.add(new QueryWord(word, ownKeys(word), SearchKeys.ofQueryWord(word)));
+        List<String> written = PersonRepository.queryWordsAsWritten(q);
+        List<String> words = PersonRepository.queryWords(q);
+        for (int i = 0; i < words.size(); i++) {
+            query.add(new QueryWord(words.get(i), ownKeys(written.get(i)), SearchKeys.ofQueryWord(written.get(i))));
         }
     }
 

@@ -27,10 +27,10 @@ final class NameSearch {
     static final int INSIDE_MIN_LENGTH = 3;
 
     /**
-     * One query word as the index is read for it: the word, the range of words that begin with it, its keys, and the
-     * name words it lies inside.
+     * One query word as the index is read for it: the word, the range of words that begin with it, its keys (its
+     * own among them, {@link NameRelevance#ownKeys}), and the name words it lies inside.
      */
-    record Word(String text, String low, String high, List<String> keys, List<String> inside) {
+    record Word(String text, String low, String high, List<String> keys, List<String> ownKeys, List<String> inside) {
     }
 
     private final List<Word> words;
@@ -59,9 +59,12 @@ final class NameSearch {
 
     private static NameSearch withInside(String q, java.util.function.Function<String, List<String>> inside) {
         List<Word> words = new ArrayList<>();
-        for (String text : PersonRepository.queryWords(q)) {
-            words.add(new Word(text, text, after(text), List.copyOf(SearchKeys.ofQueryWord(text)),
-                    inside.apply(text)));
+        List<String> written = PersonRepository.queryWordsAsWritten(q);
+        List<String> texts = PersonRepository.queryWords(q);
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            words.add(new Word(text, text, after(text), List.copyOf(SearchKeys.ofQueryWord(written.get(i))),
+                    List.copyOf(NameRelevance.ownKeys(written.get(i))), inside.apply(text)));
         }
         return new NameSearch(List.copyOf(words));
     }
@@ -148,7 +151,7 @@ final class NameSearch {
         params.put(p + "low", word.low());
         params.put(p + "high", word.high());
         params.put(p + "keys", word.keys().toArray(String[]::new));
-        params.put(p + "own", NameRelevance.ownKeys(word.text()).toArray(String[]::new));
+        params.put(p + "own", word.ownKeys().toArray(String[]::new));
         if (!word.inside().isEmpty()) {
             params.put(p + "inside", word.inside().toArray(String[]::new));
         }

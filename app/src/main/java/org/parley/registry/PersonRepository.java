@@ -688,6 +688,26 @@ class PersonRepository {
                 .filter(w -> !w.isEmpty()).toList();
     }
 
+    /**
+     * The words of a name search as typed, one for each of {@link #queryWords}, for their keys: normalising first
+     * would fold the letters some standards mark (ISO 9's â for я: Ilʹâ is Илья), which the keys read. The normalised
+     * words where the two do not pair up.
+     */
+    static List<String> queryWordsAsWritten(String q) {
+        List<String> words = queryWords(q);
+        List<String> written = Arrays.stream(NameRelevance.WORD_BREAKS.split(q.strip()))
+                .filter(w -> !NameNormalizer.normalize(w).isEmpty()).toList();
+        if (written.size() != words.size()) {
+            return words;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            if (!NameNormalizer.normalize(written.get(i)).equals(words.get(i))) {
+                return words;
+            }
+        }
+        return written;
+    }
+
     /** The SQL form of {@link RecordAccess#canSee}: applied in the query, so counts never include hidden rows. */
     static String visibleTo(Caller caller, Map<String, Object> params) {
         if (caller.organisation() == null) {

@@ -117,6 +117,20 @@ class NamePairsTest {
     }
 
     @Test
+    void anIso9SpellingFindsTheNameItsMarksSpell() {
+        ApiClient api = new ApiClient(port).as("registrar@party-b");
+        String surname = uniqueSurname();
+        Response created = api.post("/api/v1/persons", """
+                {"surname": "%s", "givenName": "Илья", "holdingParty": "party-b"}""".formatted(surname));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String given = Transliteration.toLatin("Илья", Standard.ISO_9, Language.RUSSIAN).orElseThrow();
+        String latin = Transliteration.toLatin(surname, Standard.ISO_9, Language.RUSSIAN).orElseThrow();
+        assertThat(given).isEqualTo("Ilʹâ");
+        Response found = api.get("/api/v1/persons?q=" + ApiClient.encode(given + " " + latin));
+        assertThat(found.json().get("total").asLong()).as(given + " " + latin).isEqualTo(1);
+    }
+
+    @Test
     void theDemoRegistryLoadedByCopyHasItsPairs() {
         // the demo world is loaded by the bulk loader (COPY) before the tests
         List<Map<String, Object>> demo = jdbc.sql("select id, surname, given_name, patronymic from person "
