@@ -50,7 +50,7 @@ class PersonRepository {
      * A query word with more rows than this is common; a search whose every word is common is read from the name
      * pairs ({@link #namesakePage}) and its total may be capped.
      */
-    static final int COMMON_WORD = 2_000;
+    static final int COMMON_WORD = 500;
     /** Persons found by their name pairs a search reads at most; with more, its total is a lower bound. */
     static final int NAMESAKES_READ = 5_000;
     /** A search of one common word counts its persons up to this; with more, its total is this, a lower bound. */

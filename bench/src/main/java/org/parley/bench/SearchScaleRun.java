@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parley.names.Language;
+import org.parley.names.MatchKey;
 import org.parley.names.Standard;
 import org.parley.names.Transliteration;
 
@@ -193,6 +194,9 @@ public final class SearchScaleRun {
         Pattern item = Pattern.compile("\"surname\":\"([^\"]*)\",\"givenName\":\"([^\"]*)\"");
         int ahead = 0;
         int namesakes = 0;
+        int sameKeys = 0;
+        String surnameKey = MatchKey.of(q.surname());
+        String givenKey = MatchKey.of(q.givenName());
         String total = "?";
         for (int page = 0; page < 10; page++) {
             String body = search(q.text(), "&size=200&page=" + page);
@@ -205,11 +209,13 @@ public final class SearchScaleRun {
                 }
                 if (q.serviceNumber() != null ? one.contains("\"serviceNumber\":\"" + q.serviceNumber() + "\"")
                         : m.group(1).equals(q.surname()) && m.group(2).equals(q.givenName())) {
-                    return String.format(Locale.ROOT, "number %d of %s; ahead of it %d with the same name as written",
-                            ahead + 1, total, namesakes);
+                    return String.format(Locale.ROOT, "number %d of %s; ahead of it %d with the same name as "
+                            + "written, %d with the same name's keys", ahead + 1, total, namesakes, sameKeys);
                 }
                 ahead++;
                 namesakes += m.group(1).equals(q.surname()) && m.group(2).equals(q.givenName()) ? 1 : 0;
+                sameKeys += MatchKey.of(m.group(1)).equals(surnameKey) && MatchKey.of(m.group(2)).equals(givenKey)
+                        ? 1 : 0;
             }
         }
         return "not in the first 2,000 of " + total;
