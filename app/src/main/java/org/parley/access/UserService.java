@@ -3,6 +3,7 @@ package org.parley.access;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -85,8 +86,24 @@ public class UserService {
      */
     @Transactional
     public User createDemoUser(String username, String organisation, Set<Role> roles, String password) {
+        return insertDemoUser(username, organisation, roles, encoder.encode(password));
+    }
+
+    /**
+     * Demo users (name → roles; the organisation is what follows the name's "@", none without one), all with one
+     * password known in advance, hashed once: each Argon2 hash takes a noticeable time by design, and a demo's
+     * password is printed anyway.
+     */
+    @Transactional
+    public void createDemoUsers(Map<String, Set<Role>> demoUsers, String password) {
+        String hash = encoder.encode(password);
+        demoUsers.forEach((name, roles) -> insertDemoUser(name,
+                name.contains("@") ? name.substring(name.indexOf('@') + 1) : null, roles, hash));
+    }
+
+    private User insertDemoUser(String username, String organisation, Set<Role> roles, String hash) {
         String code = checkNewUser(OPERATOR, username, organisation, roles);
-        long id = users.insert(username, code, roles, encoder.encode(password), false);
+        long id = users.insert(username, code, roles, hash, false);
         User created = users.find(id).orElseThrow();
         audit.changed(OPERATOR, UserAudit.CREATE, created);
         return created;

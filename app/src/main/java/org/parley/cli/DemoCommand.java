@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
                 + "Party B, one intermediary and detained persons on both sides."})
 public class DemoCommand implements Callable<Integer> {
 
-    static final int MAX_PERSONS = 1_000_000;
+    /** Scale runs load millions (README, "Growth"): the persons are generated in memory first, so millions need -Xmx. */
+    static final int MAX_PERSONS = 10_000_000;
 
     @Mixin
     ServerOptions server;

@@ -99,6 +99,22 @@ class DemoLoader implements ApplicationRunner {
         return demo;
     }
 
+    /** Logs how long each step of the load took, so that a slow one is seen. */
+    private static final class Steps {
+
+        private long last;
+
+        Steps(long started) {
+            this.last = started;
+        }
+
+        void done(String step) {
+            long now = System.nanoTime();
+            log.info("Demo: {} took {} ms", step, (now - last) / 1_000_000);
+            last = now;
+        }
+    }
+
     private void alreadyLoaded() {
         log.info("Demo: the database already holds data ({} persons); nothing loaded", registry.countPersons());
         printUsers();
@@ -119,6 +135,8 @@ class DemoLoader implements ApplicationRunner {
         long started = System.nanoTime();
         DemoPersonGenerator generator = new DemoPersonGenerator(SEED);
         List<NewPerson> world = generator.generate(persons, LocalDate.now());
+        Steps steps = new Steps(started);
+        steps.done("generating the persons");
         long[] roundMillis = new long[2];
         // Asked again under a lock: of two instances started at once on one empty database only one loads the world
         boolean loaded = Boolean.TRUE.equals(transaction.execute(status -> {
@@ -129,17 +147,21 @@ class DemoLoader implements ApplicationRunner {
             registry.addOrganisation("party-a", "Party A", OrganisationKind.PARTY, "uk");
             registry.addOrganisation("party-b", "Party B", OrganisationKind.PARTY, "ru");
             registry.addOrganisation("intermediary", "Intermediary", OrganisationKind.INTERMEDIARY, "en");
-            demoUsers().forEach((name, roles) -> users.createDemoUser(name,
-                    name.contains("@") ? name.substring(name.indexOf('@') + 1) : null, roles, DEMO_PASSWORD));
+            users.createDemoUsers(demoUsers(), DEMO_PASSWORD);
+            steps.done("organisations and users");
             Map<String, Caller> registrars = Map.of("party-a", users.callerOf("registrar@party-a"),
                     "party-b", users.callerOf("registrar@party-b"));
             DemoTracing tracingRequests = new DemoTracing(SEED, tracing, registrars,
                     users.callerOf("registrar@intermediary"));
             tracingRequests.early(world, generator.ownNames());
+            steps.done("tracing requests before the load");
             List<Long> ids = registry.bulkLoad(world);
+            steps.done("loading the persons (with the standing search)");
             new DemoStatements(SEED, wishes).record(world, ids, registrars,
                     users.callerOf("interviewer@intermediary"), LocalDate.now());
+            steps.done("statements");
             tracingRequests.late(world, generator.ownNames());
+            steps.done("tracing requests after the load");
             long roundStarted = System.nanoTime();
             if (persons >= DemoRound.MIN_PERSONS) {
                 DemoExecutedRound executed = new DemoExecutedRound(exchanges, lists, exchangeLists, agreements,

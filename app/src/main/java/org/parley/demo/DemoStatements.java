@@ -35,7 +35,7 @@ final class DemoStatements {
             "Spoke with the interviewer alone; said the earlier statement was made under pressure.",
             "Spoke with the interviewer alone; asked that the family not be told the details.");
 
-    static final int PERSONS_PER_SIDE = 20_000;
+    static final int PERSONS_PER_SIDE = 5_000;
 
     private final Random random;
     private final WishService wishes;

@@ -27,10 +27,11 @@ final class DemoTracing {
     static final int EARLY_EVERY = 20;
     static final int LATE_EVERY = 10;
     /**
-     * At most this many requests before the load and twice as many after: a large demo world keeps a tracing desk's
-     * worth (each request is searched and audited on its own) instead of one per 20 and 10 of a million persons.
+     * At most this many requests before the load and twice as many after: a large demo world keeps the tracing desk
+     * of the default world of 2,000 persons (each request is searched and audited on its own) instead of one per 20
+     * and 10 of a million persons.
      */
-    static final int MOST_EARLY = 1_000;
+    static final int MOST_EARLY = 100;
 
     private static final Map<String, List<String>> RELATIONSHIPS = Map.of(
             "uk", List.of("мати", "батько", "дружина", "сестра", "брат"),

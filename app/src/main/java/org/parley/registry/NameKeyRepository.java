@@ -1,7 +1,9 @@
 package org.parley.registry;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.parley.names.SearchKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,8 +58,22 @@ class NameKeyRepository {
 
     /** The keys of a person's facts. */
     static Set<String> keys(PersonInput facts) {
-        return SearchKeys.ofPerson(text(facts, PersonField.SURNAME), text(facts, PersonField.GIVEN_NAME),
-                text(facts, PersonField.PATRONYMIC));
+        return keys(facts, NamePartKeys.UNREMEMBERED);
+    }
+
+    /**
+     * The keys of a person's facts, those of each name part given by {@code partKeys}: the same as {@link
+     * SearchKeys#ofPerson} of the three parts, which keys each part on its own.
+     */
+    static Set<String> keys(PersonInput facts, Function<String, Set<String>> partKeys) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (PersonField part : List.of(PersonField.SURNAME, PersonField.GIVEN_NAME, PersonField.PATRONYMIC)) {
+            String text = text(facts, part);
+            if (text != null) {
+                keys.addAll(partKeys.apply(text));
+            }
+        }
+        return keys;
     }
 
     private static String text(PersonInput facts, PersonField field) {

@@ -1,13 +1,19 @@
 package org.parley.registry;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -38,6 +44,10 @@ class PersonBulkLoader {
             "person_name_pair", "person_blocking_key", "person_event");
     /** Persons per COPY batch. */
     private static final int BATCH = 5_000;
+    /** Threads preparing batches: the machine's cores, one of which PostgreSQL's backend shares. */
+    private static final int PREPARERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final String PERSON_COLUMNS = FACTS.stream().map(PersonField::column)
+            .collect(Collectors.joining(", "));
     /** Persons whose states are read back and hashed per query, for their audit entries. */
     private static final int AUDIT_BATCH = 20_000;
 
@@ -51,64 +61,50 @@ class PersonBulkLoader {
         this.organisations = organisations;
     }
 
-    /** Loads the persons; answers their ids. */
+    /**
+     * Loads the persons; answers their ids. The rows of each batch are prepared (histories replayed, keys and search
+     * words computed) by {@link #PREPARERS} threads ahead of the batch being sent, so that the two halves of the work —
+     * Java's and PostgreSQL's — run side by side; the batches go in in order, in the caller's transaction.
+     */
     List<Long> load(List<NewPerson> newPersons, Map<String, Long> partyIds) {
         if (newPersons.isEmpty()) {
             return List.of();
         }
         List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('person', 'id')) from generate_series(1, :n)")
                 .param("n", newPersons.size()).query(Long.class).list();
-        String personColumns = FACTS.stream().map(PersonField::column).collect(Collectors.joining(", "));
+        NamePartKeys partKeys = new NamePartKeys();
         Set<String> names = new HashSet<>();
         Set<List<String>> spellings = new HashSet<>();
-        // COPY in batches: the rows of a million persons would not fit in one string
-        for (int from = 0; from < newPersons.size(); from += BATCH) {
-            StringBuilder personRows = new StringBuilder();
-            StringBuilder eventRows = new StringBuilder();
-            StringBuilder keyRows = new StringBuilder();
-            StringBuilder wordRows = new StringBuilder();
-            StringBuilder pairRows = new StringBuilder();
-            StringBuilder blockingKeyRows = new StringBuilder();
-            for (int i = from; i < Math.min(newPersons.size(), from + BATCH); i++) {
-                NewPerson person = newPersons.get(i);
-                Lifecycle.State state = replay(i, person);
-                appendPerson(personRows, ids.get(i), person.facts(), state, partyIds);
-                for (String key : NameKeyRepository.keys(person.facts())) {
-                    row(keyRows, ids.get(i), key);
+        ExecutorService preparers = Executors.newFixedThreadPool(PREPARERS, task -> {
+            Thread thread = new Thread(task, "bulk-load-rows");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<Rows>> ahead = new ArrayDeque<>();
+            int next = 0;
+            while (next < newPersons.size() || !ahead.isEmpty()) {
+                while (next < newPersons.size() && ahead.size() < PREPARERS * 2) {
+                    int from = next;
+                    int to = Math.min(newPersons.size(), from + BATCH);
+                    ahead.add(preparers.submit(() -> rows(newPersons, ids, from, to, partyIds, partKeys)));
+                    next = to;
                 }
-                Set<SearchWords.Word> words = SearchWords.of(person.facts());
-                for (SearchWords.Word word : words) {
-                    row(wordRows, ids.get(i), word.part().code(), word.written(), word.text());
-                    if (word.nameAsWritten()) {
-                        names.add(word.text());
-                    }
-                }
-                String surname = (String) person.facts().get(PersonField.SURNAME);
-                String givenName = (String) person.facts().get(PersonField.GIVEN_NAME);
-                for (String pair : SearchWords.pairs(words)) {
-                    row(pairRows, ids.get(i), pair);
-                    if (surname != null && givenName != null && SearchWords.givenNamePair(pair)) {
-                        spellings.add(List.of(pair, surname, givenName));
-                    }
-                }
-                Long holder = partyIds.get((String) person.facts().get(PersonField.HOLDING_PARTY));
-                for (long key : BlockingKeys.of(person.facts())) {
-                    row(blockingKeyRows, ids.get(i), holder, key);
-                }
-                int seq = 1;
-                for (EventInput event : person.events()) {
-                    row(eventRows, ids.get(i), seq++, event.type(), event.occurredOn(), event.place(), event.note());
-                }
+                Rows rows = done(ahead.poll());
+                copy("copy person (id, " + PERSON_COLUMNS + ", fact_sources, status, notified_on, "
+                        + "custody_ended_on, name_script) from stdin (format csv)", rows.persons);
+                copy("copy person_event (person_id, seq, type, occurred_on, place, note) from stdin (format csv)",
+                        rows.events);
+                copy("copy person_name_key (person_id, key) from stdin (format csv)", rows.keys);
+                copy("copy person_search_word (person_id, part, written, word) from stdin (format csv)", rows.words);
+                copy("copy person_name_pair (person_id, pair) from stdin (format csv)", rows.pairs);
+                copy("copy person_blocking_key (person_id, holding_party_id, key) from stdin (format csv)",
+                        rows.blockingKeys);
+                names.addAll(rows.names);
+                spellings.addAll(rows.spellings);
             }
-            copy("copy person (id, " + personColumns + ", fact_sources, status, notified_on, "
-                    + "custody_ended_on, name_script) from stdin (format csv)", personRows);
-            copy("copy person_event (person_id, seq, type, occurred_on, place, note) from stdin (format csv)",
-                    eventRows);
-            copy("copy person_name_key (person_id, key) from stdin (format csv)", keyRows);
-            copy("copy person_search_word (person_id, part, written, word) from stdin (format csv)", wordRows);
-            copy("copy person_name_pair (person_id, pair) from stdin (format csv)", pairRows);
-            copy("copy person_blocking_key (person_id, holding_party_id, key) from stdin (format csv)",
-                    blockingKeyRows);
+        } finally {
+            preparers.shutdownNow();
         }
         jdbc.sql("insert into name_word (word) select unnest(:words::text[]) on conflict do nothing")
                 .param("words", names.stream().sorted().toArray(String[]::new)).update();
@@ -120,6 +116,68 @@ class PersonBulkLoader {
                 .param("surnames", sorted.stream().map(r -> r.get(1)).toArray(String[]::new))
                 .param("givenNames", sorted.stream().map(r -> r.get(2)).toArray(String[]::new)).update();
         return ids;
+    }
+
+    /**
+     * The COPY rows of one batch of persons, and the name words (for {@code name_word}) and spellings (pair, surname,
+     * given name: for {@code name_spelling}) among them.
+     */
+    private record Rows(StringBuilder persons, StringBuilder events, StringBuilder keys, StringBuilder words,
+            StringBuilder pairs, StringBuilder blockingKeys, Set<String> names, Set<List<String>> spellings) {
+    }
+
+    private static Rows rows(List<NewPerson> newPersons, List<Long> ids, int from, int to, Map<String, Long> partyIds,
+            NamePartKeys partKeys) {
+        Rows rows = new Rows(new StringBuilder(), new StringBuilder(), new StringBuilder(), new StringBuilder(),
+                new StringBuilder(), new StringBuilder(), new HashSet<>(), new HashSet<>());
+        for (int i = from; i < to; i++) {
+            NewPerson person = newPersons.get(i);
+            long id = ids.get(i);
+            Lifecycle.State state = replay(i, person);
+            appendPerson(rows.persons, id, person.facts(), state, partyIds);
+            for (String key : NameKeyRepository.keys(person.facts(), partKeys)) {
+                row(rows.keys, id, key);
+            }
+            Set<SearchWords.Word> words = SearchWords.of(person.facts(), partKeys);
+            for (SearchWords.Word word : words) {
+                row(rows.words, id, word.part().code(), word.written(), word.text());
+                if (word.nameAsWritten()) {
+                    rows.names.add(word.text());
+                }
+            }
+            String surname = (String) person.facts().get(PersonField.SURNAME);
+            String givenName = (String) person.facts().get(PersonField.GIVEN_NAME);
+            for (String pair : SearchWords.pairs(words)) {
+                row(rows.pairs, id, pair);
+                if (surname != null && givenName != null && SearchWords.givenNamePair(pair)) {
+                    rows.spellings.add(List.of(pair, surname, givenName));
+                }
+            }
+            Long holder = partyIds.get((String) person.facts().get(PersonField.HOLDING_PARTY));
+            for (long key : BlockingKeys.of(person.facts())) {
+                row(rows.blockingKeys, id, holder, key);
+            }
+            int seq = 1;
+            for (EventInput event : person.events()) {
+                row(rows.events, id, seq++, event.type(), event.occurredOn(), event.place(), event.note());
+            }
+        }
+        return rows;
+    }
+
+    /** A batch's rows once prepared; what went wrong preparing them, as it was thrown. */
+    private static Rows done(Future<Rows> rows) {
+        try {
+            return rows.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading persons", e);
+        }
     }
 
     /**
@@ -179,7 +237,7 @@ class PersonBulkLoader {
         return state;
     }
 
-    private void appendPerson(StringBuilder rows, long id, PersonInput facts, Lifecycle.State state,
+    private static void appendPerson(StringBuilder rows, long id, PersonInput facts, Lifecycle.State state,
             Map<String, Long> partyIds) {
         List<Object> values = new ArrayList<>();
         values.add(id);

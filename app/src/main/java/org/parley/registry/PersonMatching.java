@@ -1,13 +1,17 @@
 package org.parley.registry;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.parley.api.Caller;
 import org.parley.api.Role;
 import org.parley.names.BirthDate;
+import org.parley.names.BlockingIndex;
 import org.parley.names.PersonRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,21 +37,50 @@ public class PersonMatching {
     }
 
     /**
-     * The persons the organisation may see who share one of these name search keys ({@code person_name_key}), at
-     * most {@code limit}, by id.
+     * Keys shared by more persons than this are too common to narrow a search down (a common surname at a million
+     * persons has tens of thousands of holders), as the names library's blocking index skips such blocks.
+     */
+    public static final int MAX_BLOCK = BlockingIndex.MAX_BLOCK;
+
+    /**
+     * The persons the organisation may see who share one of these name search keys ({@code person_name_key}) or
+     * blocking keys ({@code person_blocking_key}, hashed as {@link BlockingIndex#hash}), by id. A key that more than
+     * {@link #MAX_BLOCK} persons of the registry share is left out, so that the work is bounded by the keys, not by
+     * the registry's size: the rarer keys (surname sound and birth year, given name and surname, given name and date
+     * of birth) still find a person of a common surname.
      */
     @Transactional(readOnly = true)
-    public List<MatchablePerson> sharingNameKey(String organisation, Set<String> keys, int limit) {
-        if (keys.isEmpty()) {
+    public List<MatchablePerson> sharingKeys(String organisation, Collection<String> nameKeys, long[] blockingKeys) {
+        long[] ids = LongStream.concat(LongStream.of(inSmallBlocks("person_name_key", nameKeys.toArray(String[]::new))),
+                LongStream.of(inSmallBlocks("person_blocking_key", Arrays.stream(blockingKeys).boxed()
+                        .toArray(Long[]::new)))).sorted().distinct().toArray();
+        if (ids.length == 0) {
             return List.of();
         }
         Map<String, Object> params = new HashMap<>();
-        params.put("keys", keys.toArray(String[]::new));
-        params.put("limit", limit);
-        return jdbc.sql("select " + COLUMNS + " from person p where p.id in (select person_id from person_name_key "
-                        + "where key = any(:keys)) and " + PersonRepository.visibleTo(viewer(organisation), params)
-                        + " order by p.id limit :limit")
+        params.put("ids", Arrays.stream(ids).boxed().toArray(Long[]::new));
+        return jdbc.sql("select " + COLUMNS + " from person p where p.id = any(:ids) and "
+                        + PersonRepository.visibleTo(viewer(organisation), params) + " order by p.id")
                 .params(params).query((rs, n) -> map(rs)).list();
+    }
+
+    /** The persons under those of the keys whose block holds at most {@link #MAX_BLOCK}, from the table's index alone. */
+    private long[] inSmallBlocks(String table, Object[] keys) {
+        if (keys.length == 0) {
+            return new long[0];
+        }
+        List<Long> ids = new ArrayList<>();
+        // a block is read up to one row more than the largest kept, so a common key costs no more than a rare one
+        jdbc.sql("select b.ids from unnest(:keys) as k(key) cross join lateral (select array_agg(person_id) as ids, "
+                        + "count(*) as size from (select person_id from " + table + " t where t.key = k.key "
+                        + "limit :max + 1) x) b where b.size between 1 and :max")
+                .param("keys", keys).param("max", MAX_BLOCK)
+                .query(rs -> {
+                    for (Long id : (Long[]) rs.getArray(1).getArray()) {
+                        ids.add(id);
+                    }
+                });
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Those of these persons the organisation may see. */

@@ -302,16 +302,24 @@ public class RegistryService {
                 }
             }
         }
+        long started = System.nanoTime();
         DeferredIndexes deferred = bulkLoader.deferIndexes(newPersons.size(), log::info);
         List<Long> ids = bulkLoader.load(newPersons, partyIds);
+        log.info("{} persons written in {} ms", ids.size(), (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
         AuditLog.Bulk bulk = audit.startBulk(ids.size());
         bulkLoader.audit(AuditActions.OPERATOR, AuditActions.BULK_LOAD, bulk, ids);
         bulk.finish(log::info);
+        log.info("their audit entries written in {} ms", (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
         if (deferred != null) {
             deferred.restore(log::info);
         }
         bulkLoader.analyze();
+        log.info("indexes and statistics in {} ms", (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
         announce(AuditActions.OPERATOR, ids);
+        log.info("the persons announced (standing search) in {} ms", (System.nanoTime() - started) / 1_000_000);
         return ids;
     }
 

@@ -2,6 +2,7 @@ package org.parley.registry;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
 import org.parley.names.NameNormalizer;
 import org.parley.names.SearchKeys;
 
@@ -35,17 +36,27 @@ final class SearchWords {
     }
 
     static Set<Word> of(PersonInput facts) {
+        return of(facts, NamePartKeys.UNREMEMBERED);
+    }
+
+    /** The words of a person's facts, the search keys of each name part given by {@code partKeys}. */
+    static Set<Word> of(PersonInput facts, Function<String, Set<String>> partKeys) {
         return of(text(facts, PersonField.SURNAME), text(facts, PersonField.GIVEN_NAME),
                 text(facts, PersonField.PATRONYMIC), text(facts, PersonField.SERVICE_NUMBER),
-                text(facts, PersonField.PRISONER_NUMBER));
+                text(facts, PersonField.PRISONER_NUMBER), partKeys);
     }
 
     static Set<Word> of(String surname, String givenName, String patronymic, String serviceNumber,
             String prisonerNumber) {
+        return of(surname, givenName, patronymic, serviceNumber, prisonerNumber, NamePartKeys.UNREMEMBERED);
+    }
+
+    private static Set<Word> of(String surname, String givenName, String patronymic, String serviceNumber,
+            String prisonerNumber, Function<String, Set<String>> partKeys) {
         Set<Word> words = new LinkedHashSet<>();
-        name(words, Part.SURNAME, surname);
-        name(words, Part.GIVEN_NAME, givenName);
-        name(words, Part.PATRONYMIC, patronymic);
+        name(words, Part.SURNAME, surname, partKeys);
+        name(words, Part.GIVEN_NAME, givenName, partKeys);
+        name(words, Part.PATRONYMIC, patronymic, partKeys);
         written(words, Part.NUMBER, serviceNumber);
         written(words, Part.NUMBER, prisonerNumber);
         return words;
@@ -93,12 +104,12 @@ final class SearchWords {
         return NameRelevance.WORD_BREAKS.split(NameNormalizer.normalize(text));
     }
 
-    private static void name(Set<Word> words, Part part, String text) {
+    private static void name(Set<Word> words, Part part, String text, Function<String, Set<String>> partKeys) {
         if (text == null) {
             return;
         }
         written(words, part, text);
-        SearchKeys.ofPerson(text, null, null).forEach(key -> words.add(new Word(part, false, key)));
+        partKeys.apply(text).forEach(key -> words.add(new Word(part, false, key)));
     }
 
     private static void written(Set<Word> words, Part part, String text) {

@@ -1,6 +1,7 @@
 package org.parley.tracing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,12 @@ class StandingSearch {
 
     /** Persons handled at once (an import announces all of its new persons together). */
     static final int CHUNK = 5_000;
+    /**
+     * Above this many announced persons per open request, each request is searched again instead of every new
+     * person's keys being joined to the requests' keys: a request's search reads a few blocks of bounded size, while
+     * each new person is read and keyed, and a common surname pairs it with every request for that surname.
+     */
+    static final int PERSONS_PER_REQUEST = 10;
 
     private final TracingRepository requests;
     private final TracingSearch search;
@@ -53,8 +60,32 @@ class StandingSearch {
             return;
         }
         List<Long> ids = announced.personIds();
+        List<Long> open = requests.openIds();
+        if (ids.size() > PERSONS_PER_REQUEST * open.size()) {
+            searchAgain(open, ids);
+            return;
+        }
         for (int from = 0; from < ids.size(); from += CHUNK) {
             match(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+    }
+
+    /**
+     * Many persons against few requests (a first load of a registry): each open request is searched again as when it
+     * was recorded ({@link TracingSearch#search}: through its rarer keys, in bounded work), and of the persons found,
+     * those just announced are its new candidates. The keys of a million persons are thus never computed or joined.
+     */
+    private void searchAgain(List<Long> open, List<Long> ids) {
+        long[] announced = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+        for (TracingRequest request : requests.find(open).values()) {
+            if (request.state() != TracingState.OPEN) {
+                continue;
+            }
+            List<TracingSearch.Found> found = search.search(request.organisation(), request.input(), Integer.MAX_VALUE)
+                    .stream().filter(f -> Arrays.binarySearch(announced, f.personId()) >= 0).toList();
+            if (requests.addCandidates(request.id(), found, FoundBy.STANDING_SEARCH) > 0) {
+                audit.append(actor(request), states.change(TracingStates.ADD_CANDIDATES, request.id()));
+            }
         }
     }
 

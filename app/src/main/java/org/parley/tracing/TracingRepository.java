@@ -164,6 +164,11 @@ class TracingRepository {
         jdbc.sql("delete from tracing_key where request_id = :id").param("id", requestId).update();
     }
 
+    /** The ids of the open requests (those with keys), in order. */
+    List<Long> openIds() {
+        return jdbc.sql("select distinct request_id from tracing_key order by request_id").query(Long.class).list();
+    }
+
     /** Whether any request is open (has keys): without one, the standing search has nothing to do. */
     boolean anyOpen() {
         return jdbc.sql("select exists (select 1 from tracing_key)").query(Boolean.class).single();

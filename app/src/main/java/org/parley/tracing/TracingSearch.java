@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.parley.names.BlockingIndex;
 import org.parley.names.Explanation;
 import org.parley.names.Linkage;
 import org.parley.names.NamePart;
@@ -21,8 +23,11 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the registered persons who may be the one a tracing request seeks, with the {@code names} library: the
  * persons the recording organisation may see who share a name search key with the sought surname (in any script:
- * Shevchenko finds Шевченко), scored by its Fellegi–Sunter scorer; those at or above the review threshold are
- * candidates, best first, each with the scorer's explanation.
+ * Shevchenko finds Шевченко) or one of the blocking keys the registry stores (surname sound and year of birth, given
+ * name and surname, given name and date of birth, …), scored by its Fellegi–Sunter scorer; those at or above the
+ * review threshold are candidates, best first, each with the scorer's explanation. A key that more than
+ * {@link PersonMatching#MAX_BLOCK} persons share is skipped ({@link PersonMatching#sharingKeys}): a common surname
+ * alone narrows nothing down, the rarer keys of the same person still find it.
  *
  * <p>The keys of a request (the surname's search keys, and the blocking keys of {@link PreparedPerson}, prefixed
  * {@code b:}, which survive a misspelt surname) are also what the standing search joins a newly visible person's
@@ -31,8 +36,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TracingSearch {
 
-    /** Persons scored at most when a request is recorded; the surname keys keep real names far below it. */
-    static final int MAX_SCORED = 2_000;
     /** Candidates kept at most when a request is recorded: more would hide the likely ones. */
     static final int MAX_CANDIDATES = 20;
     private static final String BLOCKING = "b:";
@@ -51,10 +54,16 @@ class TracingSearch {
 
     /** The candidates among what the organisation may see, best first. */
     List<Found> search(String organisation, TracingInput input) {
+        return search(organisation, input, MAX_CANDIDATES);
+    }
+
+    /** The candidates among what the organisation may see, best first, at most {@code most}. */
+    List<Found> search(String organisation, TracingInput input, int most) {
         PreparedPerson sought = PreparedPerson.of(input.record("request"));
-        List<Found> found = score(sought, matching.sharingNameKey(organisation, surnameKeys(sought), MAX_SCORED));
+        List<Found> found = score(sought, matching.sharingKeys(organisation, surnameKeys(sought),
+                blockingKeys(sought)));
         found.sort(Comparator.comparingDouble(Found::score).reversed());
-        return found.size() > MAX_CANDIDATES ? List.copyOf(found.subList(0, MAX_CANDIDATES)) : found;
+        return found.size() > most ? List.copyOf(found.subList(0, most)) : found;
     }
 
     /** Those of the persons who score at or above the review threshold against the sought one. */
@@ -77,6 +86,12 @@ class TracingSearch {
         sought.blockingKeys().forEach(k -> keys.add(BLOCKING + k));
         sought.swappedBlockingKeys().forEach(k -> keys.add(BLOCKING + k));
         return keys;
+    }
+
+    /** The hashes of the sought person's blocking keys, in both name orders, as the registry stores persons' keys. */
+    static long[] blockingKeys(PreparedPerson sought) {
+        return Stream.concat(sought.blockingKeys().stream(), sought.swappedBlockingKeys().stream())
+                .mapToLong(BlockingIndex::hash).distinct().toArray();
     }
 
     /** The keys of a registered person, to join to the requests' keys. */
