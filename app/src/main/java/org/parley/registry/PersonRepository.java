@@ -47,8 +47,9 @@ class PersonRepository {
     /** Candidates a name search reads and ranks in Java at most; a search with more is scored by the database. */
     static final int RANKED_IN_JAVA = 5_000;
     /**
-     * A query word with more rows than this is common; a search whose every word is common is read from the name
-     * pairs ({@link #namesakePage}) and its total may be capped.
+     * A query word with more rows than this is common; a search whose every word is common finds the persons so
+     * named, through the registry's spellings ({@link #bySpelling}) or the name pairs ({@link #namesakes}), and its
+     * total may be capped.
      */
     static final int COMMON_WORD = 500;
     /** Persons found by their name pairs a search reads at most; with more, its total is a lower bound. */
