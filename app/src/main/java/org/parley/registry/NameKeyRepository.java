@@ -11,7 +11,9 @@ import org.springframework.stereotype.Repository;
 /**
  * SQL for the tables a name search reads: {@code person_name_key} (the name search keys of each person, {@link
  * SearchKeys}, which matching and tracing read too), {@code person_search_word} (the words the list's search looks
- * up, {@link SearchWords}) and {@code name_word} (every name word as written).
+ * up, {@link SearchWords}), {@code person_name_pair} (its surname's keys paired with
+ * the given name's and the patronymic's, {@link SearchWords#pairs}), {@code name_spelling} (every surname and given
+ * name as written, under their pairs) and {@code name_word} (every name word as written).
  */
 @Repository
 class NameKeyRepository {
@@ -22,7 +24,7 @@ class NameKeyRepository {
         this.jdbc = jdbc;
     }
 
-    /** Replaces a person's keys and search words with those of the given facts. */
+    /** Replaces a person's keys, search words and name pairs with those of the given facts; adds new spellings. */
     void store(long personId, PersonInput facts) {
         jdbc.sql("delete from person_name_key where person_id = :id").param("id", personId).update();
         jdbc.sql("insert into person_name_key (person_id, key) select :id, unnest(:keys::text[])")
@@ -35,6 +37,18 @@ class NameKeyRepository {
                 .param("parts", words.stream().map(w -> w.part().code()).toArray(Short[]::new))
                 .param("written", words.stream().map(SearchWords.Word::written).toArray(Boolean[]::new))
                 .param("words", words.stream().map(SearchWords.Word::text).toArray(String[]::new)).update();
+        Set<String> pairs = SearchWords.pairs(words);
+        jdbc.sql("delete from person_name_pair where person_id = :id").param("id", personId).update();
+        jdbc.sql("insert into person_name_pair (person_id, pair) select :id, unnest(:pairs::text[])")
+                .param("id", personId).param("pairs", pairs.toArray(String[]::new)).update();
+        String surname = text(facts, PersonField.SURNAME);
+        String givenName = text(facts, PersonField.GIVEN_NAME);
+        if (surname != null && givenName != null) {
+            jdbc.sql("insert into name_spelling (pair, surname, given_name) select unnest(:pairs::text[]), :surname, "
+                            + ":givenName on conflict do nothing")
+                    .param("pairs", pairs.stream().filter(SearchWords::givenNamePair).sorted().toArray(String[]::new))
+                    .param("surname", surname).param("givenName", givenName).update();
+        }
         // in one order, so that two registrations adding the same new words cannot deadlock
         List<String> names = words.stream().filter(SearchWords.Word::nameAsWritten)
                 .map(SearchWords.Word::text).distinct().sorted().toList();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.parley.names.MatchKey;
 import org.parley.names.SearchKeys;
 
 /**
@@ -28,19 +29,27 @@ final class NameRelevance {
      * SearchWords.Part}, whose rows {@link NameSearch} scores by the same points.
      */
     enum Part {
-        SURNAME(100, 90, 60, 20),
-        GIVEN_NAME(80, 70, 40, 15),
-        PATRONYMIC(50, 45, 0, 0),
-        NUMBER(100, 0, 60, 20);
+        SURNAME(100, 90, 85, 60, 20),
+        GIVEN_NAME(80, 70, 65, 40, 15),
+        PATRONYMIC(50, 45, 43, 0, 0),
+        NUMBER(100, 0, 0, 60, 20);
 
         final int whole;
+        /** The word's own key: the same name in another script or spelling (Kuznietsov for Кузнєцов). */
         final int key;
+        /**
+         * Only a related key: the surname's stem (Petrov for Петрова), the given-name table's line (Aleksandr for
+         * Олександр), the father's name of a patronymic — below the word's own key, so that the spelling a query
+         * writes comes before the other names it stands for.
+         */
+        final int relatedKey;
         final int prefix;
         final int inside;
 
-        Part(int whole, int key, int prefix, int inside) {
+        Part(int whole, int key, int relatedKey, int prefix, int inside) {
             this.whole = whole;
             this.key = key;
+            this.relatedKey = relatedKey;
             this.prefix = prefix;
             this.inside = inside;
         }
@@ -56,11 +65,16 @@ final class NameRelevance {
             String prisonerNumber) {
     }
 
-    /** The relevance of a candidate; {@code weak} when some query word matches only a piece of the patronymic. */
-    record Score(int points, boolean weak) {
+    /**
+     * The relevance of a candidate; {@code weak} when some query word matches only a piece of the patronymic;
+     * {@code every} when every query word matches (a candidate found by some words only, as by its name pair, may
+     * not match the others).
+     */
+    record Score(int points, boolean weak, boolean every) {
     }
 
-    private record QueryWord(String text, Set<String> keys) {
+    /** A query word: its normalised text, its own keys ({@link MatchKey#words}) and all its search keys. */
+    private record QueryWord(String text, Set<String> ownKeys, Set<String> keys) {
 
         boolean hasDigit() {
             return text.chars().anyMatch(Character::isDigit);
@@ -76,14 +90,17 @@ final class NameRelevance {
 
     /** The relevance of records to the query {@code q}, split into words as the database's search splits it. */
     NameRelevance(String q) {
-        for (String word : PersonRepository.queryWords(q)) {
-            query.add(new QueryWord(word, SearchKeys.ofQueryWord(word)));
+        List<String> written = PersonRepository.queryWordsAsWritten(q);
+        List<String> words = PersonRepository.queryWords(q);
+        for (int i = 0; i < words.size(); i++) {
+            query.add(new QueryWord(words.get(i), ownKeys(written.get(i)), SearchKeys.ofQueryWord(written.get(i))));
         }
     }
 
     Score score(Candidate candidate) {
         int total = 0;
         boolean weak = false;
+        boolean every = true;
         for (QueryWord word : query) {
             int best = Math.max(points(word, Part.SURNAME, candidate.surname()),
                     Math.max(points(word, Part.GIVEN_NAME, candidate.givenName()),
@@ -98,8 +115,9 @@ final class NameRelevance {
                 weak = true;
             }
             total += best;
+            every &= best > 0;
         }
-        return new Score(total, weak);
+        return new Score(total, weak, every);
     }
 
     private int points(QueryWord word, Part part, String text) {
@@ -118,10 +136,20 @@ final class NameRelevance {
                 best = Math.max(best, part.inside);
             }
         }
-        if (best < part.key && !java.util.Collections.disjoint(parsed.keys(), word.keys())) {
+        if (best < part.key && !java.util.Collections.disjoint(parsed.keys(), word.ownKeys())) {
             best = part.key;
+        } else if (best < part.relatedKey && !java.util.Collections.disjoint(parsed.keys(), word.keys())) {
+            best = part.relatedKey;
         }
         return best;
+    }
+
+    /**
+     * A query word's own keys: those of its words ({@link MatchKey#words}), without the stems and table lines {@link
+     * SearchKeys#ofQueryWord} adds. A person who has one of them matches by the word's own key.
+     */
+    static Set<String> ownKeys(String word) {
+        return new java.util.LinkedHashSet<>(MatchKey.words(word));
     }
 
     private boolean pieceOf(QueryWord word, String patronymic) {

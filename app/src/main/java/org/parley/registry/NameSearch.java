@@ -3,7 +3,6 @@ package org.parley.registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.parley.names.SearchKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +27,10 @@ final class NameSearch {
     static final int INSIDE_MIN_LENGTH = 3;
 
     /**
-     * One query word as the index is read for it: the word, the range of words that begin with it, its keys, and the
-     * name words it lies inside.
+     * One query word as the index is read for it: the word, the range of words that begin with it, its keys (its
+     * own among them, {@link NameRelevance#ownKeys}), and the name words it lies inside.
      */
-    record Word(String text, String low, String high, List<String> keys, List<String> inside) {
+    record Word(String text, String low, String high, List<String> keys, List<String> ownKeys, List<String> inside) {
     }
 
     private final List<Word> words;
@@ -42,22 +41,62 @@ final class NameSearch {
 
     /** The query's words, each with the name words it lies inside as the database holds them now. */
     static NameSearch of(String q, JdbcClient jdbc) {
+        return withInside(q, text -> text.codePointCount(0, text.length()) < INSIDE_MIN_LENGTH ? List.of()
+                : jdbc.sql("select word from name_word where word like :piece and word not like :beginning "
+                                + "limit " + INSIDE_LIMIT)
+                        .param("piece", "%" + PersonRepository.escapeLike(text) + "%")
+                        .param("beginning", PersonRepository.escapeLike(text) + "%")
+                        .query(String.class).list());
+    }
+
+    /**
+     * The query's words without the name words they lie inside: enough to tell common words (their rows only
+     * fewer) and for a search of common words, which reads no piece of a word.
+     */
+    static NameSearch withoutInside(String q) {
+        return withInside(q, text -> List.of());
+    }
+
+    private static NameSearch withInside(String q, java.util.function.Function<String, List<String>> inside) {
         List<Word> words = new ArrayList<>();
-        for (String text : PersonRepository.queryWords(q)) {
-            Set<String> keys = SearchKeys.ofQueryWord(text);
-            List<String> inside = text.codePointCount(0, text.length()) < INSIDE_MIN_LENGTH ? List.of()
-                    : jdbc.sql("select word from name_word where word like :piece and word not like :beginning "
-                                    + "limit " + INSIDE_LIMIT)
-                            .param("piece", "%" + PersonRepository.escapeLike(text) + "%")
-                            .param("beginning", PersonRepository.escapeLike(text) + "%")
-                            .query(String.class).list();
-            words.add(new Word(text, text, after(text), List.copyOf(keys), inside));
+        List<String> written = PersonRepository.queryWordsAsWritten(q);
+        List<String> texts = PersonRepository.queryWords(q);
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            words.add(new Word(text, text, after(text), List.copyOf(SearchKeys.ofQueryWord(written.get(i))),
+                    List.copyOf(NameRelevance.ownKeys(written.get(i))), inside.apply(text)));
         }
         return new NameSearch(List.copyOf(words));
     }
 
     List<Word> words() {
         return words;
+    }
+
+    /**
+     * The name pairs ({@link SearchWords#pair}) that any two of the query's words make as surname and given name, in
+     * either order and any of their keys: a person with one of them has a surname one word matches and a given name
+     * another matches (table {@code person_name_pair}).
+     */
+    String[] pairs() {
+        return pairs(SearchWords::pair);
+    }
+
+    /** As {@link #pairs}, the pairs of surname and patronymic ({@link SearchWords#patronymicPair}). */
+    String[] patronymicPairs() {
+        return pairs(SearchWords::patronymicPair);
+    }
+
+    private String[] pairs(java.util.function.BinaryOperator<String> pair) {
+        List<String> pairs = new ArrayList<>();
+        for (Word first : words) {
+            for (Word second : words) {
+                if (first != second) {
+                    first.keys().forEach(s -> second.keys().forEach(g -> pairs.add(pair.apply(s, g))));
+                }
+            }
+        }
+        return pairs.stream().distinct().toArray(String[]::new);
     }
 
     /**
@@ -112,6 +151,7 @@ final class NameSearch {
         params.put(p + "low", word.low());
         params.put(p + "high", word.high());
         params.put(p + "keys", word.keys().toArray(String[]::new));
+        params.put(p + "own", word.ownKeys().toArray(String[]::new));
         if (!word.inside().isEmpty()) {
             params.put(p + "inside", word.inside().toArray(String[]::new));
         }
@@ -136,7 +176,8 @@ final class NameSearch {
     /** The points of a matching row of word {@code i}, by its part and how it matches. */
     private static String points(int i) {
         String p = ":sw" + i;
-        return "case when not written then " + byPart(part -> part.key, 0)
+        return "case when not written and word = any(" + p + "own) then " + byPart(part -> part.key, 0)
+                + " when not written then " + byPart(part -> part.relatedKey, 0)
                 + " when word = " + p + "w then " + byPart(part -> part.whole, 0)
                 + " when word >= " + p + "low and word < " + p + "high then "
                 + byPart(part -> part.prefix, NameRelevance.WEAK)

@@ -3,6 +3,7 @@ package org.parley.registry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,8 +41,7 @@ class PersonBulkLoader {
      */
     private static final long BULK_MINIMUM = 100_000;
     private static final List<String> BULK_TABLES = List.of("person", "person_name_key", "person_search_word",
-            "person_blocking_key",
-            "person_event");
+            "person_name_pair", "person_blocking_key", "person_event");
     /** Persons per COPY batch. */
     private static final int BATCH = 5_000;
     /** Threads preparing batches: the machine's cores, one of which PostgreSQL's backend shares. */
@@ -74,6 +74,7 @@ class PersonBulkLoader {
                 .param("n", newPersons.size()).query(Long.class).list();
         NamePartKeys partKeys = new NamePartKeys();
         Set<String> names = new HashSet<>();
+        Set<List<String>> spellings = new HashSet<>();
         ExecutorService preparers = Executors.newFixedThreadPool(PREPARERS, task -> {
             Thread thread = new Thread(task, "bulk-load-rows");
             thread.setDaemon(true);
@@ -96,27 +97,39 @@ class PersonBulkLoader {
                         rows.events);
                 copy("copy person_name_key (person_id, key) from stdin (format csv)", rows.keys);
                 copy("copy person_search_word (person_id, part, written, word) from stdin (format csv)", rows.words);
+                copy("copy person_name_pair (person_id, pair) from stdin (format csv)", rows.pairs);
                 copy("copy person_blocking_key (person_id, holding_party_id, key) from stdin (format csv)",
                         rows.blockingKeys);
                 names.addAll(rows.names);
+                spellings.addAll(rows.spellings);
             }
         } finally {
             preparers.shutdownNow();
         }
         jdbc.sql("insert into name_word (word) select unnest(:words::text[]) on conflict do nothing")
                 .param("words", names.stream().sorted().toArray(String[]::new)).update();
+        List<List<String>> sorted = spellings.stream().sorted(Comparator.comparing((List<String> r) -> r.get(0))
+                .thenComparing(r -> r.get(1)).thenComparing(r -> r.get(2))).toList();
+        jdbc.sql("insert into name_spelling (pair, surname, given_name) select * from unnest(:pairs::text[], "
+                        + ":surnames::text[], :givenNames::text[]) on conflict do nothing")
+                .param("pairs", sorted.stream().map(r -> r.get(0)).toArray(String[]::new))
+                .param("surnames", sorted.stream().map(r -> r.get(1)).toArray(String[]::new))
+                .param("givenNames", sorted.stream().map(r -> r.get(2)).toArray(String[]::new)).update();
         return ids;
     }
 
-    /** The COPY rows of one batch of persons, and the name words (for {@code name_word}) among them. */
+    /**
+     * The COPY rows of one batch of persons, and the name words (for {@code name_word}) and spellings (pair, surname,
+     * given name: for {@code name_spelling}) among them.
+     */
     private record Rows(StringBuilder persons, StringBuilder events, StringBuilder keys, StringBuilder words,
-            StringBuilder blockingKeys, Set<String> names) {
+            StringBuilder pairs, StringBuilder blockingKeys, Set<String> names, Set<List<String>> spellings) {
     }
 
     private static Rows rows(List<NewPerson> newPersons, List<Long> ids, int from, int to, Map<String, Long> partyIds,
             NamePartKeys partKeys) {
         Rows rows = new Rows(new StringBuilder(), new StringBuilder(), new StringBuilder(), new StringBuilder(),
-                new StringBuilder(), new HashSet<>());
+                new StringBuilder(), new StringBuilder(), new HashSet<>(), new HashSet<>());
         for (int i = from; i < to; i++) {
             NewPerson person = newPersons.get(i);
             long id = ids.get(i);
@@ -125,10 +138,19 @@ class PersonBulkLoader {
             for (String key : NameKeyRepository.keys(person.facts(), partKeys)) {
                 row(rows.keys, id, key);
             }
-            for (SearchWords.Word word : SearchWords.of(person.facts(), partKeys)) {
+            Set<SearchWords.Word> words = SearchWords.of(person.facts(), partKeys);
+            for (SearchWords.Word word : words) {
                 row(rows.words, id, word.part().code(), word.written(), word.text());
                 if (word.nameAsWritten()) {
                     rows.names.add(word.text());
+                }
+            }
+            String surname = (String) person.facts().get(PersonField.SURNAME);
+            String givenName = (String) person.facts().get(PersonField.GIVEN_NAME);
+            for (String pair : SearchWords.pairs(words)) {
+                row(rows.pairs, id, pair);
+                if (surname != null && givenName != null && SearchWords.givenNamePair(pair)) {
+                    rows.spellings.add(List.of(pair, surname, givenName));
                 }
             }
             Long holder = partyIds.get((String) person.facts().get(PersonField.HOLDING_PARTY));
@@ -173,7 +195,8 @@ class PersonBulkLoader {
 
     /** Refreshes the planner's statistics after a load, which can change the tables' sizes by orders of magnitude. */
     void analyze() {
-        jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word, person_blocking_key")
+        jdbc.sql("analyze person, person_event, person_name_key, person_search_word, person_name_pair, name_spelling, "
+                + "name_word, person_blocking_key")
                 .update();
     }
 

@@ -96,6 +96,9 @@ class PersonController {
         write(result.items()).forEach(node.withArray("items")::add);
         node.withArray("items");
         node.put("total", result.total());
+        if (result.totalCapped()) {
+            node.put("totalCapped", true);
+        }
         node.put("page", result.page());
         node.put("size", result.size());
         node.put("sort", sort.parameter());

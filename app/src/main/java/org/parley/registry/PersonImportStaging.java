@@ -55,7 +55,8 @@ public final class PersonImportStaging {
                 .collect(Collectors.joining(", "));
         registry.jdbc().sql("create temporary table " + TABLE + " (line bigint not null, person_id bigint, "
                 + "new_id bigint not null, " + columns + ", fact_sources text, name_script text, "
-                + "name_keys text[], word_parts smallint[], word_written boolean[], words text[], blocking_keys bigint[]) "
+                + "name_keys text[], word_parts smallint[], word_written boolean[], words text[], name_pairs text[], "
+                + "blocking_keys bigint[]) "
                 + "on commit drop").update();
     }
 
@@ -91,10 +92,12 @@ public final class PersonImportStaging {
         values.add(PersonRepository.writeSources(facts));
         values.add(PersonRepository.nameScript(facts).iso15924());
         values.add(arrayLiteral(NameKeyRepository.keys(facts)));
-        List<SearchWords.Word> words = List.copyOf(SearchWords.of(facts));
+        Set<SearchWords.Word> wordSet = SearchWords.of(facts);
+        List<SearchWords.Word> words = List.copyOf(wordSet);
         values.add(words.stream().map(w -> String.valueOf(w.part().code())).collect(Collectors.joining(",", "{", "}")));
         values.add(words.stream().map(w -> String.valueOf(w.written())).collect(Collectors.joining(",", "{", "}")));
         values.add(arrayLiteral(words.stream().map(SearchWords.Word::text).toList()));
+        values.add(arrayLiteral(SearchWords.pairs(wordSet)));
         values.add(BlockingKeys.arrayLiteral(BlockingKeys.of(facts)));
         CsvCopy.row(rows, values.toArray());
         if (++buffered == BATCH) {
@@ -214,6 +217,12 @@ public final class PersonImportStaging {
             jdbc.sql("insert into person_search_word (person_id, part, written, word) select new_id, "
                     + "unnest(word_parts), unnest(word_written), unnest(words) from " + TABLE
                     + " where person_id is null").update();
+            jdbc.sql("insert into person_name_pair (person_id, pair) select new_id, unnest(name_pairs) from " + TABLE
+                    + " where person_id is null").update();
+            jdbc.sql("insert into name_spelling (pair, surname, given_name) select distinct n.pair, s.surname, "
+                    + "s.given_name from " + TABLE + " s, unnest(s.name_pairs) as n(pair) where s.person_id is null "
+                    + "and s.surname is not null and s.given_name is not null and n.pair like '% %' order by 1, 2, 3 "
+                    + "on conflict do nothing").update();
             jdbc.sql("insert into name_word (word) select distinct w.word from " + TABLE + " s, unnest(s.word_parts, "
                     + "s.word_written, s.words) as w(part, written, word) where s.person_id is null and w.written "
                     + "and w.part < " + SearchWords.Part.NUMBER.code() + " order by w.word on conflict do nothing")
@@ -259,8 +268,8 @@ public final class PersonImportStaging {
             updated = changed.size();
         }
         if (created + updated > 10_000) {
-            jdbc.sql("analyze person, person_event, person_name_key, person_search_word, name_word, "
-                    + "person_blocking_key").update();
+            jdbc.sql("analyze person, person_event, person_name_key, person_search_word, person_name_pair, "
+                    + "name_spelling, name_word, person_blocking_key").update();
         }
         return new PersonImportCounts(created, updated, total - created - updated);
     }

@@ -62,8 +62,9 @@ class PersonPagesController {
     }
 
     /** Where the reader is in the list. */
-    record Pagination(long total, int page, int pageCount, long first, long last, String previousUrl,
-            String nextUrl, String firstUrl) {
+    /** A list's pages; {@code totalCapped} when the total is a lower bound (a search of common names). */
+    record Pagination(long total, boolean totalCapped, int page, int pageCount, long first, long last,
+            String previousUrl, String nextUrl, String firstUrl) {
     }
 
     @GetMapping("/persons")
@@ -200,7 +201,7 @@ class PersonPagesController {
         int current = query.page();
         long first = (long) (current - 1) * size + 1;
         long last = first + page.items().size() - 1;
-        return new Pagination(total, current, pageCount, first, last,
+        return new Pagination(total, page.totalCapped(), current, pageCount, first, last,
                 current > 1 ? query.pageUrl(Math.min(current - 1, pageCount)) : null,
                 current < pageCount ? query.pageUrl(current + 1) : null, query.pageUrl(1));
     }

@@ -46,6 +46,29 @@ class PersonRepository {
     private static final List<PersonField> FACT_COLUMNS = List.of(PersonField.values());
     /** Candidates a name search reads and ranks in Java at most; a search with more is scored by the database. */
     static final int RANKED_IN_JAVA = 5_000;
+    /**
+     * A query word with more rows than this is common; a search whose every word is common finds the persons so
+     * named, through the registry's spellings ({@link #bySpelling}) or the name pairs ({@link #namesakes}), and its
+     * total may be capped.
+     */
+    static final int COMMON_WORD = 500;
+    /** Persons found by their name pairs a search reads at most; with more, its total is a lower bound. */
+    static final int NAMESAKES_READ = 5_000;
+    /** A search of one common word counts its persons up to this; with more, its total is this, a lower bound. */
+    static final int TOTAL_CAP = 1_000;
+    /** Spellings of a name whose persons one query reads ({@link #bySpelling}). */
+    private static final int SPELLINGS_A_QUERY = 16;
+
+    /**
+     * How a name search chooses its way: the candidates ranked in Java at most (ten times as many for several
+     * words), the rows above which a word is common, the persons read by their name pairs at most, the persons of
+     * one common word counted at most.
+     */
+    record SearchLimits(int rankedInJava, int commonWord, int namesakesRead, int totalCap) {
+
+        static final SearchLimits DEFAULT = new SearchLimits(RANKED_IN_JAVA, COMMON_WORD, NAMESAKES_READ, TOTAL_CAP);
+    }
+
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -135,19 +158,29 @@ class PersonRepository {
      */
     Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
             int page, int size) {
-        return find(caller, filter, contributed, sort, page, size, RANKED_IN_JAVA);
+        return find(caller, filter, contributed, sort, page, size, SearchLimits.DEFAULT);
     }
 
-    /** {@link #find}, a name search ranked in Java when its rarest word has at most {@code rankedInJava} rows. */
+    /**
+     * {@link #find}, a name search ranked in Java when its rarest word has at most {@code rankedInJava} rows, never
+     * read from the name pairs.
+     */
     Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
             int page, int size, int rankedInJava) {
+        return find(caller, filter, contributed, sort, page, size,
+                new SearchLimits(rankedInJava, Integer.MAX_VALUE, NAMESAKES_READ, TOTAL_CAP));
+    }
+
+    /** {@link #find} with a name search's limits. */
+    Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
+            int page, int size, SearchLimits limits) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(where(filter, params));
         contributed.forEach((column, choice) -> where.append(" and ").append(column.condition(caller, choice, params)));
         where.append(" and ").append(visibleTo(caller, params));
         long offset = (long) page * size;
         if (searching(filter)) {
-            return search(filter.q(), where.toString(), params, sort, offset, page, size, rankedInJava);
+            return search(filter.q(), where.toString(), params, sort, offset, page, size, limits);
         }
         long total = jdbc.sql("select count(*) from person p " + where).params(params).query(Long.class).single();
         return new Page<>(inOrder(orderedIds(where.toString(), params, sort, offset, size)), total, page, size);
@@ -159,58 +192,211 @@ class PersonRepository {
     }
 
     /**
-     * A name search ({@link NameSearch}). When the rarest query word matches at most {@code rankedInJava} rows (ten
-     * times as many for a query of several words), the candidates are the persons of the two rarest words' rows (the
-     * sets intersected, index-only), each other word checked by one index probe; they alone are read and ranked by
-     * {@link NameRelevance}, which leaves out those that only a piece of a patronymic matches unless nothing else
+     * A name search ({@link NameSearch}). When every query word is common (more than {@code commonWord} rows), the
+     * persons so named are found without reading the words' rows: by relevance, for one or two words, through the
+     * registry's spellings of the name ({@link #bySpelling}); else through the persons' name pairs ({@link
+     * #namesakes}). If there are none, or the words are rarer, the search runs as follows. When the
+     * rarest query word matches at most {@code rankedInJava} rows (ten times as many for a query of several words),
+     * the candidates are the persons of the rarest word's rows (intersected, index-only, with the second rarest's if
+     * that too is rare, or if no word is), each other word checked by one index probe; they alone are read and ranked
+     * by {@link NameRelevance}, which leaves out those that only a piece of a patronymic matches unless nothing else
      * matches. With more candidates (a common name alone), the database scores them from the words' rows by the same
      * points and pages them ({@link #scoredPage}).
      */
     private Page<Person> search(String q, String where, Map<String, Object> params, PersonSort sort, long offset,
-            int page, int size, int rankedInJava) {
-        NameSearch search = NameSearch.of(q, jdbc);
-        int[] byRarity = byRarity(search, params, rankedInJava);
-        if (byRarity == null) {
+            int page, int size, SearchLimits limits) {
+        NameSearch search = NameSearch.withoutInside(q);
+        int n = search.words().size();
+        // first counted up to a common word's rows only: reading further is what a search of common words avoids
+        long[] counts = search.counts(jdbc, (int) Math.min(limits.commonWord(), limits.rankedInJava() * 10L),
+                params);
+        int[] byRarity = byRarity(counts);
+        if (counts[byRarity[0]] > limits.commonWord()) {
+            Page<Person> named = n <= 2 && sort.key() == PersonSort.Key.RELEVANCE ? bySpelling(q, search, where,
+                    params, sort, offset, page, size, n == 1 ? limits.totalCap() : limits.namesakesRead()) : null;
+            if (named != null) {
+                return named;
+            }
+            Namesakes namesakes = n > 2 ? namesakes(q, search, true, where, params, limits.namesakesRead()) : null;
+            if (namesakes == null && n > 1) {
+                namesakes = namesakes(q, search, false, where, params, limits.namesakesRead());
+            }
+            if (namesakes != null) {
+                return new Page<>(inOrder(pageOf(namesakes.matched(), sort, offset, size)),
+                        namesakes.matched().size(), page, size, namesakes.capped());
+            }
+        }
+        search = NameSearch.of(q, jdbc);
+        counts = search.counts(jdbc, (int) Math.min(limits.commonWord(), limits.rankedInJava() * 10L), params);
+        byRarity = byRarity(counts);
+        int cap = n == 1 ? limits.rankedInJava() : (int) Math.min(Integer.MAX_VALUE - 1L, 10L * limits.rankedInJava());
+        if (counts[byRarity[0]] > Math.min(limits.commonWord(), cap)) {
+            counts = search.counts(jdbc, cap, params);
+            byRarity = byRarity(counts);
+        }
+        if (counts[byRarity[0]] > cap) {
             return scoredPage(search, where, params, sort, offset, page, size);
         }
-        List<Ranked> matched = matches(q, search, byRarity, where, params);
-        List<Long> ids;
+        boolean intersect = n > 1 && (counts[byRarity[1]] <= limits.commonWord()
+                || counts[byRarity[0]] > limits.commonWord());
+        List<Ranked> matched = matches(q, search, byRarity, intersect, where, params);
+        return new Page<>(inOrder(pageOf(matched, sort, offset, size)), matched.size(), page, size);
+    }
+
+    /** The ids of a page of ranked matches, in the order asked for. */
+    private List<Long> pageOf(List<Ranked> matched, PersonSort sort, long offset, int size) {
         if (sort.key() == PersonSort.Key.RELEVANCE) {
-            ids = byRelevance(matched, sort.collation()).stream().skip(offset).limit(size).toList();
-        } else {
-            Map<String, Object> matches = new HashMap<>();
-            matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
-            ids = orderedIds("where p.id = any(:matched)", matches, sort, offset, size);
+            return byRelevance(matched, sort.collation()).stream().skip(offset).limit(size).toList();
         }
-        return new Page<>(inOrder(ids), matched.size(), page, size);
+        Map<String, Object> matches = new HashMap<>();
+        matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
+        return orderedIds("where p.id = any(:matched)", matches, sort, offset, size);
+    }
+
+    /** A surname and given name as written, with the points a query gives them and their collation keys. */
+    private record Spelling(String surname, String givenName, int points, CollationKey surnameKey,
+            CollationKey givenNameKey) {
     }
 
     /**
-     * The query words from the rarest to the commonest, if the rarest has at most {@code limit} rows — ten times as
-     * many when there are several words, whose two rarest are intersected before any person is read; else null.
+     * A page by relevance of a search of one common word (a surname or given name of thousands of persons) or two (a
+     * common surname and given name, in any spelling), read without reading the persons it passes over; null if the
+     * registry has no such name. The registry's spellings of the names the words are ({@code name_spelling}: for two
+     * words, found by their pairs; for one, by its keys as a surname's or a given name's) are ranked by {@link
+     * NameRelevance} and the reader's collation, as their persons would be; each spelling's persons, in id order, come
+     * from the name order's index (V14_2), which also holds what visibility reads, until the page is filled. The
+     * total is counted there too, up to {@code cap}: with more, it is {@code cap} and {@link Page#totalCapped}.
+     * Persons the words match otherwise (a beginning of a name, a patronymic, a person with no given name) are not
+     * looked for: the persons so named are what such a query asks for; if they do not fill the page, null too.
      */
-    private int[] byRarity(NameSearch search, Map<String, Object> params, int limit) {
-        int n = search.words().size();
-        int cap = n == 1 ? limit : (int) Math.min(Integer.MAX_VALUE - 1L, 10L * limit);
-        long[] counts = search.counts(jdbc, cap, params);
-        int[] order = IntStream.range(0, n).boxed()
+    private Page<Person> bySpelling(String q, NameSearch search, String where, Map<String, Object> params,
+            PersonSort sort, long offset, int page, int size, int cap) {
+        String spellingSql;
+        if (search.words().size() == 1) {
+            params.put("spellingKeys", search.words().get(0).keys().toArray(String[]::new));
+            // a surname key begins a pair, a given name's key ends it (its own index, V18_1_1)
+            spellingSql = "select surname, given_name from name_spelling, unnest(:spellingKeys::text[]) k where pair "
+                    + ">= k || ' ' and pair < k || '!' union select surname, given_name from name_spelling where "
+                    + "split_part(pair, ' ', 2) = any(:spellingKeys)";
+        } else {
+            params.put("namePairs", search.pairs());
+            spellingSql = "select distinct surname, given_name from name_spelling where pair = any(:namePairs)";
+        }
+        NameRelevance relevance = new NameRelevance(q);
+        Collator collator = sort.collation().collator();
+        List<Spelling> spellings = new ArrayList<>();
+        jdbc.sql(spellingSql).params(params).query((RowCallbackHandler) rs -> {
+            NameRelevance.Score score = relevance.score(new NameRelevance.Candidate(0, rs.getString(1),
+                    rs.getString(2), null, null, null));
+            if (score.every() && !score.weak()) {
+                spellings.add(new Spelling(rs.getString(1), rs.getString(2), score.points(),
+                        collator.getCollationKey(rs.getString(1)), collator.getCollationKey(rs.getString(2))));
+            }
+        });
+        if (spellings.isEmpty()) {
+            return null;
+        }
+        spellings.sort(Comparator.comparingInt((Spelling sp) -> -sp.points()).thenComparing(Spelling::surnameKey)
+                .thenComparing(Spelling::givenNameKey));
+        String surname = sort.collation().collate("p.surname");
+        String givenName = sort.collation().collate("p.given_name");
+        String ofSpelling = "from person p " + where + " and " + surname + " = s.surname and " + givenName
+                + " = s.given_name";
+        params.put("spellingSurnames", spellings.stream().map(Spelling::surname).toArray(String[]::new));
+        params.put("spellingGivenNames", spellings.stream().map(Spelling::givenName).toArray(String[]::new));
+        long total = jdbc.sql("select count(*) from (select 1 from unnest(:spellingSurnames::text[], "
+                        + ":spellingGivenNames::text[]) s(surname, given_name) cross join lateral (select 1 "
+                        + ofSpelling + " limit " + (cap + 1L) + ") x limit " + (cap + 1L) + ") c").params(params)
+                .query(Long.class).single();
+        // the persons of the spellings, in order, a few spellings a query, up to the end of the page
+        long need = offset + size;
+        List<Long> ids = new ArrayList<>();
+        for (int from = 0; from < spellings.size() && ids.size() < need; from += SPELLINGS_A_QUERY) {
+            List<Spelling> chunk = spellings.subList(from, Math.min(spellings.size(), from + SPELLINGS_A_QUERY));
+            ids.addAll(jdbc.sql("select x.id from unnest(:chunkSurnames::text[], :chunkGivenNames::text[]) with "
+                            + "ordinality s(surname, given_name, n) cross join lateral (select p.id " + ofSpelling
+                            + " order by " + surname + ", " + givenName + ", p.id limit :need) x order by s.n, x.id "
+                            + "limit :need").params(params)
+                    .param("chunkSurnames", chunk.stream().map(Spelling::surname).toArray(String[]::new))
+                    .param("chunkGivenNames", chunk.stream().map(Spelling::givenName).toArray(String[]::new))
+                    .param("need", need - ids.size()).query(Long.class).list());
+        }
+        if (ids.size() < need && total > ids.size()) {
+            return null;
+        }
+        List<Long> shown = ids.stream().skip(offset).limit(size).toList();
+        return total > cap ? new Page<>(inOrder(shown), cap, page, size, true)
+                : new Page<>(inOrder(shown), total, page, size);
+    }
+
+    /** The persons a search of common words finds by their name pairs; {@code capped} if there were more. */
+    private record Namesakes(List<Ranked> matched, boolean capped) {
+    }
+
+    /**
+     * The matches of a search whose every word is common (a common surname and given name, with or without
+     * patronymic): the persons whose surname and given name two of the query's words are, as written or in another
+     * spelling (their name pairs, {@link SearchWords#pairs}: one lookup of an index, however many rows each word
+     * has), that every other word matches too and {@code where} selects, each with its score ({@link NameRelevance}).
+     * With {@code patronymic}, only those whose surname and patronymic two of the words are too (the pairs of
+     * both kinds intersected, index-only). Persons the words match otherwise (a beginning of a name, two words in
+     * one part) are not looked for: the persons so named are what such a query asks for. At most {@code limit}
+     * persons are read, the first by id; if there were more, {@code capped}. Null if no person is so named: the
+     * search then runs as for rarer words.
+     */
+    private Namesakes namesakes(String q, NameSearch search, boolean patronymic, String where,
+            Map<String, Object> params, int limit) {
+        params.put("namePairs", search.pairs());
+        params.put("patronymicPairs", search.patronymicPairs());
+        String named = "select person_id from person_name_pair where pair = any(:namePairs)" + (patronymic
+                ? " intersect select person_id from person_name_pair where pair = any(:patronymicPairs)" : "");
+        NameRelevance relevance = new NameRelevance(q);
+        long[] found = new long[2];
+        List<Ranked> ranked = new ArrayList<>();
+        // one more than read, to know whether there are more; the count and the last id of those come with each row
+        jdbc.sql("with c as materialized (select distinct person_id as id from (" + named + ") n order by 1 "
+                        + "limit " + (limit + 1L) + ") select p.id, "
+                        + "p.surname, p.given_name, p.patronymic, p.service_number, p.prisoner_number, (select "
+                        + "count(*) from c), (select max(id) from c) from c join person p on p.id = c.id " + where)
+                .params(params)
+                .query((RowCallbackHandler) rs -> {
+                    found[0] = rs.getLong(7);
+                    found[1] = rs.getLong(8);
+                    NameRelevance.Candidate candidate = new NameRelevance.Candidate(rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+                    NameRelevance.Score score = relevance.score(candidate);
+                    if (score.every()) {
+                        ranked.add(new Ranked(candidate, score));
+                    }
+                });
+        if (ranked.isEmpty()) {
+            return null;
+        }
+        boolean capped = found[0] > limit;
+        return new Namesakes(capped ? ranked.stream().filter(r -> r.candidate().id() != found[1]).toList() : ranked,
+                capped);
+    }
+
+    /** The query words from the rarest to the commonest, by their counts. */
+    private static int[] byRarity(long[] counts) {
+        return IntStream.range(0, counts.length).boxed()
                 .sorted(Comparator.comparingLong(i -> counts[i])).mapToInt(Integer::intValue).toArray();
-        return counts[order[0]] <= cap ? order : null;
     }
 
     /**
-     * The persons whose rows match the two rarest query words (the two sets of rows intersected, index-only), that
-     * the other words match too (one index probe each, before any person is read) and that {@code where} selects,
-     * each with its score; those only a piece of a patronymic matches left out unless nothing else matches.
+     * The persons whose rows match the rarest query word (intersected index-only with the second rarest's when
+     * {@code intersect}), that the other words match too (one index probe each, before any person is read) and that
+     * {@code where} selects, each with its score; those only a piece of a patronymic matches left out unless nothing
+     * else matches.
      */
-    private List<Ranked> matches(String q, NameSearch search, int[] byRarity, String where,
+    private List<Ranked> matches(String q, NameSearch search, int[] byRarity, boolean intersect, String where,
             Map<String, Object> params) {
         List<String> probes = new ArrayList<>();
-        for (int k = 2; k < byRarity.length; k++) {
+        for (int k = intersect ? 2 : 1; k < byRarity.length; k++) {
             probes.add(search.probe(byRarity[k], "d.id", params));
         }
         String rarest = "select person_id as id from (" + search.rows(byRarity[0], "person_id", params) + ") a";
-        String candidates = "select d.id from (" + (byRarity.length == 1 ? rarest + " group by person_id"
+        String candidates = "select d.id from (" + (!intersect ? rarest + " group by person_id"
                 : rarest + " intersect select person_id from (" + search.rows(byRarity[1], "person_id", params)
                 + ") b") + ") d" + (probes.isEmpty() ? "" : " where " + String.join(" and ", probes));
         NameRelevance relevance = new NameRelevance(q);
@@ -280,19 +466,30 @@ class PersonRepository {
             return;
         }
         NameSearch search = NameSearch.of(filter.q(), jdbc);
-        int[] byRarity = byRarity(search, params, RANKED_IN_JAVA);
+        int n = search.words().size();
+        long[] counts = search.counts(jdbc, COMMON_WORD, params);
+        Namesakes namesakes = null;
+        if (n > 1 && Arrays.stream(counts).min().orElseThrow() > COMMON_WORD) {
+            // as the list finds them (the spellings of two words are their persons as the pairs give them)
+            namesakes = n > 2 ? namesakes(filter.q(), search, true, where.toString(), params, Integer.MAX_VALUE - 1)
+                    : null;
+            if (namesakes == null) {
+                namesakes = namesakes(filter.q(), search, false, where.toString(), params, Integer.MAX_VALUE - 1);
+            }
+        }
+        int cap = n == 1 ? RANKED_IN_JAVA : 10 * RANKED_IN_JAVA;
+        if (namesakes == null) {
+            counts = search.counts(jdbc, cap, params);
+        }
+        int[] byRarity = byRarity(counts);
         List<Long> ids;
-        if (byRarity == null) {
+        if (namesakes != null) {
+            ids = pageOf(namesakes.matched(), sort, 0, namesakes.matched().size());
+        } else if (counts[byRarity[0]] > cap) {
             ids = jdbc.sql(scoredSql(search, where.toString(), params, sort)).params(params).query(Long.class).list();
         } else {
-            List<Ranked> matched = matches(filter.q(), search, byRarity, where.toString(), params);
-            if (sort.key() == PersonSort.Key.RELEVANCE) {
-                ids = byRelevance(matched, sort.collation());
-            } else {
-                Map<String, Object> matches = new HashMap<>();
-                matches.put("matched", matched.stream().mapToLong(r -> r.candidate().id()).toArray());
-                ids = orderedIds("where p.id = any(:matched)", matches, sort, 0, matched.size());
-            }
+            List<Ranked> matched = matches(filter.q(), search, byRarity, n > 1, where.toString(), params);
+            ids = pageOf(matched, sort, 0, matched.size());
         }
         for (int from = 0; from < ids.size(); from += fetchSize) {
             inOrder(ids.subList(from, Math.min(ids.size(), from + fetchSize))).forEach(each);
@@ -490,6 +687,26 @@ class PersonRepository {
     static List<String> queryWords(String q) {
         return Arrays.stream(NameRelevance.WORD_BREAKS.split(NameNormalizer.normalize(q)))
                 .filter(w -> !w.isEmpty()).toList();
+    }
+
+    /**
+     * The words of a name search as typed, one for each of {@link #queryWords}, for their keys: normalising first
+     * would fold the letters some standards mark (ISO 9's â for я: Ilʹâ is Илья), which the keys read. The normalised
+     * words where the two do not pair up.
+     */
+    static List<String> queryWordsAsWritten(String q) {
+        List<String> words = queryWords(q);
+        List<String> written = Arrays.stream(NameRelevance.WORD_BREAKS.split(q.strip()))
+                .filter(w -> !NameNormalizer.normalize(w).isEmpty()).toList();
+        if (written.size() != words.size()) {
+            return words;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            if (!NameNormalizer.normalize(written.get(i)).equals(words.get(i))) {
+                return words;
+            }
+        }
+        return written;
     }
 
     /** The SQL form of {@link RecordAccess#canSee}: applied in the query, so counts never include hidden rows. */

@@ -186,7 +186,7 @@ public class RegistryService {
         RecordAccess.requireReader(caller);
         Page<Person> found = persons.find(caller, filter, contributed(filter), sort, page, size);
         return new Page<>(found.items().stream().map(p -> RecordAccess.redact(caller, p)).toList(), found.total(),
-                found.page(), found.size());
+                found.page(), found.size(), found.totalCapped());
     }
 
     /** The columns of other features the filter asks for, with the value asked for of each. */

@@ -62,6 +62,43 @@ final class SearchWords {
         return words;
     }
 
+    /**
+     * The person's name pairs (table {@code person_name_pair}, migration V18_1_1): each search key of the surname
+     * joined to each search key of the given name ({@link #pair}) and to each of the patronymic ({@link
+     * #patronymicPair}), so that a query of common words finds the persons so named by lookups of one index ({@link
+     * NameSearch#pairs}) instead of intersecting the words' tens of thousands of rows.
+     */
+    static Set<String> pairs(Set<Word> words) {
+        Set<String> pairs = new LinkedHashSet<>();
+        for (Word surname : words) {
+            if (surname.part() == Part.SURNAME && !surname.written()) {
+                for (Word other : words) {
+                    if (other.part() == Part.GIVEN_NAME && !other.written()) {
+                        pairs.add(pair(surname.text(), other.text()));
+                    } else if (other.part() == Part.PATRONYMIC && !other.written()) {
+                        pairs.add(patronymicPair(surname.text(), other.text()));
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** A surname key and a given-name key as one pair (keys hold no space); V18_1_1 joins them the same way. */
+    static String pair(String surnameKey, String givenNameKey) {
+        return surnameKey + " " + givenNameKey;
+    }
+
+    /** A surname key and a patronymic key as one pair (keys hold no slash); V18_1_1 joins them the same way. */
+    static String patronymicPair(String surnameKey, String patronymicKey) {
+        return surnameKey + "/" + patronymicKey;
+    }
+
+    /** Whether a pair is of a surname and a given name ({@link #pair}), the pairs table {@code name_spelling} holds. */
+    static boolean givenNamePair(String pair) {
+        return pair.indexOf(' ') >= 0;
+    }
+
     /** The normalised words of a text, split as the query is split ({@link PersonRepository#queryWords}). */
     static String[] split(String text) {
         return NameRelevance.WORD_BREAKS.split(NameNormalizer.normalize(text));

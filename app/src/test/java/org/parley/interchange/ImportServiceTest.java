@@ -250,6 +250,7 @@ class ImportServiceTest {
     /** The definitions of the indexes and foreign keys of the tables a large import fills. */
     private List<String> indexesAndKeys() {
         String tables = "('person'::regclass, 'person_name_key'::regclass, 'person_search_word'::regclass, "
+                + "'person_name_pair'::regclass, "
                 + "'person_blocking_key'::regclass, 'person_event'::regclass, 'audit_entry'::regclass)";
         return jdbc.sql("select pg_get_indexdef(indexrelid) from pg_index where indrelid in " + tables
                         + " union all select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) "

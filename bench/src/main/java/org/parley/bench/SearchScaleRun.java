@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parley.names.Language;
+import org.parley.names.MatchKey;
 import org.parley.names.Standard;
 import org.parley.names.Transliteration;
 
@@ -142,6 +143,7 @@ public final class SearchScaleRun {
         Map<String, AtomicInteger> found = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
+        ConcurrentLinkedQueue<Query> misses = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
@@ -155,6 +157,8 @@ public final class SearchScaleRun {
                                 .add(System.nanoTime() - t0);
                         if (onFirstPage(q, body)) {
                             found.computeIfAbsent(q.kind(), k -> new AtomicInteger()).incrementAndGet();
+                        } else if (clients == 1) {
+                            misses.add(q);
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
@@ -176,6 +180,45 @@ public final class SearchScaleRun {
                     percentiles(times), found.getOrDefault(entry.getKey(), new AtomicInteger()).get(), times.size());
         }
         System.out.printf(Locale.ROOT, "  %-8s %s%n", "all", percentiles(all));
+        for (Query q : misses) {
+            System.out.println("  not on the first page: " + q.kind() + " \"" + q.text() + "\" (" + q.surname() + " "
+                    + q.givenName() + "): " + place(q));
+        }
+    }
+
+    /**
+     * Where the person searched for is in the answer (pages of 200, the first ten), and how many of those ahead have
+     * the same surname and given name as written: namesakes a query without a date of birth cannot tell apart.
+     */
+    private String place(Query q) throws Exception {
+        Pattern item = Pattern.compile("\"surname\":\"([^\"]*)\",\"givenName\":\"([^\"]*)\"");
+        int ahead = 0;
+        int namesakes = 0;
+        int sameKeys = 0;
+        String surnameKey = MatchKey.of(q.surname());
+        String givenKey = MatchKey.of(q.givenName());
+        String total = "?";
+        for (int page = 0; page < 10; page++) {
+            String body = search(q.text(), "&size=200&page=" + page);
+            Matcher t = Pattern.compile("\"total\":(\\d+)").matcher(body);
+            total = t.find() ? t.group(1) : total;
+            for (String one : body.split("\\{\"id\":")) {
+                Matcher m = item.matcher(one);
+                if (!m.find()) {
+                    continue;
+                }
+                if (q.serviceNumber() != null ? one.contains("\"serviceNumber\":\"" + q.serviceNumber() + "\"")
+                        : m.group(1).equals(q.surname()) && m.group(2).equals(q.givenName())) {
+                    return String.format(Locale.ROOT, "number %d of %s; ahead of it %d with the same name as "
+                            + "written, %d with the same name's keys", ahead + 1, total, namesakes, sameKeys);
+                }
+                ahead++;
+                namesakes += m.group(1).equals(q.surname()) && m.group(2).equals(q.givenName()) ? 1 : 0;
+                sameKeys += MatchKey.of(m.group(1)).equals(surnameKey) && MatchKey.of(m.group(2)).equals(givenKey)
+                        ? 1 : 0;
+            }
+        }
+        return "not in the first 2,000 of " + total;
     }
 
     private void common(List<String> words) throws Exception {
@@ -223,8 +266,13 @@ public final class SearchScaleRun {
     }
 
     private String search(String q) throws Exception {
+        return search(q, "");
+    }
+
+    private String search(String q, String parameters) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/persons?q="
-                        + URLEncoder.encode(q, StandardCharsets.UTF_8))).header("Authorization", bearer).build(),
+                        + URLEncoder.encode(q, StandardCharsets.UTF_8) + parameters)).header("Authorization", bearer)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
