@@ -26,10 +26,11 @@ class NameKeyRepository {
 
     /** Replaces a person's keys, search words and name pairs with those of the given facts; adds new spellings. */
     void store(long personId, PersonInput facts) {
+        NamePartKeys partKeys = new NamePartKeys(); // each name part keyed once for the keys and the words
         jdbc.sql("delete from person_name_key where person_id = :id").param("id", personId).update();
         jdbc.sql("insert into person_name_key (person_id, key) select :id, unnest(:keys::text[])")
-                .param("id", personId).param("keys", keys(facts).toArray(String[]::new)).update();
-        Set<SearchWords.Word> words = SearchWords.of(facts);
+                .param("id", personId).param("keys", keys(facts, partKeys).toArray(String[]::new)).update();
+        Set<SearchWords.Word> words = SearchWords.of(facts, partKeys);
         jdbc.sql("delete from person_search_word where person_id = :id").param("id", personId).update();
         jdbc.sql("insert into person_search_word (person_id, part, written, word) "
                         + "select :id, unnest(:parts::smallint[]), unnest(:written::boolean[]), unnest(:words::text[])")

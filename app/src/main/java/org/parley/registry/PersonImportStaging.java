@@ -41,6 +41,8 @@ public final class PersonImportStaging {
     private long staged;
     /** Ids taken from the person sequence for the rows of the batch, used if a row turns out to be new. */
     private final java.util.ArrayDeque<Long> ids = new java.util.ArrayDeque<>();
+    /** The keys of each name part, computed once for the whole import and shared by name keys and search words. */
+    private final NamePartKeys partKeys = new NamePartKeys();
 
     PersonImportStaging(PersonImport registry, Caller caller, String holdingParty, Map<String, Long> partyIds,
             Set<PersonField> given) {
@@ -91,8 +93,8 @@ public final class PersonImportStaging {
         }
         values.add(PersonRepository.writeSources(facts));
         values.add(PersonRepository.nameScript(facts).iso15924());
-        values.add(arrayLiteral(NameKeyRepository.keys(facts)));
-        Set<SearchWords.Word> wordSet = SearchWords.of(facts);
+        values.add(arrayLiteral(NameKeyRepository.keys(facts, partKeys)));
+        Set<SearchWords.Word> wordSet = SearchWords.of(facts, partKeys);
         List<SearchWords.Word> words = List.copyOf(wordSet);
         values.add(words.stream().map(w -> String.valueOf(w.part().code())).collect(Collectors.joining(",", "{", "}")));
         values.add(words.stream().map(w -> String.valueOf(w.written())).collect(Collectors.joining(",", "{", "}")));

@@ -60,10 +60,13 @@ class StandingSearch {
             return;
         }
         List<Long> ids = announced.personIds();
-        List<Long> open = requests.openIds();
-        if (ids.size() > PERSONS_PER_REQUEST * open.size()) {
-            searchAgain(open, ids);
-            return;
+        // a few persons (a registration) never read the open requests: with one open, they are not more per request
+        if (ids.size() > PERSONS_PER_REQUEST) {
+            List<Long> open = requests.openIds();
+            if (ids.size() > PERSONS_PER_REQUEST * open.size()) {
+                searchAgain(open, ids);
+                return;
+            }
         }
         for (int from = 0; from < ids.size(); from += CHUNK) {
             match(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
