@@ -61,8 +61,10 @@ class PersonPagesController {
     record ListColumn(String name, String label, List<Option> options) {
     }
 
-    /** Where the reader is in the list. */
-    /** A list's pages; {@code totalCapped} when the total is a lower bound (a search of common names). */
+    /**
+     * Where the reader is in the list; {@code totalCapped} when the total is a lower bound (a long list, a search of
+     * common names).
+     */
     record Pagination(long total, boolean totalCapped, int page, int pageCount, long first, long last,
             String previousUrl, String nextUrl, String firstUrl) {
     }

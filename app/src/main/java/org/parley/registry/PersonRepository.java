@@ -56,17 +56,24 @@ class PersonRepository {
     static final int NAMESAKES_READ = 5_000;
     /** A search of one common word counts its persons up to this; with more, its total is this, a lower bound. */
     static final int TOTAL_CAP = 1_000;
+    /**
+     * A list without a name search counts its persons up to this, or to the end of the page after the one shown (so
+     * that there is a next page to go to); with more, its total is that, a lower bound ({@link Page#totalCapped}), as
+     * search engines give "10,000 or more".
+     */
+    static final int LIST_TOTAL_CAP = 10_000;
     /** Spellings of a name whose persons one query reads ({@link #bySpelling}). */
     private static final int SPELLINGS_A_QUERY = 16;
 
     /**
-     * How a name search chooses its way: the candidates ranked in Java at most (ten times as many for several
-     * words), the rows above which a word is common, the persons read by their name pairs at most, the persons of
-     * one common word counted at most.
+     * How a list counts and a name search chooses its way: the candidates ranked in Java at most (ten times as many
+     * for several words), the rows above which a word is common, the persons read by their name pairs at most, the
+     * persons of one common word counted at most, the persons of a list without a name search counted at most.
      */
-    record SearchLimits(int rankedInJava, int commonWord, int namesakesRead, int totalCap) {
+    record ListLimits(int rankedInJava, int commonWord, int namesakesRead, int totalCap, int listTotalCap) {
 
-        static final SearchLimits DEFAULT = new SearchLimits(RANKED_IN_JAVA, COMMON_WORD, NAMESAKES_READ, TOTAL_CAP);
+        static final ListLimits DEFAULT = new ListLimits(RANKED_IN_JAVA, COMMON_WORD, NAMESAKES_READ, TOTAL_CAP,
+                LIST_TOTAL_CAP);
     }
 
 
@@ -158,7 +165,7 @@ class PersonRepository {
      */
     Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
             int page, int size) {
-        return find(caller, filter, contributed, sort, page, size, SearchLimits.DEFAULT);
+        return find(caller, filter, contributed, sort, page, size, ListLimits.DEFAULT);
     }
 
     /**
@@ -168,22 +175,38 @@ class PersonRepository {
     Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
             int page, int size, int rankedInJava) {
         return find(caller, filter, contributed, sort, page, size,
-                new SearchLimits(rankedInJava, Integer.MAX_VALUE, NAMESAKES_READ, TOTAL_CAP));
+                new ListLimits(rankedInJava, Integer.MAX_VALUE, NAMESAKES_READ, TOTAL_CAP, LIST_TOTAL_CAP));
     }
 
-    /** {@link #find} with a name search's limits. */
+    /** {@link #find} with these limits of a list's count and a name search's ways. */
     Page<Person> find(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
-            int page, int size, SearchLimits limits) {
+            int page, int size, ListLimits limits) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(where(filter, params));
-        contributed.forEach((column, choice) -> where.append(" and ").append(column.condition(caller, choice, params)));
-        where.append(" and ").append(visibleTo(caller, params));
+        String where = listWhere(caller, filter, contributed, params);
         long offset = (long) page * size;
         if (searching(filter)) {
-            return search(filter.q(), where.toString(), params, sort, offset, page, size, limits);
+            return search(filter.q(), where, params, sort, offset, page, size, limits);
         }
-        long total = jdbc.sql("select count(*) from person p " + where).params(params).query(Long.class).single();
-        return new Page<>(inOrder(orderedIds(where.toString(), params, sort, offset, size)), total, page, size);
+        // counting every person a party may see reads half a million index rows at a million persons (0.8 s), while
+        // the page itself is read from an ordered index in milliseconds: the total is counted as far as needed
+        long counted = Math.max(limits.listTotalCap(), offset + 2L * size);
+        long total = jdbc.sql("select count(*) from (select 1 from person p " + where + " limit :counted) c")
+                .params(params).param("counted", counted + 1).query(Long.class).single();
+        List<Person> items = inOrder(orderedIds(where, params, sort, offset, size));
+        return total > counted ? new Page<>(items, counted, page, size, true) : new Page<>(items, total, page, size);
+    }
+
+    /**
+     * How many persons {@link #find} lists for the caller, all of them counted: an export states it on the record.
+     * A name search counts as {@link #find} does (its total may be a lower bound).
+     */
+    long count(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort) {
+        if (searching(filter)) {
+            return find(caller, filter, contributed, sort, 0, 1).total();
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = listWhere(caller, filter, contributed, params);
+        return jdbc.sql("select count(*) from person p " + where).params(params).query(Long.class).single();
     }
 
     /** Whether the filter searches by name: a query with at least one word (a lone hyphen has none). */
@@ -204,7 +227,7 @@ class PersonRepository {
      * points and pages them ({@link #scoredPage}).
      */
     private Page<Person> search(String q, String where, Map<String, Object> params, PersonSort sort, long offset,
-            int page, int size, SearchLimits limits) {
+            int page, int size, ListLimits limits) {
         NameSearch search = NameSearch.withoutInside(q);
         int n = search.words().size();
         // first counted up to a common word's rows only: reading further is what a search of common words avoids
@@ -457,9 +480,7 @@ class PersonRepository {
     void forEach(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed, PersonSort sort,
             int fetchSize, Consumer<Person> each) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(where(filter, params));
-        contributed.forEach((column, choice) -> where.append(" and ").append(column.condition(caller, choice, params)));
-        where.append(" and ").append(visibleTo(caller, params));
+        String where = listWhere(caller, filter, contributed, params);
         if (!searching(filter)) {
             jdbc.sql(SELECT + where + " order by " + streamOrder(sort, "p")).params(params).withFetchSize(fetchSize)
                     .query((RowCallbackHandler) rs -> each.accept(map(rs, 0)));
@@ -471,10 +492,10 @@ class PersonRepository {
         Namesakes namesakes = null;
         if (n > 1 && Arrays.stream(counts).min().orElseThrow() > COMMON_WORD) {
             // as the list finds them (the spellings of two words are their persons as the pairs give them)
-            namesakes = n > 2 ? namesakes(filter.q(), search, true, where.toString(), params, Integer.MAX_VALUE - 1)
+            namesakes = n > 2 ? namesakes(filter.q(), search, true, where, params, Integer.MAX_VALUE - 1)
                     : null;
             if (namesakes == null) {
-                namesakes = namesakes(filter.q(), search, false, where.toString(), params, Integer.MAX_VALUE - 1);
+                namesakes = namesakes(filter.q(), search, false, where, params, Integer.MAX_VALUE - 1);
             }
         }
         int cap = n == 1 ? RANKED_IN_JAVA : 10 * RANKED_IN_JAVA;
@@ -486,9 +507,9 @@ class PersonRepository {
         if (namesakes != null) {
             ids = pageOf(namesakes.matched(), sort, 0, namesakes.matched().size());
         } else if (counts[byRarity[0]] > cap) {
-            ids = jdbc.sql(scoredSql(search, where.toString(), params, sort)).params(params).query(Long.class).list();
+            ids = jdbc.sql(scoredSql(search, where, params, sort)).params(params).query(Long.class).list();
         } else {
-            List<Ranked> matched = matches(filter.q(), search, byRarity, n > 1, where.toString(), params);
+            List<Ranked> matched = matches(filter.q(), search, byRarity, n > 1, where, params);
             ids = pageOf(matched, sort, 0, matched.size());
         }
         for (int from = 0; from < ids.size(); from += fetchSize) {
@@ -664,6 +685,14 @@ class PersonRepository {
     }
 
     /** The SQL condition of the filter's choices; its name search is not one ({@link #find} runs it). */
+    /** The where clause of a list: its filters, other features' columns and what the caller may see. */
+    private static String listWhere(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed,
+            Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(where(filter, params));
+        contributed.forEach((column, choice) -> where.append(" and ").append(column.condition(caller, choice, params)));
+        return where.append(" and ").append(visibleTo(caller, params)).toString();
+    }
+
     static String where(PersonFilter filter, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
         partyCondition(conditions, params, "p.holding_party_id", "holding", filter.holdingParty());

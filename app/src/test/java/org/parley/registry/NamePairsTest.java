@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The name pairs and spellings of a search of common words (README, "Name search at a million persons"): every write
  * path keeps them as {@link SearchWords#pairs} gives them, and the search that reads them gives the pages the full
  * search gives for the persons so named. At the test registry's size no word is common: the searches here are told
- * that every word is ({@link PersonRepository.SearchLimits}).
+ * that every word is ({@link PersonRepository.ListLimits}).
  */
 @ParleyTest
 class NamePairsTest {
@@ -46,8 +46,9 @@ class NamePairsTest {
     ImportService imports;
 
     /** Every word common, namesakes read in full, one common word's total capped at 3. */
-    private static final PersonRepository.SearchLimits ALL_COMMON = new PersonRepository.SearchLimits(
-            PersonRepository.RANKED_IN_JAVA, 0, PersonRepository.NAMESAKES_READ, 3);
+    private static final PersonRepository.ListLimits ALL_COMMON = new PersonRepository.ListLimits(
+            PersonRepository.RANKED_IN_JAVA, 0, PersonRepository.NAMESAKES_READ, 3,
+            PersonRepository.LIST_TOTAL_CAP);
 
     private static String uniqueSurname() {
         String letters = "бвдлмнпрстф";
