@@ -57,11 +57,10 @@ class PersonRepository {
     /** A search of one common word counts its persons up to this; with more, its total is this, a lower bound. */
     static final int TOTAL_CAP = 1_000;
     /**
-     * A list without a name search counts its persons up to this, or to the end of the page after the one shown (so
-     * that there is a next page to go to); with more, its total is that, a lower bound ({@link Page#totalCapped}), as
-     * search engines give "10,000 or more".
+     * A list without a name search counts its persons up to this too, or to the end of the page after the one shown
+     * (so that there is a next page to go to); with more, its total is that, a lower bound ({@link Page#totalCapped}).
      */
-    static final int LIST_TOTAL_CAP = 10_000;
+    static final int LIST_TOTAL_CAP = 1_000;
     /** Spellings of a name whose persons one query reads ({@link #bySpelling}). */
     private static final int SPELLINGS_A_QUERY = 16;
 
@@ -188,7 +187,7 @@ class PersonRepository {
             return search(filter.q(), where, params, sort, offset, page, size, limits);
         }
         // counting every person a party may see reads half a million index rows at a million persons (0.8 s), while
-        // the page itself is read from an ordered index in milliseconds: the total is counted as far as needed
+        // the page itself is read from an ordered index in milliseconds: the total is counted only as far as needed
         long counted = Math.max(limits.listTotalCap(), offset + 2L * size);
         long total = jdbc.sql("select count(*) from (select 1 from person p " + where + " limit :counted) c")
                 .params(params).param("counted", counted + 1).query(Long.class).single();

@@ -32,7 +32,7 @@ public class PersonStream {
 
     /**
      * How many persons the list holds, all counted (where {@code GET /api/v1/persons} stops counting a long list at
-     * ten thousand); a name search as that gives it.
+     * a thousand); a name search as that gives it.
      */
     @Transactional(readOnly = true)
     public long count(Caller caller, PersonFilter filter, PersonSort sort) {
