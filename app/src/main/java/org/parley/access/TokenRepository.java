@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,17 +30,18 @@ class TokenRepository {
     }
 
     /**
-     * The user id of an active token (not revoked, not expired), marking it used. The mark is written at most once a
-     * minute per token: writing it on every request made each API call a write transaction (a WAL flush), and
+     * The user of an active token (not revoked, not expired), read by {@code user} from their {@code app_user} row in
+     * the same statement (one round trip for every API call), marking the token used. The mark is written at most
+     * once a minute per token: writing it on every request made each API call a write transaction (a WAL flush), and
      * concurrent calls with one token queued on its row lock.
      */
-    Optional<Long> use(byte[] hash) {
+    <T> Optional<T> use(byte[] hash, RowMapper<T> user) {
         return jdbc.sql("with t as (select id, user_id, last_used_at from api_token where token_hash = :hash "
                         + "and revoked_at is null and expires_at > now()), "
                         + "touched as (update api_token a set last_used_at = now() from t where a.id = t.id "
                         + "and (t.last_used_at is null or t.last_used_at < now() - interval '1 minute')) "
-                        + "select user_id from t")
-                .param("hash", hash).query(Long.class).optional();
+                        + "select u.* from t join app_user u on u.id = t.user_id")
+                .param("hash", hash).query(user).optional();
     }
 
     Optional<ApiToken> find(long id) {

@@ -77,7 +77,7 @@ public class TokenService {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return tokens.use(hash(token)).flatMap(users::find).filter(User::enabled).map(User::caller);
+        return tokens.use(hash(token), users::map).filter(User::enabled).map(User::caller);
     }
 
     /** The caller's own tokens; an administrator sees those of the users they manage. */

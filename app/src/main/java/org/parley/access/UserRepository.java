@@ -102,7 +102,7 @@ class UserRepository {
                 .param("id", id).update();
     }
 
-    private User map(ResultSet rs, int row) throws SQLException {
+    User map(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         String organisation = rs.getString("organisation_code");

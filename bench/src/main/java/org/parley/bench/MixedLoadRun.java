@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -229,6 +230,7 @@ public final class MixedLoadRun {
         private final Kind[] draws = new Kind[100];
         private final List<String> registered = new ArrayList<>();
         private final Map<String, Integer> events = new LinkedHashMap<>();
+        private final Map<String, String> latin = new HashMap<>();
         private int writes;
         private int searches;
 
@@ -258,7 +260,10 @@ public final class MixedLoadRun {
                     String status;
                     HttpResponse<String> response = null;
                     try {
-                        response = http.send(request.http(), HttpResponse.BodyHandlers.ofString());
+                        // the body is read to its end but decoded only when it is needed: the load generator shares
+                        // the server's two cores, so what it spends the server cannot
+                        response = http.send(request.http(), request.registers() ? HttpResponse.BodyHandlers.ofString()
+                                : HttpResponse.BodyHandlers.replacing(null));
                         status = Integer.toString(response.statusCode());
                     } catch (IOException e) {
                         status = "IO";
@@ -291,13 +296,16 @@ public final class MixedLoadRun {
             };
         }
 
-        /** A full name in Cyrillic, its official Latin spelling, or the surname alone, in turns. */
+        /**
+         * A full name in Cyrillic, its official Latin spelling, or the surname alone, in turns; each spelling made once
+         * (transliterating on every request would take the server's CPU).
+         */
         private String query(String[] person) {
             String full = (person[1] + " " + person[2] + " " + person[3]).trim().replaceAll("\\s+", " ");
             return switch (searches++ % 3) {
                 case 0 -> full;
-                case 1 -> Transliteration.official(full, "ru".equals(person[4]) ? Language.RUSSIAN
-                        : Language.UKRAINIAN);
+                case 1 -> latin.computeIfAbsent(full, name -> Transliteration.official(name, "ru".equals(person[4])
+                        ? Language.RUSSIAN : Language.UKRAINIAN));
                 default -> person[1];
             };
         }
