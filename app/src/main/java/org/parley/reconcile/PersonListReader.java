@@ -210,6 +210,17 @@ public final class PersonListReader {
                     value(row, SERVICE_NUMBER), value(row, UNIT), value(row, RANK));
         }
 
+        /** Per field, whether its values repeat from row to row (names, dates of birth, units, ranks). */
+        boolean[] repeatingValues() {
+            boolean[] repeating = new boolean[size];
+            for (int column : new int[] {SURNAME, GIVEN_NAME, PATRONYMIC, DATE_OF_BIRTH, UNIT, RANK}) {
+                if (columns[column] >= 0) {
+                    repeating[columns[column]] = true;
+                }
+            }
+            return repeating;
+        }
+
         private String value(String[] row, int column) {
             int at = columns[column];
             if (at < 0) {

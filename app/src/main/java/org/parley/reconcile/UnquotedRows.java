@@ -160,6 +160,11 @@ final class UnquotedRows {
 
     /** The values of a line, as UTF-8 (bytes that are not become U+FFFD). */
     private static String[] values(byte[] bytes, int from, int to) {
+        return values(bytes, from, to, null);
+    }
+
+    /** The values of a line, those of the columns that repeat made once per distinct value by {@code texts}. */
+    private static String[] values(byte[] bytes, int from, int to, Texts texts) {
         int count = 1;
         for (int at = from; at < to; at++) {
             if (bytes[at] == ',') {
@@ -171,11 +176,49 @@ final class UnquotedRows {
         int value = 0;
         for (int at = from; at <= to; at++) {
             if (at == to || bytes[at] == ',') {
-                values[value++] = new String(bytes, start, at - start, StandardCharsets.UTF_8);
+                values[value] = texts != null && texts.repeats(value) ? texts.of(bytes, start, at)
+                        : new String(bytes, start, at - start, StandardCharsets.UTF_8);
+                value++;
                 start = at + 1;
             }
         }
         return values;
+    }
+
+    /**
+     * The texts of the columns whose values repeat (names, dates of birth, units, ranks: a million rows hold some
+     * thousands of each), made once per distinct value as long as it is met again soon: fewer strings to make and
+     * collect, and their hashes, which the matching keys' tables ask for, computed once. One per thread.
+     */
+    private static final class Texts {
+        private static final int SLOTS = 1 << 13;
+        private final boolean[] repeats;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] texts = new String[SLOTS];
+
+        Texts(PersonListReader.Header header) {
+            repeats = header.repeatingValues();
+        }
+
+        boolean repeats(int field) {
+            return field < repeats.length && repeats[field];
+        }
+
+        String of(byte[] bytes, int from, int to) {
+            int hash = 0;
+            for (int at = from; at < to; at++) {
+                hash = 31 * hash + bytes[at];
+            }
+            int slot = (hash ^ hash >>> 13) & (SLOTS - 1);
+            byte[] key = keys[slot];
+            if (key != null && Arrays.equals(key, 0, key.length, bytes, from, to)) {
+                return texts[slot];
+            }
+            String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+            keys[slot] = Arrays.copyOfRange(bytes, from, to);
+            texts[slot] = text;
+            return text;
+        }
     }
 
     /**
@@ -217,6 +260,9 @@ final class UnquotedRows {
      * line numbers counted from the piece's start.
      */
     private static final class Piece<T> {
+        /** The reading threads' texts (the threads live as long as one file is read). */
+        private static final ThreadLocal<Texts> TEXTS = new ThreadLocal<>();
+
         final List<PersonRecord> records = new ArrayList<>();
         /** Per record, the line breaks in the piece before its row's line, as the row-by-row reading counts. */
         int[] lines = new int[64];
@@ -233,6 +279,11 @@ final class UnquotedRows {
         static <T> Piece<T> read(byte[] bytes, int from, int to, PersonListReader.Header header,
                 Function<PersonRecord, T> prepare) {
             Piece<T> piece = new Piece<>();
+            Texts texts = TEXTS.get();
+            if (texts == null) {
+                texts = new Texts(header);
+                TEXTS.set(texts);
+            }
             int line = 0; // breaks up to the end of the previous row
             int at = from;
             while (at < to) {
@@ -242,7 +293,7 @@ final class UnquotedRows {
                     continue;
                 }
                 int end = lineEnd(bytes, at);
-                String[] row = values(bytes, at, end);
+                String[] row = values(bytes, at, end, texts);
                 try {
                     if (PersonListReader.hasReplacement(row)) {
                         piece.encodingErrors++;

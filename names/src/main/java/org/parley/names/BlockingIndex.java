@@ -30,15 +30,15 @@ public final class BlockingIndex implements Linkage.Candidates {
 
     private static final int[] NONE = new int[0];
 
-    /** Sorted; the entries come first, then unused places. */
+    /** Sorted as far as {@link #used}: the entries; the places after it are none. */
     private final long[] entries;
     private final int used;
     private final int positionBits;
     private final long positionMask;
 
-    private BlockingIndex(long[] entries, int positionBits) {
+    private BlockingIndex(long[] entries, int length, int positionBits) {
         this.entries = entries;
-        this.used = firstAtLeast(entries, entries.length, UNUSED);
+        this.used = firstAtLeast(entries, length, UNUSED);
         this.positionBits = positionBits;
         this.positionMask = (1L << positionBits) - 1;
     }
@@ -80,9 +80,9 @@ public final class BlockingIndex implements Linkage.Candidates {
                 hashes[kept++] = hashes[at] << positionBits | at / MAX_KEYS;
             }
         }
-        long[] entries = kept == hashes.length ? hashes : Arrays.copyOf(hashes, kept);
-        Arrays.parallelSort(entries);
-        return new BlockingIndex(entries, positionBits);
+        // Sorted where they are: the places after them stay unused (a copy would be as large as the array).
+        Arrays.parallelSort(hashes, 0, kept);
+        return new BlockingIndex(hashes, kept, positionBits);
     }
 
     static BlockingIndex of(long[] hashes, int positionBits) {

@@ -46,7 +46,7 @@ public final class CompactPersons {
 
     private CompactPersons(Builder builder, BlockingIndex.KeySet sought) {
         size = builder.size;
-        rows = Arrays.copyOf(builder.rows, size * ROW);
+        rows = builder.rows; // its places after the last row stay unused: not copied, as it is the largest array
         serviceNumbers = Arrays.copyOf(builder.serviceNumbers, builder.serviceNumbersUsed);
         parts = new NamePart[][] {builder.surnames.parts(), builder.givenNames.parts(), builder.patronymics.parts()};
         dates = builder.dates.toArray(new BirthDate[0]);
