@@ -53,25 +53,32 @@ public final class Similarity {
      * costs a fraction of the two measures.
      */
     static boolean surelyApart(String a, String b, int edits) {
-        int[] counts = new int[128];
+        if (a.length() > Long.SIZE) {
+            return false; // no name key is this long: left to the measures themselves
+        }
         int otherA = 0;
         for (int i = 0; i < a.length(); i++) {
-            char c = a.charAt(i);
-            if (c < 128) {
-                counts[c]++;
-            } else {
+            if (a.charAt(i) >= 128) {
                 otherA++;
             }
         }
         int shared = 0;
         int otherB = 0;
+        // Each letter of b takes the first letter of a equal to it and not taken yet (a bit per letter of a): the
+        // size of the bags' intersection, with nothing allocated, as a linkage asks this millions of times.
+        long taken = 0;
         for (int i = 0; i < b.length(); i++) {
             char c = b.charAt(i);
             if (c >= 128) {
                 otherB++;
-            } else if (counts[c] > 0) {
-                counts[c]--;
-                shared++;
+                continue;
+            }
+            for (int k = 0; k < a.length(); k++) {
+                if (a.charAt(k) == c && (taken & 1L << k) == 0) {
+                    taken |= 1L << k;
+                    shared++;
+                    break;
+                }
             }
         }
         shared += Math.min(otherA, otherB); // letters outside ASCII: counted as shared, to be safe
