@@ -59,7 +59,7 @@ public class ReconcileCommand implements Callable<Integer> {
         Linkage.Thresholds thresholds = new Linkage.Thresholds(threshold,
                 Math.min(threshold, Linkage.Thresholds.DEFAULT.review()));
         Path writing = out;
-        try {
+        try (HeapTrim trim = HeapTrim.start()) {
             refuseOutputOverAnotherFile();
             List<PreparedPerson> preparedLeft = new ArrayList<>();
             PersonList leftList = read(left, err, PreparedPerson::of, preparedLeft::add);
