@@ -1,6 +1,8 @@
 package org.parley.reconcile;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -9,11 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -43,12 +46,28 @@ public final class PersonListReader {
     }
 
     public static PersonList read(Path file) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 1 << 16);
-                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            return read(file, parser);
+        return read(file, record -> record, record -> { });
+    }
+
+    /**
+     * Reads a list, each record kept (in order, as soon as it is known to be kept) prepared by {@code prepare} and
+     * told to {@code kept}. A file without any quote character is read in pieces on all cores, {@code prepare}
+     * running there too ({@link UnquotedRows}); any other, row after row by commons-csv.
+     */
+    public static <T> PersonList read(Path file, Function<PersonRecord, T> prepare, Consumer<T> kept) {
+        try {
+            byte[] bytes = Files.size(file) <= WHOLE_FILE_LIMIT ? Files.readAllBytes(file) : null;
+            if (bytes != null && UnquotedRows.applies(bytes)) {
+                return UnquotedRows.read(file, bytes, prepare, kept);
+            }
+            InputStream input = bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(input,
+                    StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 1 << 16);
+                    CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+                return read(file, parser, prepare, kept);
+            }
         } catch (NoSuchFileException e) {
             throw new InputFileException(file + ": no such file");
         } catch (IOException e) {
@@ -58,64 +77,40 @@ public final class PersonListReader {
         }
     }
 
-    private static PersonList read(Path file, CSVParser parser) {
+    private static <T> PersonList read(Path file, CSVParser parser, Function<PersonRecord, T> prepare,
+            Consumer<T> kept) {
         Iterator<CSVRecord> rows = parser.iterator();
         long line = 1; // where the row being read starts
         try {
             if (!rows.hasNext()) {
                 throw new InputFileException(file + ": the file is empty; a header row with an 'id' column is needed");
             }
-            CSVRecord header = rows.next();
-            if (String.join(",", header.values()).indexOf(REPLACEMENT) >= 0) {
-                throw new InputFileException(file + ": not UTF-8 text; save it as UTF-8 (CSV UTF-8) and try again");
-            }
-            Map<String, Integer> columns = new HashMap<>();
-            List<String> unknown = new ArrayList<>();
-            for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-                if (COLUMNS.contains(name)) {
-                    columns.putIfAbsent(name, i);
-                } else {
-                    unknown.add(oneLine(header.get(i).replace("\uFEFF", "").strip()));
-                }
-            }
-            if (!columns.containsKey("id")) {
-                throw new InputFileException(file + ": no 'id' column in the header row ("
-                        + oneLine(String.join(",", header.values())) + ")");
-            }
+            Header header = Header.of(file, rows.next().values());
             List<PersonRecord> records = new PackedRecords();
             List<String> problems = new ArrayList<>();
             FirstLines lineOfId = new FirstLines();
             line = parser.getCurrentLineNumber() + 1;
             int encodingErrors = 0;
             while (rows.hasNext()) {
-                CSVRecord row = rows.next();
+                String[] row = rows.next().values();
                 long next = parser.getCurrentLineNumber() + 1;
                 try {
                     if (hasReplacement(row)) {
                         encodingErrors++;
-                        throw new IllegalArgumentException("not valid UTF-8");
                     }
-                    if (row.size() != header.size()) {
-                        throw new IllegalArgumentException(row.size() + " fields where the header has "
-                                + header.size());
-                    }
-                    PersonRecord record = record(row, columns);
+                    PersonRecord record = header.record(row);
                     long first = lineOfId.putIfAbsent(record.id(), line, records);
                     if (first >= 0) {
-                        throw new IllegalArgumentException("duplicate id " + record.id() + ", first on line " + first);
+                        throw new IllegalArgumentException(duplicate(record, first));
                     }
                     records.add(record);
+                    kept.accept(prepare.apply(record));
                 } catch (IllegalArgumentException e) {
                     problems.add("line " + line + ": " + e.getMessage());
                 }
                 line = next;
             }
-            if (encodingErrors > 0 && encodingErrors * 2 > records.size() + problems.size()) {
-                throw new InputFileException(file + ": not UTF-8 text (" + encodingErrors
-                        + " rows with invalid bytes); save it as UTF-8 (CSV UTF-8) and try again");
-            }
-            return new PersonList(records, problems, unknown);
+            return list(file, records, problems, header, encodingErrors);
         } catch (UncheckedIOException e) {
             if (!(e.getCause() instanceof CSVException)) {
                 throw e;
@@ -124,6 +119,140 @@ public final class PersonListReader {
             throw new InputFileException(file + ": " + syntaxError(e.getCause(), line, parser.getCurrentLineNumber()),
                     e);
         }
+    }
+
+    /** Files up to this size are read whole (then a file without quotes is read in pieces). */
+    private static final long WHOLE_FILE_LIMIT = 1L << 30;
+
+    static String duplicate(PersonRecord record, long firstLine) {
+        return "duplicate id " + record.id() + ", first on line " + firstLine;
+    }
+
+    /** The list read, unless most rows were not UTF-8: then the file as a whole is not. */
+    static PersonList list(Path file, List<PersonRecord> records, List<String> problems, Header header,
+            int encodingErrors) {
+        if (encodingErrors > 0 && encodingErrors * 2 > records.size() + problems.size()) {
+            throw new InputFileException(file + ": not UTF-8 text (" + encodingErrors
+                    + " rows with invalid bytes); save it as UTF-8 (CSV UTF-8) and try again");
+        }
+        return new PersonList(records, problems, header.unknown());
+    }
+
+    /** The header row: where each Parley column is, and the names of the others. */
+    record Header(int size, int[] columns, List<String> unknown) {
+
+        static Header of(Path file, String[] names) {
+            if (String.join(",", names).indexOf(REPLACEMENT) >= 0) {
+                throw new InputFileException(file + ": not UTF-8 text; save it as UTF-8 (CSV UTF-8) and try again");
+            }
+            int[] columns = new int[COLUMNS.size()];
+            Arrays.fill(columns, -1);
+            List<String> unknown = new ArrayList<>();
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i].replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+                int column = COLUMNS.indexOf(name);
+                if (column >= 0) {
+                    if (columns[column] < 0) {
+                        columns[column] = i;
+                    }
+                } else {
+                    unknown.add(oneLine(names[i].replace("\uFEFF", "").strip()));
+                }
+            }
+            if (columns[ID] < 0) {
+                throw new InputFileException(file + ": no 'id' column in the header row ("
+                        + oneLine(String.join(",", names)) + ")");
+            }
+            return new Header(names.length, columns, unknown);
+        }
+
+        /**
+         * The record of a data row.
+         *
+         * @throws IllegalArgumentException saying why the row is not one
+         */
+        PersonRecord record(String[] row) {
+            if (hasReplacement(row)) {
+                throw new IllegalArgumentException("not valid UTF-8");
+            }
+            if (row.length != size) {
+                throw new IllegalArgumentException(row.length + " fields where the header has " + size);
+            }
+            for (int column = 0; column < columns.length; column++) {
+                if (columns[column] >= 0 && hasLineBreak(row[columns[column]])) {
+                    throw new IllegalArgumentException(COLUMNS.get(column)
+                            + " has a line break inside; a value must be on one line");
+                }
+            }
+            String id = value(row, ID);
+            if (id == null) {
+                throw new IllegalArgumentException("no id");
+            }
+            String date = value(row, DATE_OF_BIRTH);
+            BirthDate dateOfBirth;
+            try {
+                dateOfBirth = date == null ? null : BirthDate.parse(date);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("id " + id + ": " + e.getMessage(), e);
+            }
+            String surname = value(row, SURNAME);
+            String givenName = value(row, GIVEN_NAME);
+            String patronymic = value(row, PATRONYMIC);
+            String fullName = value(row, FULL_NAME);
+            // The name people read (PersonRecord#displayName) is the parts, or when none is given the full name.
+            boolean hasName = surname != null || givenName != null || patronymic != null
+                    ? hasLetter(surname) || hasLetter(givenName) || hasLetter(patronymic) : hasLetter(fullName);
+            if (!hasName) {
+                throw new IllegalArgumentException("id " + id + ": no name (surname, given_name, patronymic or "
+                        + "full_name)");
+            }
+            return new PersonRecord(id, surname, givenName, patronymic, fullName, dateOfBirth,
+                    value(row, SERVICE_NUMBER), value(row, UNIT), value(row, RANK));
+        }
+
+        /** Per field, whether its values repeat from row to row (names, dates of birth, units, ranks). */
+        boolean[] repeatingValues() {
+            boolean[] repeating = new boolean[size];
+            for (int column : new int[] {SURNAME, GIVEN_NAME, PATRONYMIC, DATE_OF_BIRTH, UNIT, RANK}) {
+                if (columns[column] >= 0) {
+                    repeating[columns[column]] = true;
+                }
+            }
+            return repeating;
+        }
+
+        private String value(String[] row, int column) {
+            int at = columns[column];
+            if (at < 0) {
+                return null;
+            }
+            String value = row[at].strip();
+            return value.isEmpty() ? null : value;
+        }
+    }
+
+    private static final int ID = 0;
+    private static final int SURNAME = 1;
+    private static final int GIVEN_NAME = 2;
+    private static final int PATRONYMIC = 3;
+    private static final int FULL_NAME = 4;
+    private static final int DATE_OF_BIRTH = 5;
+    private static final int SERVICE_NUMBER = 6;
+    private static final int UNIT = 7;
+    private static final int RANK = 8;
+
+    private static boolean hasLetter(String value) {
+        if (value == null) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (Character.isLetter(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     /**
@@ -143,43 +272,8 @@ public final class PersonListReader {
         return "line " + current + ": not valid CSV (RFC 4180)";
     }
 
-    private static PersonRecord record(CSVRecord row, Map<String, Integer> columns) {
-        columns.forEach((name, at) -> {
-            if (at < row.size() && hasLineBreak(row.get(at))) {
-                throw new IllegalArgumentException(name + " has a line break inside; a value must be on one line");
-            }
-        });
-        String id = value(row, columns, "id");
-        if (id == null) {
-            throw new IllegalArgumentException("no id");
-        }
-        String date = value(row, columns, "date_of_birth");
-        BirthDate dateOfBirth;
-        try {
-            dateOfBirth = date == null ? null : BirthDate.parse(date);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("id " + id + ": " + e.getMessage(), e);
-        }
-        PersonRecord record = new PersonRecord(id, value(row, columns, "surname"), value(row, columns, "given_name"),
-                value(row, columns, "patronymic"), value(row, columns, "full_name"), dateOfBirth,
-                value(row, columns, "service_number"), value(row, columns, "unit"), value(row, columns, "rank"));
-        if (record.displayName().codePoints().noneMatch(Character::isLetter)) {
-            throw new IllegalArgumentException("id " + id + ": no name (surname, given_name, patronymic or full_name)");
-        }
-        return record;
-    }
-
-    private static String value(CSVRecord row, Map<String, Integer> columns, String name) {
-        Integer at = columns.get(name);
-        if (at == null || at >= row.size()) {
-            return null;
-        }
-        String value = row.get(at).strip();
-        return value.isEmpty() ? null : value;
-    }
-
-    private static boolean hasReplacement(CSVRecord row) {
-        for (String value : row.values()) {
+    static boolean hasReplacement(String[] row) {
+        for (String value : row) {
             if (value.indexOf(REPLACEMENT) >= 0) {
                 return true;
             }
@@ -192,7 +286,7 @@ public final class PersonListReader {
      * million ids): open addressing over the ids' 64-bit hashes, with the record's position to compare the ids
      * themselves when two hashes are equal.
      */
-    private static final class FirstLines {
+    static final class FirstLines {
         private long[] hashes = new long[1 << 12];
         private int[] positions = new int[hashes.length];
         private long[] lines = new long[hashes.length];
@@ -254,7 +348,7 @@ public final class PersonListReader {
     }
 
     /** Whether a value holds a line break: its row is refused, as the value could forge lines of the outputs. */
-    private static boolean hasLineBreak(String value) {
+    static boolean hasLineBreak(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (isLineBreak(value.charAt(i))) {
                 return true;
@@ -274,7 +368,7 @@ public final class PersonListReader {
      * What starts a new line in a text file or on a terminal: LF, CR, vertical tab, form feed, NEL, line and
      * paragraph separators.
      */
-    private static boolean isLineBreak(char c) {
+    static boolean isLineBreak(char c) {
         return switch (c) {
             case '\n', '\r', '\u000B', '\f', '\u0085', '\u2028', '\u2029' -> true;
             default -> false;

@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.parley.names.CompactPersons;
 import org.parley.names.Linkage;
+import org.parley.names.PersonRecord;
+import org.parley.names.PreparedPerson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,11 +59,15 @@ public class ReconcileCommand implements Callable<Integer> {
         Linkage.Thresholds thresholds = new Linkage.Thresholds(threshold,
                 Math.min(threshold, Linkage.Thresholds.DEFAULT.review()));
         Path writing = out;
-        try {
+        try (HeapTrim trim = HeapTrim.start()) {
             refuseOutputOverAnotherFile();
-            PersonList leftList = read(left, err);
-            PersonList rightList = read(right, err);
-            Reconciliation result = Reconciliation.run(leftList, rightList, thresholds, err);
+            List<PreparedPerson> preparedLeft = new ArrayList<>();
+            PersonList leftList = read(left, err, PreparedPerson::of, preparedLeft::add);
+            // The right list is prepared for linking as it is read, and indexed under the keys the left one seeks.
+            CompactPersons.Builder preparedRight = new CompactPersons.Builder();
+            PersonList rightList = read(right, err, CompactPersons.Entry::of, preparedRight::add);
+            Reconciliation result = Reconciliation.run(leftList, preparedLeft, rightList,
+                    preparedRight.buildFor(preparedLeft), thresholds, err);
             List<MatchFiles.Row> rows = MatchFiles.rows(result);
             MatchFiles.writeCsv(rows, out);
             if (report != null) {
@@ -117,10 +127,11 @@ public class ReconcileCommand implements Callable<Integer> {
                 : absolute.normalize();
     }
 
-    private static PersonList read(Path file, PrintWriter err) {
+    private static <T> PersonList read(Path file, PrintWriter err, Function<PersonRecord, T> prepare,
+            Consumer<T> kept) {
         err.println("reading " + file);
         long started = System.nanoTime();
-        PersonList list = PersonListReader.read(file);
+        PersonList list = PersonListReader.read(file, prepare, kept);
         if (!list.unknownColumns().isEmpty()) {
             err.println(file + ": ignoring unknown columns " + String.join(", ", list.unknownColumns()));
         }

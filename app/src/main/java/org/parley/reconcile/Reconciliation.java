@@ -15,14 +15,10 @@ import org.parley.names.PreparedPerson;
  */
 public record Reconciliation(PersonList left, PersonList right, List<Linkage.Link> links) {
 
-    /** Links two lists, telling progress on {@code progress}. */
-    public static Reconciliation run(PersonList left, PersonList right, Linkage.Thresholds thresholds,
-            PrintWriter progress) {
+    /** Links two lists, both prepared already (as they were read), telling progress on {@code progress}. */
+    public static Reconciliation run(PersonList left, List<PreparedPerson> preparedLeft, PersonList right,
+            CompactPersons preparedRight, Linkage.Thresholds thresholds, PrintWriter progress) {
         long started = System.nanoTime();
-        List<PreparedPerson> preparedLeft = left.records().parallelStream().map(PreparedPerson::of).toList();
-        CompactPersons preparedRight = CompactPersons.prepare(right.records());
-        progress.printf("prepared %,d + %,d records in %.1f s%n", preparedLeft.size(), preparedRight.size(),
-                seconds(started));
         Linkage.Result linked = new Linkage(thresholds).run(preparedLeft, preparedRight,
                 done -> progress.printf("linked %,d of %,d left records (%.1f s)%n", done, preparedLeft.size(),
                         seconds(started)));

@@ -1,5 +1,6 @@
 package org.parley.names;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,15 +30,15 @@ public final class BlockingIndex implements Linkage.Candidates {
 
     private static final int[] NONE = new int[0];
 
-    /** Sorted; the entries come first, then unused places. */
+    /** Sorted as far as {@link #used}: the entries; the places after it are none. */
     private final long[] entries;
     private final int used;
     private final int positionBits;
     private final long positionMask;
 
-    private BlockingIndex(long[] entries, int positionBits) {
+    private BlockingIndex(long[] entries, int length, int positionBits) {
         this.entries = entries;
-        this.used = firstAtLeast(entries, entries.length, UNUSED);
+        this.used = firstAtLeast(entries, length, UNUSED);
         this.positionBits = positionBits;
         this.positionMask = (1L << positionBits) - 1;
     }
@@ -48,77 +49,118 @@ public final class BlockingIndex implements Linkage.Candidates {
     }
 
     /**
-     * Writes person {@code i}'s entries, {@link #MAX_KEYS} places from {@code i * MAX_KEYS}, the places it does
-     * not need marked unused; for {@link #of}.
+     * Writes a person's key hashes, {@link #MAX_KEYS} places from {@code i * MAX_KEYS}, the places it does not need
+     * marked unused; {@link #of(long[], int)} makes them entries.
      */
-    static void write(PreparedPerson person, int i, int positionBits, long[] entries) {
+    static void write(long[] hashes, int count, int i, long[] entries) {
         int at = i * MAX_KEYS;
-        Arrays.fill(entries, at, at + MAX_KEYS, UNUSED);
-        for (String key : person.blockingKeys()) {
-            entries[at++] = hash(key) << positionBits | i;
-        }
+        System.arraycopy(hashes, 0, entries, at, count);
+        Arrays.fill(entries, at + count, at + MAX_KEYS, UNUSED);
     }
 
     /** Indexes a list of persons. */
     public static BlockingIndex of(List<PreparedPerson> persons) {
-        int positionBits = positionBits(persons.size());
         long[] entries = new long[persons.size() * MAX_KEYS];
+        long[] hashes = new long[MAX_KEYS];
         for (int i = 0; i < persons.size(); i++) {
-            write(persons.get(i), i, positionBits, entries);
+            write(hashes, persons.get(i).blockingKeyHashes(hashes), i, entries);
         }
-        return of(entries, positionBits);
+        return of(entries, positionBits(persons.size()));
     }
 
-    /** Indexes a list from the array its persons {@link #write wrote}, sorting it in place and keeping it. */
-    static BlockingIndex of(long[] entries, int positionBits) {
-        Arrays.parallelSort(entries);
-        return new BlockingIndex(entries, positionBits);
+    /**
+     * Indexes a list from the array its persons' key hashes were {@link #write written} to (up to {@code length}),
+     * making them entries in place; only the keys {@code sought} holds, if not null (see
+     * {@link CompactPersons.Builder#buildFor}).
+     */
+    static BlockingIndex of(long[] hashes, int length, int positionBits, KeySet sought) {
+        int kept = 0;
+        for (int at = 0; at < length; at++) {
+            if (hashes[at] != UNUSED && (sought == null || sought.contains(hashes[at]))) {
+                hashes[kept++] = hashes[at] << positionBits | at / MAX_KEYS;
+            }
+        }
+        // Sorted where they are: the places after them stay unused (a copy would be as large as the array).
+        Arrays.parallelSort(hashes, 0, kept);
+        return new BlockingIndex(hashes, kept, positionBits);
+    }
+
+    static BlockingIndex of(long[] hashes, int positionBits) {
+        return of(hashes, hashes.length, positionBits, null);
+    }
+
+    /** The hashes of the keys some persons look up, in either name order. */
+    static final class KeySet {
+        private final long[] slots;
+        private final boolean[] used;
+
+        KeySet(List<PreparedPerson> persons) {
+            long[] keys = persons.stream().flatMap(p -> java.util.stream.Stream.concat(p.blockingKeys().stream(),
+                    p.swappedBlockingKeys().stream())).mapToLong(BlockingIndex::hash).distinct().toArray();
+            slots = new long[Integer.highestOneBit(Math.max(1, keys.length)) * 4];
+            used = new boolean[slots.length];
+            for (long key : keys) {
+                int slot = slot(key);
+                while (used[slot]) {
+                    slot = (slot + 1) & (slots.length - 1);
+                }
+                slots[slot] = key;
+                used[slot] = true;
+            }
+        }
+
+        boolean contains(long key) {
+            for (int slot = slot(key); used[slot]; slot = (slot + 1) & (slots.length - 1)) {
+                if (slots[slot] == key) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int slot(long key) {
+            long mixed = key * 0x9E3779B97F4A7C15L;
+            return (int) (mixed >>> 40) & (slots.length - 1);
+        }
     }
 
     /** The positions of the indexed persons that share a key with {@code person} (in either name order), each once. */
     @Override
     public int[] of(PreparedPerson person) {
-        Found found = new Found();
-        for (List<String> keys : List.of(person.blockingKeys(), person.swappedBlockingKeys())) {
-            for (String key : keys) {
-                long hash = hash(key);
-                int from = from(hash);
-                int to = to(hash);
-                if (to - from <= MAX_BLOCK) {
-                    found.add(from, to);
+        List<String> keys = new ArrayList<>(person.blockingKeys());
+        keys.addAll(person.swappedBlockingKeys());
+        // The blocks first, then one array of the right length: a left person may have tens of thousands.
+        int[] from = new int[keys.size()];
+        int[] to = new int[keys.size()];
+        int count = 0;
+        for (int k = 0; k < keys.size(); k++) {
+            long hash = hash(keys.get(k));
+            from[k] = from(hash);
+            to[k] = to(hash);
+            if (to[k] - from[k] <= MAX_BLOCK) {
+                count += to[k] - from[k];
+            }
+        }
+        if (count == 0) {
+            return NONE;
+        }
+        int[] positions = new int[count];
+        int at = 0;
+        for (int k = 0; k < keys.size(); k++) {
+            if (to[k] - from[k] <= MAX_BLOCK) {
+                for (int i = from[k]; i < to[k]; i++) {
+                    positions[at++] = (int) (entries[i] & positionMask);
                 }
             }
         }
-        return found.unique();
-    }
-
-    /** The positions found so far, with repeats. */
-    private final class Found {
-        private int[] positions = NONE;
-        private int count;
-
-        void add(int from, int to) {
-            if (count + to - from > positions.length) {
-                positions = Arrays.copyOf(positions, Math.max(16, 2 * (count + to - from)));
-            }
-            for (int i = from; i < to; i++) {
-                positions[count++] = (int) (entries[i] & positionMask);
+        Arrays.sort(positions);
+        int unique = 1;
+        for (int i = 1; i < count; i++) {
+            if (positions[i] != positions[unique - 1]) {
+                positions[unique++] = positions[i];
             }
         }
-
-        int[] unique() {
-            if (count == 0) {
-                return NONE;
-            }
-            Arrays.sort(positions, 0, count);
-            int unique = 1;
-            for (int i = 1; i < count; i++) {
-                if (positions[i] != positions[unique - 1]) {
-                    positions[unique++] = positions[i];
-                }
-            }
-            return Arrays.copyOf(positions, unique);
-        }
+        return unique == count ? positions : Arrays.copyOf(positions, unique);
     }
 
     /** The first place of a key's block. */
@@ -149,11 +191,14 @@ public final class BlockingIndex implements Linkage.Candidates {
 
     /** FNV-1a, 64 bits, of a key's characters (also the hash the registry stores of each person's keys). */
     public static long hash(String key) {
-        long hash = 0xcbf29ce484222325L;
+        long hash = FNV_OFFSET;
         for (int i = 0; i < key.length(); i++) {
             hash ^= key.charAt(i);
-            hash *= 0x100000001b3L;
+            hash *= FNV_PRIME;
         }
         return hash;
     }
+
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    static final long FNV_PRIME = 0x100000001b3L;
 }

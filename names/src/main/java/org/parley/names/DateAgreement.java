@@ -20,7 +20,7 @@ public enum DateAgreement {
         if (a == null || b == null) {
             return MISSING;
         }
-        if (a.equals(b)) {
+        if (a.year() == b.year() && a.month() == b.month() && a.day() == b.day()) { // a.equals(b), faster
             return a.hasDay() ? SAME : COMPATIBLE;
         }
         boolean sameYear = a.year() == b.year();

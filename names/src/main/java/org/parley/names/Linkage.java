@@ -1,6 +1,7 @@
 package org.parley.names;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,41 +122,62 @@ public final class Linkage {
         double leastWeight = Math.log(thresholds.review() / (1 - thresholds.review())) - Scorer.priorLogOdds() - 1e-6;
         AtomicInteger done = new AtomicInteger();
         AtomicInteger crowded = new AtomicInteger();
-        List<List<Link>> candidates = IntStream.range(0, left.size()).parallel().mapToObj(i -> {
-            List<Link> found = new ArrayList<>();
-            int above = 0;
-            PreparedPerson person = left.get(i);
+        // The left persons in a few runs per core, each run on one thread with one comparison, which remembers the
+        // levels of the left name parts against each distinct one of the right list: met in the order of their
+        // surnames, the left persons of one surname reuse them. Each person's candidates go to its own place.
+        int[] bySurname = IntStream.range(0, left.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> surnameWritten(left.get(i)))).mapToInt(i -> i).toArray();
+        int run = Math.max(1, left.size() / (4 * Runtime.getRuntime().availableProcessors()) + 1);
+        @SuppressWarnings("unchecked")
+        List<Link>[] found = new List[left.size()];
+        IntStream.range(0, (left.size() + run - 1) / run).parallel().forEach(r -> {
             Scorer.Comparison comparison = new Scorer.Comparison();
-            for (int j : index.of(person)) {
-                scorer.compare(person, right, j, comparison);
-                if (comparison.weight() < leastWeight) {
-                    continue;
-                }
-                Score score = comparison.score();
-                if (score.probability() >= thresholds.review()) {
-                    above++;
-                    found.add(new Link(i, j, score, score.probability() >= thresholds.match()
-                            ? Decision.MATCH : Decision.REVIEW));
-                    if (found.size() == 2 * MAX_CANDIDATES) {
-                        keepBest(found);
-                    }
+            for (int at = r * run; at < Math.min(left.size(), (r + 1) * run); at++) {
+                int i = bySurname[at];
+                found[i] = candidates(i, left.get(i), right, index, comparison, leastWeight, crowded);
+                int count = done.incrementAndGet();
+                if (count % 1000 == 0) {
+                    progress.accept(count);
                 }
             }
-            keepBest(found);
-            if (above > MAX_CANDIDATES) {
-                crowded.incrementAndGet();
-            }
-            if (found.size() > 1 && found.get(1).score().weight() > found.get(0).score().weight() - margin) {
-                // Two candidates about as good: neither is a match a machine should decide.
-                found.replaceAll(l -> new Link(l.left(), l.right(), l.score(), Decision.REVIEW));
-            }
-            int count = done.incrementAndGet();
-            if (count % 1000 == 0) {
-                progress.accept(count);
-            }
-            return found;
-        }).toList();
+        });
+        List<List<Link>> candidates = Arrays.asList(found);
         return new Result(assign(left.size(), right.size(), candidates), crowded.get());
+    }
+
+    private static String surnameWritten(PreparedPerson person) {
+        return person.name().surname() == null ? "" : person.name().surname().written();
+    }
+
+    /** A left person's candidates at or above the review threshold, the best {@link #MAX_CANDIDATES}, best first. */
+    private List<Link> candidates(int i, PreparedPerson person, CompactPersons right, Candidates index,
+            Scorer.Comparison comparison, double leastWeight, AtomicInteger crowded) {
+        List<Link> found = new ArrayList<>();
+        int above = 0;
+        for (int j : index.of(person)) {
+            scorer.compare(person, right, j, comparison);
+            if (comparison.weight() < leastWeight) {
+                continue;
+            }
+            Score score = comparison.score();
+            if (score.probability() >= thresholds.review()) {
+                above++;
+                found.add(new Link(i, j, score, score.probability() >= thresholds.match()
+                        ? Decision.MATCH : Decision.REVIEW));
+                if (found.size() == 2 * MAX_CANDIDATES) {
+                    keepBest(found);
+                }
+            }
+        }
+        keepBest(found);
+        if (above > MAX_CANDIDATES) {
+            crowded.incrementAndGet();
+        }
+        if (found.size() > 1 && found.get(1).score().weight() > found.get(0).score().weight() - margin) {
+            // Two candidates about as good: neither is a match a machine should decide.
+            found.replaceAll(l -> new Link(l.left(), l.right(), l.score(), Decision.REVIEW));
+        }
+        return found;
     }
 
     private static final Comparator<Link> BY_SCORE = Comparator.comparingDouble((Link l) -> l.score().weight())

@@ -60,53 +60,153 @@ public final class PreparedPerson {
      * scripts, with a typo or a date error, still share at least one of them in nearly every case.
      */
     public List<String> blockingKeys() {
-        return blockingKeys(name.surname(), name.givenName());
+        KeyTexts keys = new KeyTexts();
+        writeBlockingKeys(name.surname(), name.givenName(), keys);
+        return keys.keys;
     }
 
     /** The blocking keys as if surname and given name were swapped (for lookups of lists that mix the order). */
     public List<String> swappedBlockingKeys() {
-        return blockingKeys(name.givenName(), name.surname());
+        KeyTexts keys = new KeyTexts();
+        writeBlockingKeys(name.givenName(), name.surname(), keys);
+        return keys.keys;
     }
 
-    private List<String> blockingKeys(NamePart surname, NamePart given) {
-        List<String> keys = new ArrayList<>(7);
+    /**
+     * The {@link BlockingIndex#hash hashes} of the {@link #blockingKeys() blocking keys} into {@code hashes} (room
+     * for {@link BlockingIndex#MAX_KEYS}), made without writing the keys out: a list of a million is indexed so.
+     *
+     * @return how many were written
+     */
+    int blockingKeyHashes(long[] hashes) {
+        KeyHashes keys = new KeyHashes(hashes);
+        writeBlockingKeys(name.surname(), name.givenName(), keys);
+        return keys.count;
+    }
+
+    /** Writes the blocking keys, one definition for their text and their hashes. */
+    private void writeBlockingKeys(NamePart surname, NamePart given, KeyWriter keys) {
         NamePart patronymic = name.patronymic() != null && !name.patronymic().initial() ? name.patronymic() : null;
         BirthDate date = record.dateOfBirth();
         if (surname != null && !surname.initial()) {
             String stem = Surnames.stem(surname.key());
             if (date != null) {
-                keys.add("s" + stem.substring(0, Math.min(4, stem.length())) + date.year());
-                keys.add("p" + surname.phonetic() + date.year());
+                keys.start('s').text(stem, 0, Math.min(4, stem.length())).number(date.year()).end();
+                keys.start('p').text(surname.phonetic()).number(date.year()).end();
             }
             if (given != null && !given.initial()) {
-                keys.add("g" + givenKey(given) + ":" + surname.phonetic());
+                givenKey(given, keys.start('g')).text(":").text(surname.phonetic()).end();
             }
         }
         if (given != null && !given.initial() && date != null && date.hasDay()) {
-            keys.add("d" + givenKey(given) + ":" + date);
+            givenKey(given, keys.start('d')).text(":").number(date.year()).text(date.month() < 10 ? "-0" : "-")
+                    .number(date.month()).text(date.day() < 10 ? "-0" : "-").number(date.day()).end();
         }
         if (patronymic != null) {
             if (surname != null && !surname.initial()) {
-                keys.add("f" + fatherKey(patronymic) + ":" + surname.phonetic());
+                fatherKey(patronymic, keys.start('f')).text(":").text(surname.phonetic()).end();
             }
             if (given != null && !given.initial()) {
-                keys.add("h" + givenKey(given) + ":" + fatherKey(patronymic));
+                fatherKey(patronymic, givenKey(given, keys.start('h')).text(":")).end();
             }
         }
         if (!serviceNumber.isEmpty()) {
-            keys.add("n" + serviceNumber);
+            keys.start('n').text(serviceNumber).end();
         }
-        return keys;
     }
 
     /** The given name's line in the equivalence table, so that every language's form shares it; else its key. */
-    private static String givenKey(NamePart given) {
-        return given.name() != null ? "#" + given.name().id() : given.key();
+    private static KeyWriter givenKey(NamePart given, KeyWriter keys) {
+        return given.name() != null ? keys.text("#").number(given.name().id()) : keys.text(given.key());
     }
 
     /** The father's name a patronymic is formed from, by its table line; else the patronymic's stem. */
-    private static String fatherKey(NamePart patronymic) {
-        return patronymic.name() != null ? "#" + patronymic.name().id() : Patronymics.stem(patronymic.key());
+    private static KeyWriter fatherKey(NamePart patronymic, KeyWriter keys) {
+        return patronymic.name() != null ? keys.text("#").number(patronymic.name().id())
+                : keys.text(Patronymics.stem(patronymic.key()));
+    }
+
+    /** Receives blocking keys character by character. */
+    private abstract static class KeyWriter {
+        abstract KeyWriter start(char kind);
+
+        abstract void append(char c);
+
+        abstract void end();
+
+        final KeyWriter text(String text) {
+            return text(text, 0, text.length());
+        }
+
+        final KeyWriter text(String text, int from, int to) {
+            for (int i = from; i < to; i++) {
+                append(text.charAt(i));
+            }
+            return this;
+        }
+
+        /** A non-negative number in decimal, as string concatenation writes it. */
+        final KeyWriter number(int number) {
+            int divisor = 1;
+            while (divisor <= number / 10) {
+                divisor *= 10;
+            }
+            for (; divisor > 0; divisor /= 10) {
+                append((char) ('0' + number / divisor % 10));
+            }
+            return this;
+        }
+    }
+
+    /** The keys as text. */
+    private static final class KeyTexts extends KeyWriter {
+        final List<String> keys = new ArrayList<>(BlockingIndex.MAX_KEYS);
+        private final StringBuilder key = new StringBuilder(32);
+
+        @Override
+        KeyWriter start(char kind) {
+            key.setLength(0);
+            key.append(kind);
+            return this;
+        }
+
+        @Override
+        void append(char c) {
+            key.append(c);
+        }
+
+        @Override
+        void end() {
+            keys.add(key.toString());
+        }
+    }
+
+    /** The keys' hashes, computed as {@link BlockingIndex#hash} computes them from the text. */
+    private static final class KeyHashes extends KeyWriter {
+        final long[] hashes;
+        int count;
+        private long hash;
+
+        KeyHashes(long[] hashes) {
+            this.hashes = hashes;
+        }
+
+        @Override
+        KeyWriter start(char kind) {
+            hash = BlockingIndex.FNV_OFFSET;
+            append(kind);
+            return this;
+        }
+
+        @Override
+        void append(char c) {
+            hash = (hash ^ c) * BlockingIndex.FNV_PRIME;
+        }
+
+        @Override
+        void end() {
+            hashes[count++] = hash;
+        }
     }
 
     /**

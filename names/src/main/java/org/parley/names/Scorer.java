@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -25,68 +26,131 @@ public final class Scorer {
 
     /** Compares two persons. */
     public Score score(PreparedPerson a, PreparedPerson b) {
-        Comparison comparison = new Comparison();
-        ParsedName y = b.name();
-        compare(a, y.surname(), y.givenName(), y.patronymic(), b.record().dateOfBirth(), b.serviceNumber(), b.unit(),
-                comparison);
-        return comparison.score();
-    }
-
-    /** Compares a person with one of a compact list's, into {@code comparison} (which is then read or scored). */
-    void compare(PreparedPerson a, CompactPersons b, int j, Comparison comparison) {
-        compare(a, b.surname(j), b.givenName(j), b.patronymic(j), b.dateOfBirth(j), b.serviceNumber(j), b.unit(j),
-                comparison);
-    }
-
-    /**
-     * The levels of every field and their summed weight, without allocating: a linkage compares each left person
-     * with thousands of candidates and keeps a handful, so only those become a {@link Score}.
-     */
-    private void compare(PreparedPerson a, NamePart ySurname, NamePart yGiven, NamePart yPatronymic, BirthDate yBorn,
-            String yNumber, String yUnit, Comparison comparison) {
         ParsedName x = a.name();
-        Level surname = comparison.surnames.level(x.surname(), ySurname, Scorer::surname);
-        Level given = comparison.givenNames.level(x.givenName(), yGiven, Scorer::givenName);
+        ParsedName y = b.name();
+        Level surname = surname(x.surname(), y.surname());
+        Level given = givenName(x.givenName(), y.givenName());
         boolean swapped = false;
         if (surname.weight() + given.weight() < 0) {
-            Level swappedSurname = comparison.swappedSurnames.level(x.givenName(), ySurname, Scorer::surname);
-            Level swappedGiven = comparison.swappedGivenNames.level(x.surname(), yGiven, Scorer::givenName);
+            Level swappedSurname = surname(x.givenName(), y.surname());
+            Level swappedGiven = givenName(x.surname(), y.givenName());
             if (swappedSurname.weight() + swappedGiven.weight() > surname.weight() + given.weight()) {
                 surname = swappedSurname;
                 given = swappedGiven;
                 swapped = true;
             }
         }
-        Level[] levels = comparison.levels;
-        levels[Field.SURNAME.ordinal()] = surname;
-        levels[Field.GIVEN_NAME.ordinal()] = given;
-        levels[Field.PATRONYMIC.ordinal()] = comparison.patronymics.level(x.patronymic(), yPatronymic,
-                Scorer::patronymic);
-        levels[Field.DATE_OF_BIRTH.ordinal()] = Level.ofDate(DateAgreement.of(a.record().dateOfBirth(), yBorn));
-        levels[Field.SERVICE_NUMBER.ordinal()] = serviceNumber(a.serviceNumber(), yNumber);
-        levels[Field.UNIT.ordinal()] = a.unit().isEmpty() || yUnit.isEmpty() ? Level.MISSING
-                : a.unit().equals(yUnit) ? Level.UNIT_SAME : Level.UNIT_DIFFERENT;
-        double weight = 0;
-        for (Level level : levels) {
-            weight += level.weight();
-        }
-        comparison.weight = weight;
-        comparison.swapped = swapped;
+        Comparison comparison = new Comparison();
+        comparison.sum(surname, given, patronymic(x.patronymic(), y.patronymic()),
+                Level.ofDate(DateAgreement.of(a.record().dateOfBirth(), b.record().dateOfBirth())),
+                serviceNumber(a.serviceNumber(), b.serviceNumber()), unit(a.unit(), b.unit()), swapped);
+        return comparison.score();
     }
 
     /**
-     * One comparison's levels (by {@link Field} order), summed weight and reading, reused from pair to pair of
-     * one left person: it remembers the levels of that person's name parts against each other part met.
+     * Compares a person with one of a compact list's, into {@code comparison} (which is then read or scored),
+     * without allocating: a linkage compares each left person with thousands of candidates and keeps a handful,
+     * so only those become a {@link Score}. The levels are those {@link #score} gives.
+     */
+    void compare(PreparedPerson a, CompactPersons b, int j, Comparison comparison) {
+        comparison.meet(a, b);
+        ParsedName x = a.name();
+        Level surname = comparison.surnames.level(x.surname(), b, b.surname(j), Scorer::surname);
+        Level given = comparison.givenNames.level(x.givenName(), b, b.givenName(j), Scorer::givenName);
+        boolean swapped = false;
+        if (surname.weight() + given.weight() < 0) {
+            Level swappedSurname = comparison.swappedSurnames.level(x.givenName(), b, b.surname(j), Scorer::surname);
+            Level swappedGiven = comparison.swappedGivenNames.level(x.surname(), b, b.givenName(j),
+                    Scorer::givenName);
+            if (swappedSurname.weight() + swappedGiven.weight() > surname.weight() + given.weight()) {
+                surname = swappedSurname;
+                given = swappedGiven;
+                swapped = true;
+            }
+        }
+        Level patronymic = comparison.patronymics.level(x.patronymic(), b, b.patronymic(j), Scorer::patronymic);
+        int unit = b.unit(j);
+        comparison.sum(surname, given, patronymic, comparison.date(b, b.dateOfBirth(j)),
+                a.serviceNumber().isEmpty() || b.lacksServiceNumber(j) ? Level.MISSING
+                        : b.serviceNumber(a.serviceNumber(), j),
+                a.unit().isEmpty() || unit == CompactPersons.NONE ? Level.MISSING
+                        : unit == comparison.unit ? Level.UNIT_SAME : Level.UNIT_DIFFERENT,
+                swapped);
+    }
+
+    private static Level unit(String a, String b) {
+        return a.isEmpty() || b.isEmpty() ? Level.MISSING : a.equals(b) ? Level.UNIT_SAME : Level.UNIT_DIFFERENT;
+    }
+
+    /**
+     * One comparison's levels (by {@link Field} order), summed weight and reading. Reused from pair to pair (by
+     * one thread): while it compares one left person, it remembers the levels of that person's name parts and
+     * date of birth against each distinct one of the compact list met, by their numbers there.
      */
     static final class Comparison {
         private final Level[] levels = new Level[Field.values().length];
         private double weight;
         private boolean swapped;
-        private final PartLevels surnames = new PartLevels();
-        private final PartLevels givenNames = new PartLevels();
-        private final PartLevels swappedSurnames = new PartLevels();
-        private final PartLevels swappedGivenNames = new PartLevels();
-        private final PartLevels patronymics = new PartLevels();
+        private final PartLevels surnames = new PartLevels(CompactPersons.Column.SURNAME);
+        private final PartLevels givenNames = new PartLevels(CompactPersons.Column.GIVEN_NAME);
+        private final PartLevels swappedSurnames = new PartLevels(CompactPersons.Column.SURNAME);
+        private final PartLevels swappedGivenNames = new PartLevels(CompactPersons.Column.GIVEN_NAME);
+        private final PartLevels patronymics = new PartLevels(CompactPersons.Column.PATRONYMIC);
+        private PreparedPerson person;
+        private CompactPersons list;
+        /** Which left person the remembered levels are of: a remembered level of another one's is stale. */
+        private int round;
+        private int[] dateRounds = new int[0];
+        private Level[] dateLevels = new Level[0];
+        /** The left person's unit by its number in the compact list. */
+        private int unit;
+
+        /** Meets a left person: its date's levels are remembered anew, and all levels for another list. */
+        private void meet(PreparedPerson a, CompactPersons b) {
+            if (a == person && b == list) {
+                return;
+            }
+            if (b != list) {
+                list = b;
+                for (PartLevels memory : List.of(surnames, givenNames, swappedSurnames, swappedGivenNames,
+                        patronymics)) {
+                    memory.meet(b);
+                }
+                dateRounds = new int[b.dateCount()];
+                dateLevels = new Level[b.dateCount()];
+                round = 0;
+            }
+            person = a;
+            round++;
+            unit = a.unit().isEmpty() ? CompactPersons.NONE : b.unitNumber(a.unit());
+        }
+
+        private Level date(CompactPersons b, int number) {
+            if (number == CompactPersons.NONE || person.record().dateOfBirth() == null) {
+                return Level.MISSING;
+            }
+            if (dateRounds[number] != round) {
+                dateLevels[number] = Level.ofDate(DateAgreement.of(person.record().dateOfBirth(), b.date(number)));
+                dateRounds[number] = round;
+            }
+            return dateLevels[number];
+        }
+
+        private void sum(Level surname, Level given, Level patronymic, Level date, Level serviceNumber, Level unit,
+                boolean swapped) {
+            levels[Field.SURNAME.ordinal()] = surname;
+            levels[Field.GIVEN_NAME.ordinal()] = given;
+            levels[Field.PATRONYMIC.ordinal()] = patronymic;
+            levels[Field.DATE_OF_BIRTH.ordinal()] = date;
+            levels[Field.SERVICE_NUMBER.ordinal()] = serviceNumber;
+            levels[Field.UNIT.ordinal()] = unit;
+            double sum = 0;
+            for (Level level : levels) {
+                sum += level.weight();
+            }
+            this.weight = sum;
+            this.swapped = swapped;
+        }
 
         double weight() {
             return weight;
@@ -107,23 +171,83 @@ public final class Scorer {
     }
 
     /**
-     * The levels of one part of a left person's name against the parts of the persons it is compared with. The
-     * candidates of a common name share a few hundred spellings, each one object ({@link NamePart#of}), so a level
-     * is found by the part's identity without reading its text; a part seen first is compared and remembered.
+     * The levels of one part of a left person's name against the parts of one column of a compact list, by their
+     * numbers there: the candidates of a name share a few hundred spellings, so a level is found without reading
+     * any text; a part seen first is compared and remembered. A column of few spellings (given names, patronymics:
+     * some thousands at most) has the levels remembered per left part as well, as the left persons share their
+     * given names; one of many (surnames, with their typing slips: hundreds of thousands) has one array, valid
+     * while the left part stays the same, as a linkage meets the left persons in the order of their surnames.
      */
     private static final class PartLevels {
-        private final Map<NamePart, Level> levels = new IdentityHashMap<>();
+        private static final Level[] LEVELS = Level.values();
+        /** Bytes of levels remembered per left part, at most (then they are forgotten and remembered anew). */
+        private static final int REMEMBERED_BYTES = 4 << 20;
+        /** Columns of up to this many spellings have their levels remembered per left part. */
+        private static final int FEW = 1 << 15;
 
-        Level level(NamePart mine, NamePart theirs, BiFunction<NamePart, NamePart, Level> compare) {
-            if (mine == null || theirs == null) {
+        private final CompactPersons.Column column;
+        private final Map<NamePart, byte[]> byPart = new IdentityHashMap<>();
+        private CompactPersons list;
+        private int parts;
+        private NamePart mine;
+        /** Per part of the column, the level against {@link #mine} by its ordinal plus one; 0 if not known yet. */
+        private byte[] levels;
+        /** For a column of many spellings: per part, the round its level is of (one round per left part). */
+        private int[] rounds;
+        private int round;
+
+        PartLevels(CompactPersons.Column column) {
+            this.column = column;
+        }
+
+        void meet(CompactPersons list) {
+            this.list = list;
+            parts = list.partCount(column);
+            byPart.clear();
+            mine = null;
+            levels = null;
+            rounds = null;
+            round = 0;
+        }
+
+        Level level(NamePart mine, CompactPersons list, int theirs, BiFunction<NamePart, NamePart, Level> compare) {
+            if (mine == null || theirs == CompactPersons.NONE) {
                 return Level.MISSING;
             }
-            Level level = levels.get(theirs);
-            if (level == null) {
-                level = compare.apply(mine, theirs);
-                levels.put(theirs, level);
+            if (mine != this.mine) {
+                this.mine = mine;
+                forget();
             }
-            return level;
+            int known = rounds == null || rounds[theirs] == round ? levels[theirs] : 0;
+            if (known == 0) {
+                Level level = compare.apply(mine, list.part(column, theirs));
+                levels[theirs] = (byte) (level.ordinal() + 1);
+                if (rounds != null) {
+                    rounds[theirs] = round;
+                }
+                return level;
+            }
+            return LEVELS[known - 1];
+        }
+
+        /** Finds {@link #mine}'s levels, or starts them. */
+        private void forget() {
+            if (parts > FEW) {
+                if (rounds == null) {
+                    rounds = new int[parts];
+                    levels = new byte[parts];
+                }
+                round++;
+                return;
+            }
+            levels = byPart.get(mine);
+            if (levels == null) {
+                if ((long) (byPart.size() + 1) * parts > REMEMBERED_BYTES) {
+                    byPart.clear();
+                }
+                levels = new byte[parts];
+                byPart.put(mine, levels);
+            }
         }
     }
 

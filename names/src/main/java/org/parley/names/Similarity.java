@@ -30,7 +30,7 @@ public final class Similarity {
      */
     public static boolean isClose(String a, String b) {
         int shorter = Math.min(a.length(), b.length());
-        if (shorter < 4) {
+        if (shorter < 4 || surelyApart(a, b, shorter >= 8 ? 2 : 1)) {
             return false;
         }
         // A linkage asks this of the same few hundred name keys again and again: each thread remembers answers.
@@ -44,6 +44,56 @@ public final class Similarity {
             }
         }
         return known;
+    }
+
+    /**
+     * Whether two keys are certainly not close, by the letters they share (counted as bags, order ignored), which
+     * bound both measures from above: Jaro–Winkler counts at most the shared letters as matching, and each letter of
+     * the longer key that the other lacks takes an edit. Most keys a linkage compares share few letters, and this
+     * costs a fraction of the two measures.
+     */
+    static boolean surelyApart(String a, String b, int edits) {
+        if (a.length() > Long.SIZE) {
+            return false; // no name key is this long: left to the measures themselves
+        }
+        int otherA = 0;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) >= 128) {
+                otherA++;
+            }
+        }
+        int shared = 0;
+        int otherB = 0;
+        // Each letter of b takes the first letter of a equal to it and not taken yet (a bit per letter of a): the
+        // size of the bags' intersection, with nothing allocated, as a linkage asks this millions of times.
+        long taken = 0;
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c >= 128) {
+                otherB++;
+                continue;
+            }
+            for (int k = 0; k < a.length(); k++) {
+                if (a.charAt(k) == c && (taken & 1L << k) == 0) {
+                    taken |= 1L << k;
+                    shared++;
+                    break;
+                }
+            }
+        }
+        shared += Math.min(otherA, otherB); // letters outside ASCII: counted as shared, to be safe
+        if (Math.max(a.length(), b.length()) - shared <= edits) {
+            return false;
+        }
+        if (shared == 0) {
+            return true;
+        }
+        double jaro = ((double) shared / a.length() + (double) shared / b.length() + 1) / 3;
+        int prefix = 0;
+        while (prefix < Math.min(4, Math.min(a.length(), b.length())) && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + 0.1 * prefix * (1 - jaro) < CLOSE - 1e-9;
     }
 
     /** Answers of {@link #isClose} per thread, first key, second key; at most so many, the least used dropped. */

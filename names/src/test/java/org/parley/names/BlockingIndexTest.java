@@ -3,9 +3,12 @@ package org.parley.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.parley.names.testdata.GeneratedLists;
+import org.parley.names.testdata.ListPairGenerator;
 
 class BlockingIndexTest {
 
@@ -13,6 +16,18 @@ class BlockingIndexTest {
     private static PreparedPerson namesake(int i, BirthDate born) {
         return PreparedPerson.of(new PersonRecord("r" + i, "Прізвище" + (char) ('а' + i % 26) + i, "Олександр",
                 "Петрович", null, born, null, null, null));
+    }
+
+    @Test
+    void theKeysHashesAreTheHashesOfTheKeysAsText() {
+        GeneratedLists lists = new ListPairGenerator(11).generate(1_000, 100, 1_000);
+        long[] hashes = new long[BlockingIndex.MAX_KEYS];
+        for (PersonRecord record : lists.right()) {
+            PreparedPerson person = PreparedPerson.of(record);
+            int count = person.blockingKeyHashes(hashes);
+            assertThat(Arrays.copyOf(hashes, count)).as(record.toString())
+                    .containsExactly(person.blockingKeys().stream().mapToLong(BlockingIndex::hash).toArray());
+        }
     }
 
     @Test
