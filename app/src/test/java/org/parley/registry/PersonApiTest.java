@@ -144,16 +144,23 @@ class PersonApiTest {
 
     @Test
     void pagesAreStableAndCoverTheListExactlyOnce() {
-        Response first = a.get("/api/v1/persons?holdingParty=party-a&size=37");
-        long total = first.json().get("total").asLong();
-        assertThat(total).isGreaterThan(100);
         List<String> seen = new ArrayList<>();
-        for (int page = 0; page * 37L < total; page++) {
+        long total;
+        // a reader that follows total page by page reaches the end: a total that is only a lower bound (a long list
+        // is counted up to a thousand) always reaches past the next page
+        for (int page = 0; ; page++) {
             Response response = a.get("/api/v1/persons?holdingParty=party-a&size=37&page=" + page);
             response.json().get("items").forEach(p -> seen.add(p.get("id").stringValue()));
             Response again = a.get("/api/v1/persons?holdingParty=party-a&size=37&page=" + page);
             assertThat(again.json().get("items")).isEqualTo(response.json().get("items"));
+            total = response.json().get("total").asLong();
+            if (response.json().path("totalCapped").asBoolean(false)) {
+                assertThat(total).isGreaterThanOrEqualTo((page + 2) * 37L);
+            } else if ((page + 1) * 37L >= total) {
+                break;
+            }
         }
+        assertThat(total).isGreaterThan(100);
         assertThat(seen).hasSize((int) total).doesNotHaveDuplicates();
         Response beyond = a.get("/api/v1/persons?holdingParty=party-a&size=37&page=" + (total / 37 + 1));
         assertThat(beyond.json().get("items")).isEmpty();

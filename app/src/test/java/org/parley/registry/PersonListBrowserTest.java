@@ -144,7 +144,9 @@ class PersonListBrowserTest extends BrowserTest {
     @Test
     void thePageSizeAndThePageJumpKeepTheFiltersAndTheOrder() {
         open("/persons?sort=-captureDate");
-        long total = Long.parseLong(find("#result-summary strong").getText().replaceAll("\\D", ""));
+        String summary = find("#result-summary strong").getText();
+        long total = Long.parseLong(summary.replaceAll("\\D", ""));
+        String more = summary.endsWith(" or more") ? " or more" : ""; // a long list is counted up to a thousand
         waitForSwap("results", () -> new Select(find("#size")).selectByValue("25"));
         assertThat(findAll("#results .person-row")).hasSize(25);
         assertThat(driver.getCurrentUrl()).contains("size=25").contains("sort=-captureDate");
@@ -157,7 +159,7 @@ class PersonListBrowserTest extends BrowserTest {
             find(".page-jump button").click();
         });
         assertThat(find(".page-position").getText())
-                .isEqualTo("Page 3 of " + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(pages));
+                .isEqualTo("Page 3 of " + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(pages) + more);
         assertThat(driver.getCurrentUrl()).contains("page=3").contains("size=25").contains("sort=-captureDate");
         List<String> dates = findAll("#results .col-captured").stream().map(WebElement::getText).toList();
         List<String> sorted = new ArrayList<>(dates);
