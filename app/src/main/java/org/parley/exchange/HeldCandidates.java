@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.parley.names.BlockingIndex;
 import org.parley.names.Linkage;
 import org.parley.names.PreparedPerson;
@@ -34,7 +33,7 @@ final class HeldCandidates implements Linkage.Candidates {
     }
 
     static HeldCandidates of(RegistryService registry, String holder, List<PreparedPerson> requested) {
-        long[] keys = requested.stream().flatMap(HeldCandidates::keys).mapToLong(BlockingIndex::hash).distinct()
+        long[] keys = requested.stream().flatMapToLong(p -> Arrays.stream(p.lookupKeyHashes())).distinct()
                 .toArray();
         if (keys.length == 0) {
             return new HeldCandidates(List.of(), Map.of());
@@ -60,12 +59,8 @@ final class HeldCandidates implements Linkage.Candidates {
 
     @Override
     public int[] of(PreparedPerson left) {
-        int[] found = keys(left).map(k -> blocks.get(BlockingIndex.hash(k))).filter(b -> b != null)
+        int[] found = Arrays.stream(left.lookupKeyHashes()).mapToObj(blocks::get).filter(b -> b != null)
                 .flatMapToInt(Arrays::stream).sorted().distinct().toArray();
         return found.length == 0 ? NONE : found;
-    }
-
-    private static Stream<String> keys(PreparedPerson person) {
-        return Stream.concat(person.blockingKeys().stream(), person.swappedBlockingKeys().stream());
     }
 }

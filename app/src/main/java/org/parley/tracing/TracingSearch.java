@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.parley.names.BlockingIndex;
 import org.parley.names.Explanation;
 import org.parley.names.Linkage;
 import org.parley.names.NamePart;
@@ -61,7 +59,7 @@ class TracingSearch {
     List<Found> search(String organisation, TracingInput input, int most) {
         PreparedPerson sought = PreparedPerson.of(input.record("request"));
         List<Found> found = score(sought, matching.sharingKeys(organisation, surnameKeys(sought),
-                blockingKeys(sought)));
+                sought.lookupKeyHashes()));
         found.sort(Comparator.comparingDouble(Found::score).reversed());
         return found.size() > most ? List.copyOf(found.subList(0, most)) : found;
     }
@@ -86,12 +84,6 @@ class TracingSearch {
         sought.blockingKeys().forEach(k -> keys.add(BLOCKING + k));
         sought.swappedBlockingKeys().forEach(k -> keys.add(BLOCKING + k));
         return keys;
-    }
-
-    /** The hashes of the sought person's blocking keys, in both name orders, as the registry stores persons' keys. */
-    static long[] blockingKeys(PreparedPerson sought) {
-        return Stream.concat(sought.blockingKeys().stream(), sought.swappedBlockingKeys().stream())
-                .mapToLong(BlockingIndex::hash).distinct().toArray();
     }
 
     /** The keys of a registered person, to join to the requests' keys. */

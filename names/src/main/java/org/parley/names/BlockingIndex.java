@@ -1,6 +1,5 @@
 package org.parley.names;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -95,8 +94,8 @@ public final class BlockingIndex implements Linkage.Candidates {
         private final boolean[] used;
 
         KeySet(List<PreparedPerson> persons) {
-            long[] keys = persons.stream().flatMap(p -> java.util.stream.Stream.concat(p.blockingKeys().stream(),
-                    p.swappedBlockingKeys().stream())).mapToLong(BlockingIndex::hash).distinct().toArray();
+            long[] keys = persons.stream().flatMapToLong(p -> Arrays.stream(p.lookupKeyHashes())).distinct()
+                    .toArray();
             slots = new long[Integer.highestOneBit(Math.max(1, keys.length)) * 4];
             used = new boolean[slots.length];
             for (long key : keys) {
@@ -127,14 +126,13 @@ public final class BlockingIndex implements Linkage.Candidates {
     /** The positions of the indexed persons that share a key with {@code person} (in either name order), each once. */
     @Override
     public int[] of(PreparedPerson person) {
-        List<String> keys = new ArrayList<>(person.blockingKeys());
-        keys.addAll(person.swappedBlockingKeys());
+        long[] keys = person.lookupKeyHashes();
         // The blocks first, then one array of the right length: a left person may have tens of thousands.
-        int[] from = new int[keys.size()];
-        int[] to = new int[keys.size()];
+        int[] from = new int[keys.length];
+        int[] to = new int[keys.length];
         int count = 0;
-        for (int k = 0; k < keys.size(); k++) {
-            long hash = hash(keys.get(k));
+        for (int k = 0; k < keys.length; k++) {
+            long hash = keys[k];
             from[k] = from(hash);
             to[k] = to(hash);
             if (to[k] - from[k] <= MAX_BLOCK) {
@@ -146,7 +144,7 @@ public final class BlockingIndex implements Linkage.Candidates {
         }
         int[] positions = new int[count];
         int at = 0;
-        for (int k = 0; k < keys.size(); k++) {
+        for (int k = 0; k < keys.length; k++) {
             if (to[k] - from[k] <= MAX_BLOCK) {
                 for (int i = from[k]; i < to[k]; i++) {
                     positions[at++] = (int) (entries[i] & positionMask);

@@ -1,6 +1,7 @@
 package org.parley.names;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +71,17 @@ public final class PreparedPerson {
         KeyTexts keys = new KeyTexts();
         writeBlockingKeys(name.givenName(), name.surname(), keys);
         return keys.keys;
+    }
+
+    /**
+     * The {@link BlockingIndex#hash hashes} of the keys this person is looked up by — its blocking keys in either name
+     * order — each once, made without writing the keys out.
+     */
+    public long[] lookupKeyHashes() {
+        KeyHashes keys = new KeyHashes(new long[2 * BlockingIndex.MAX_KEYS]);
+        writeBlockingKeys(name.surname(), name.givenName(), keys);
+        writeBlockingKeys(name.givenName(), name.surname(), keys);
+        return Arrays.stream(keys.hashes, 0, keys.count).distinct().toArray();
     }
 
     /**
