@@ -3,8 +3,8 @@ package org.parley.access;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.parley.api.Caller;
@@ -81,32 +81,20 @@ public class UserService {
     }
 
     /**
-     * A user with a password known in advance, for demo worlds only: the password policy does not apply and the
-     * password need not be changed.
-     */
-    @Transactional
-    public User createDemoUser(String username, String organisation, Set<Role> roles, String password) {
-        return insertDemoUser(username, organisation, roles, encoder.encode(password));
-    }
-
-    /**
-     * Demo users (name → roles; the organisation is what follows the name's "@", none without one), all with one
-     * password known in advance, hashed once: each Argon2 hash takes a noticeable time by design, and a demo's
-     * password is printed anyway.
+     * Demo users (name → roles; the organisation is what follows the name's "@", none without one), for demo worlds
+     * only: all with one password known in advance, to which the password policy does not apply and which need not be
+     * changed, hashed once (each Argon2 hash takes a noticeable time by design, and a demo's password is printed
+     * anyway).
      */
     @Transactional
     public void createDemoUsers(Map<String, Set<Role>> demoUsers, String password) {
         String hash = encoder.encode(password);
-        demoUsers.forEach((name, roles) -> insertDemoUser(name,
-                name.contains("@") ? name.substring(name.indexOf('@') + 1) : null, roles, hash));
-    }
-
-    private User insertDemoUser(String username, String organisation, Set<Role> roles, String hash) {
-        String code = checkNewUser(OPERATOR, username, organisation, roles);
-        long id = users.insert(username, code, roles, hash, false);
-        User created = users.find(id).orElseThrow();
-        audit.changed(OPERATOR, UserAudit.CREATE, created);
-        return created;
+        demoUsers.forEach((name, roles) -> {
+            String code = checkNewUser(OPERATOR, name, name.contains("@") ? name.substring(name.indexOf('@') + 1)
+                    : null, roles);
+            long id = users.insert(name, code, roles, hash, false);
+            audit.changed(OPERATOR, UserAudit.CREATE, users.find(id).orElseThrow());
+        });
     }
 
     /**

@@ -3,6 +3,8 @@ package org.parley.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,10 +52,11 @@ class LeftOffTest {
         registry.addOrganisation(C, "Party L", OrganisationKind.PARTY, "uk");
         registry.addOrganisation(D, "Party M", OrganisationKind.PARTY, "ru");
         for (String party : new String[] {C, D}) {
+            Map<String, Set<Role>> roles = new LinkedHashMap<>();
             for (Role role : new Role[] {Role.NEGOTIATOR, Role.REGISTRAR, Role.VIEWER}) {
-                users.createDemoUser(role.name().toLowerCase() + "@" + party, party, Set.of(role),
-                        ApiClient.DEMO_PASSWORD);
+                roles.put(role.name().toLowerCase() + "@" + party, Set.of(role));
             }
+            users.createDemoUsers(roles, ApiClient.DEMO_PASSWORD);
         }
         ApiClient anonymous = new ApiClient(port);
         negotiatorC = anonymous.as("negotiator@" + C);

@@ -3,6 +3,8 @@ package org.parley.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,10 +53,11 @@ class LeftOffFigureTest {
         registry.addOrganisation(Q, "Party Q", OrganisationKind.PARTY, "uk");
         registry.addOrganisation(R, "Party R", OrganisationKind.PARTY, "ru");
         for (String party : new String[] {Q, R}) {
+            Map<String, Set<Role>> roles = new LinkedHashMap<>();
             for (Role role : new Role[] {Role.NEGOTIATOR, Role.REGISTRAR, Role.VIEWER}) {
-                users.createDemoUser(role.name().toLowerCase() + "@" + party, party, Set.of(role),
-                        ApiClient.DEMO_PASSWORD);
+                roles.put(role.name().toLowerCase() + "@" + party, Set.of(role));
             }
+            users.createDemoUsers(roles, ApiClient.DEMO_PASSWORD);
         }
         ApiClient anonymous = new ApiClient(port);
         registrarR = anonymous.as("registrar@" + R);
