@@ -302,25 +302,29 @@ public class RegistryService {
                 }
             }
         }
-        long started = System.nanoTime();
+        long step = System.nanoTime();
         DeferredIndexes deferred = bulkLoader.deferIndexes(newPersons.size(), log::info);
         List<Long> ids = bulkLoader.load(newPersons, partyIds);
-        log.info("{} persons written in {} ms", ids.size(), (System.nanoTime() - started) / 1_000_000);
-        started = System.nanoTime();
+        step = logged(ids.size() + " persons written", step);
         AuditLog.Bulk bulk = audit.startBulk(ids.size());
         bulkLoader.audit(AuditActions.OPERATOR, AuditActions.BULK_LOAD, bulk, ids);
         bulk.finish(log::info);
-        log.info("their audit entries written in {} ms", (System.nanoTime() - started) / 1_000_000);
-        started = System.nanoTime();
+        step = logged("their audit entries written", step);
         if (deferred != null) {
             deferred.restore(log::info);
         }
         bulkLoader.analyze();
-        log.info("indexes and statistics in {} ms", (System.nanoTime() - started) / 1_000_000);
-        started = System.nanoTime();
+        step = logged("indexes and statistics", step);
         announce(AuditActions.OPERATOR, ids);
-        log.info("the persons announced (standing search) in {} ms", (System.nanoTime() - started) / 1_000_000);
+        logged("the persons announced (standing search)", step);
         return ids;
+    }
+
+    /** Logs how long a step of a bulk load took since {@code started}; answers now, the next step's start. */
+    private static long logged(String step, long started) {
+        long now = System.nanoTime();
+        log.info("{} in {} ms", step, (now - started) / 1_000_000);
+        return now;
     }
 
     /** The facts of a stored record as its holding party's registrar last wrote them (base of a merge patch). */
