@@ -1,6 +1,7 @@
 package org.parley.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.tracing.TracingRequests.record;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -38,12 +39,6 @@ class TracingApiTest {
 
     private ApiClient as(String user) {
         return new ApiClient(port).as(user);
-    }
-
-    private String record(ApiClient client, String body) {
-        ApiClient.Response created = client.post("/api/v1/tracing-requests", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").stringValue();
     }
 
     private String register(String surname, String given, String born) {
