@@ -685,7 +685,6 @@ class PersonRepository {
         return jdbc.sql("select count(*) from person").query(Long.class).single();
     }
 
-    /** The SQL condition of the filter's choices; its name search is not one ({@link #find} runs it). */
     /** The where clause of a list: its filters, other features' columns and what the caller may see. */
     private static String listWhere(Caller caller, PersonFilter filter, Map<PersonListColumn, String> contributed,
             Map<String, Object> params) {
@@ -694,6 +693,7 @@ class PersonRepository {
         return where.append(" and ").append(visibleTo(caller, params)).toString();
     }
 
+    /** The SQL condition of the filter's choices; its name search is not one ({@link #find} runs it). */
     static String where(PersonFilter filter, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
         partyCondition(conditions, params, "p.holding_party_id", "holding", filter.holdingParty());
