@@ -176,7 +176,11 @@ final class PersonJson {
 
     /** The facts of a person as JSON members (every field, null where unknown) and their sources. */
     static ObjectNode writeFacts(PersonInput facts) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        return writeFacts(facts, JsonNodeFactory.instance.objectNode());
+    }
+
+    /** Writes the facts into {@code node}, after the members it holds already; returns it. */
+    private static ObjectNode writeFacts(PersonInput facts, ObjectNode node) {
         for (PersonField field : PersonField.values()) {
             Object value = facts.get(field);
             if (value == null) {
@@ -207,7 +211,7 @@ final class PersonJson {
         node.put("id", person.publicId());
         node.put("version", person.version());
         node.put("fullName", person.fullName());
-        node.setAll(writeFacts(person.facts()));
+        writeFacts(person.facts(), node);
         node.put("nameScript", person.nameScript().iso15924());
         node.put("status", person.status().name());
         if (person.notifiedOn() == null) {
