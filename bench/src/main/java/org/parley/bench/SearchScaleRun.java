@@ -44,7 +44,7 @@ import org.parley.names.Transliteration;
  * java -Dparley.rate-limit.enabled=false -jar app/target/parley.jar demo --persons 1000000 --data-dir D --port 18080 &amp;
  * java -cp bench/target/parley-bench.jar org.parley.bench.SearchScaleRun http://localhost:18080 \
  *     jdbc:postgresql://localhost:PG_PORT/postgres [PERSONS=200] [CLIENTS=4] [ANCHOR_QUERIES=20] [WORDS=40] \
- *     [WARM_UP_PERSONS=500]
+ *     [WARM_UP_PERSONS=1500]
  * </pre>
  * PG_PORT is line 4 of the data directory's {@code postmaster.pid}. WORDS single common words (surnames, given names)
  * are also timed, one client, as a bound for the searches with the most candidates. Before timing, the server is
@@ -79,7 +79,7 @@ public final class SearchScaleRun {
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         int anchorQueries = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         int commonWords = args.length > 5 ? Integer.parseInt(args[5]) : 40;
-        int warmUpPersons = args.length > 6 ? Integer.parseInt(args[6]) : 500;
+        int warmUpPersons = args.length > 6 ? Integer.parseInt(args[6]) : 1500;
         run.bearer = "Bearer " + run.token("registrar@party-a");
         List<Query> queries;
         List<String> common;
