@@ -11,9 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.TestCallers;
 import org.parley.access.UserService;
 import org.parley.web.BrowserTest;
@@ -111,9 +109,7 @@ class ImportPageBrowserTest extends BrowserTest {
             assertThat(find("#import-refresh").isDisplayed()).isTrue();
             // the status follows by htmx polling: the page itself is never reloaded
             js("window.parleyProgressPage = true");
-            // polling swaps the status element: one found just before a swap is stale, and is looked for again
-            new WebDriverWait(driver, Duration.ofMinutes(3)).ignoring(StaleElementReferenceException.class)
-                    .until(d -> "DONE".equals(
+            waiting(Duration.ofMinutes(3)).until(d -> "DONE".equals(
                     d.findElement(By.id("import-status")).getAttribute("data-state")));
             assertThat(js("return window.parleyProgressPage === true")).isEqualTo(true);
             // the import it waited for was refused whole (its last row is bad): nothing of it stays

@@ -160,7 +160,12 @@ public abstract class BrowserTest {
     }
 
     protected WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, TIMEOUT);
+        return waiting(TIMEOUT);
+    }
+
+    /** A wait of this long, to which a stale element (as after an htmx swap) means "not yet". */
+    protected WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
