@@ -104,8 +104,6 @@ public final class MixedLoadRun {
     }
 
     public static void main(String[] args) throws Exception {
-        // every client keeps its connection (the JDK keeps 5 idle ones per server unless told)
-        System.setProperty("http.maxConnections", "1000");
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -351,16 +349,9 @@ public final class MixedLoadRun {
     private record Answer(int status, String body) {
     }
 
-    /**
-     * Sends a request on the calling client's thread, blocking, over a kept-alive connection: the load generator
-     * shares the server's two cores, and {@code java.net.http.HttpClient} handed every request between its threads
-     * (about a millisecond of processor a request). Bodies not needed are read to their end, not decoded.
-     */
+    /** Sends a request ({@link KeptAliveHttp}); bodies not needed are read to their end, not decoded. */
     private Answer send(Request request) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(base + request.path()).toURL().openConnection();
-        connection.setConnectTimeout(5_000);
-        connection.setReadTimeout(60_000);
-        connection.setRequestProperty("Authorization", "Bearer " + request.token());
+        HttpURLConnection connection = KeptAliveHttp.open(base + request.path(), "Bearer " + request.token());
         if (request.body() != null) {
             byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
             connection.setRequestMethod("POST");

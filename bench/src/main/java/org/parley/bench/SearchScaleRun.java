@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.parley.names.Language;
 import org.parley.names.MatchKey;
 import org.parley.names.Standard;
@@ -72,7 +74,6 @@ public final class SearchScaleRun {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("http.maxConnections", "1000"); // every client keeps its connection
         SearchScaleRun run = new SearchScaleRun(args[0]);
         String jdbc = args[1];
         int persons = args.length > 2 ? Integer.parseInt(args[2]) : 200;
@@ -86,7 +87,8 @@ public final class SearchScaleRun {
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
             queries = sample(db, persons, MEASURED_SAMPLE);
             List<Query> warmUp = sample(db, warmUpPersons, WARM_UP_SAMPLE);
-            warmUp.removeIf(w -> queries.stream().anyMatch(q -> q.text().equals(w.text())));
+            Set<String> timed = queries.stream().map(Query::text).collect(Collectors.toSet());
+            warmUp.removeIf(w -> timed.contains(w.text()));
             common = commonWords(db, commonWords);
             System.out.printf(Locale.ROOT, "%d queries for %d persons; %d clients; warm-up: %d other queries%n",
                     queries.size(), persons, clients, warmUp.size());
@@ -152,13 +154,23 @@ public final class SearchScaleRun {
     }
 
     /** Searches for these queries with as many clients, answers unread. */
-    private void warmUp(List<Query> queries, int clients) throws Exception {
+    private void warmUp(List<Query> queries, int clients) throws InterruptedException {
+        concurrently(queries, clients, q -> search(q.text()));
+    }
+
+    /** Something done for one query, by one of the clients. */
+    private interface QueryTask {
+        void run(Query query) throws Exception;
+    }
+
+    /** Runs the task for every query, with as many clients each taking the next query, and waits for them all. */
+    private static void concurrently(List<Query> queries, int clients, QueryTask task) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
-                    search(queries.get(i).text());
+                    task.run(queries.get(i));
                 }
                 return null;
             });
@@ -171,33 +183,22 @@ public final class SearchScaleRun {
         Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> found = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
         ConcurrentLinkedQueue<Query> misses = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
-                    Query q = queries.get(i);
-                    long t0 = System.nanoTime();
-                    try {
-                        String body = search(q.text());
-                        latencies.computeIfAbsent(q.kind(), k -> new ConcurrentLinkedQueue<>())
-                                .add(System.nanoTime() - t0);
-                        if (onFirstPage(q, body)) {
-                            found.computeIfAbsent(q.kind(), k -> new AtomicInteger()).incrementAndGet();
-                        } else if (clients == 1) {
-                            misses.add(q);
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
+        concurrently(queries, clients, q -> {
+            long t0 = System.nanoTime();
+            try {
+                String body = search(q.text());
+                latencies.computeIfAbsent(q.kind(), k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - t0);
+                if (onFirstPage(q, body)) {
+                    found.computeIfAbsent(q.kind(), k -> new AtomicInteger()).incrementAndGet();
+                } else if (clients == 1) {
+                    misses.add(q);
                 }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.HOURS);
+            } catch (Exception e) {
+                errors.incrementAndGet();
+            }
+        });
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "%d client(s): %d searches in %.1f s (%.1f/s), %d errors%n", clients,
                 queries.size(), seconds, queries.size() / seconds, errors.get());
@@ -298,16 +299,9 @@ public final class SearchScaleRun {
         return search(q, "");
     }
 
-    /**
-     * Searches on the calling client's thread, blocking, over a kept-alive connection (cheaper for the two cores the
-     * server shares than {@code java.net.http.HttpClient}'s hand-offs between threads).
-     */
     private String search(String q, String parameters) throws Exception {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(base + "/api/v1/persons?q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8) + parameters).toURL().openConnection();
-        connection.setConnectTimeout(5_000);
-        connection.setReadTimeout(60_000);
-        connection.setRequestProperty("Authorization", bearer);
+        HttpURLConnection connection = KeptAliveHttp.open(base + "/api/v1/persons?q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8) + parameters, bearer);
         int status = connection.getResponseCode();
         try (InputStream in = status == 200 ? connection.getInputStream() : connection.getErrorStream()) {
             String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
