@@ -155,8 +155,7 @@ public final class Linkage {
         List<Link> found = new ArrayList<>();
         int above = 0;
         for (int j : index.of(person)) {
-            scorer.compare(person, right, j, comparison);
-            if (comparison.weight() < leastWeight) {
+            if (!scorer.compare(person, right, j, comparison, leastWeight)) {
                 continue;
             }
             Score score = comparison.score();

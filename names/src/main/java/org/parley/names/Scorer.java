@@ -51,31 +51,52 @@ public final class Scorer {
      * Compares a person with one of a compact list's, into {@code comparison} (which is then read or scored),
      * without allocating: a linkage compares each left person with thousands of candidates and keeps a handful,
      * so only those become a {@link Score}. The levels are those {@link #score} gives.
+     *
+     * <p>Only pairs whose weight reaches {@code least} are wanted, and most candidates fall far short of it (they
+     * share one blocking key, not the person). So the surnames, the costly comparison (a registry has hundreds of
+     * thousands of spellings, each compared anew for each left surname, and in the swapped reading for each left
+     * given name), are compared only if the other fields leave room: when even {@link Level#SURNAME_SAME} would
+     * leave the pair below {@code least} in both readings, or the swapped reading, it is not compared.
+     *
+     * @return whether the pair's weight reaches {@code least}; only then does {@code comparison} hold its levels
      */
-    void compare(PreparedPerson a, CompactPersons b, int j, Comparison comparison) {
+    boolean compare(PreparedPerson a, CompactPersons b, int j, Comparison comparison, double least) {
         comparison.meet(a, b);
         ParsedName x = a.name();
-        Level surname = comparison.surnames.level(x.surname(), b, b.surname(j), Scorer::surname);
-        Level given = comparison.givenNames.level(x.givenName(), b, b.givenName(j), Scorer::givenName);
+        int theirSurname = b.surname(j);
+        int theirGiven = b.givenName(j);
+        Level given = comparison.givenNames.level(x.givenName(), b, theirGiven, Scorer::givenName);
+        Level swappedGiven = comparison.swappedGivenNames.level(x.surname(), b, theirGiven, Scorer::givenName);
+        Level patronymic = comparison.patronymics.level(x.patronymic(), b, b.patronymic(j), Scorer::patronymic);
+        Level date = comparison.date(b, b.dateOfBirth(j));
+        Level serviceNumber = a.serviceNumber().isEmpty() || b.lacksServiceNumber(j) ? Level.MISSING
+                : b.serviceNumber(a.serviceNumber(), j);
+        int unitNumber = b.unit(j);
+        Level unit = a.unit().isEmpty() || unitNumber == CompactPersons.NONE ? Level.MISSING
+                : unitNumber == comparison.unit ? Level.UNIT_SAME : Level.UNIT_DIFFERENT;
+        double others = patronymic.weight() + date.weight() + serviceNumber.weight() + unit.weight();
+        // The most any surname comparison adds (a missing one adds 0); the bounds are summed in another order than
+        // the weight, so they get room for rounding.
+        double bestSurname = Level.SURNAME_SAME.weight();
+        double floor = least - 1e-9;
+        boolean swappedMayReach = bestSurname + swappedGiven.weight() + others >= floor;
+        if (bestSurname + given.weight() + others < floor && !swappedMayReach) {
+            return false;
+        }
+        Level surname = comparison.surnames.level(x.surname(), b, theirSurname, Scorer::surname);
         boolean swapped = false;
-        if (surname.weight() + given.weight() < 0) {
-            Level swappedSurname = comparison.swappedSurnames.level(x.givenName(), b, b.surname(j), Scorer::surname);
-            Level swappedGiven = comparison.swappedGivenNames.level(x.surname(), b, b.givenName(j),
-                    Scorer::givenName);
-            if (swappedSurname.weight() + swappedGiven.weight() > surname.weight() + given.weight()) {
+        double names = surname.weight() + given.weight();
+        // The swapped reading counts only if it is better, and matters only if it may reach least.
+        if (names < 0 && swappedMayReach && bestSurname + swappedGiven.weight() > names) {
+            Level swappedSurname = comparison.swappedSurnames.level(x.givenName(), b, theirSurname, Scorer::surname);
+            if (swappedSurname.weight() + swappedGiven.weight() > names) {
                 surname = swappedSurname;
                 given = swappedGiven;
                 swapped = true;
             }
         }
-        Level patronymic = comparison.patronymics.level(x.patronymic(), b, b.patronymic(j), Scorer::patronymic);
-        int unit = b.unit(j);
-        comparison.sum(surname, given, patronymic, comparison.date(b, b.dateOfBirth(j)),
-                a.serviceNumber().isEmpty() || b.lacksServiceNumber(j) ? Level.MISSING
-                        : b.serviceNumber(a.serviceNumber(), j),
-                a.unit().isEmpty() || unit == CompactPersons.NONE ? Level.MISSING
-                        : unit == comparison.unit ? Level.UNIT_SAME : Level.UNIT_DIFFERENT,
-                swapped);
+        comparison.sum(surname, given, patronymic, date, serviceNumber, unit, swapped);
+        return comparison.weight() >= least;
     }
 
     private static Level unit(String a, String b) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.parley.names.testdata.GeneratedLists;
+import org.parley.names.testdata.ListPairGenerator;
 
 class ScorerTest {
 
@@ -169,5 +171,54 @@ class ScorerTest {
                 NamePart.of(male, NamePart.Role.SURNAME).orElseThrow())).as(female).isEqualTo(Level.SURNAME_FEMALE_FORM));
         assertThat(Scorer.surname(NamePart.of("Коваленко", NamePart.Role.SURNAME).orElseThrow(),
                 NamePart.of("Kovalenko", NamePart.Role.SURNAME).orElseThrow())).isEqualTo(Level.SURNAME_SAME);
+    }
+
+    /**
+     * A linkage compares with {@code compare}, which skips the surnames when they cannot lift a pair to the weight
+     * wanted: it must find exactly the pairs {@link Scorer#score} puts at or above that weight, with the same levels.
+     * Every pair of two generated lists (a third of the left persons with surname and given name in each other's
+     * column, and three pairs whose names agree only when read swapped), at the linkage's weight and at two others.
+     */
+    @Test
+    void compareFindsThePairsScoreFindsAtOrAboveAWeight() {
+        GeneratedLists lists = new ListPairGenerator(11).generate(300, 60, 300);
+        List<PreparedPerson> left = new ArrayList<>();
+        for (int i = 0; i < lists.left().size(); i++) {
+            PersonRecord r = lists.left().get(i);
+            left.add(PreparedPerson.of(i % 3 != 0 ? r : new PersonRecord(r.id(), r.givenName(), r.surname(),
+                    r.patronymic(), r.fullName(), r.dateOfBirth(), r.serviceNumber(), r.unit(), r.rank())));
+        }
+        List<PreparedPerson> right = new ArrayList<>(lists.right().stream().map(PreparedPerson::of).toList());
+        // Given names the tables do not know, in the other order on each side: only the swapped reading agrees.
+        for (String[] names : new String[][] {{"Коваленко Зеновій", "Зеновій Коваленко"},
+                {"Вишня Остап", "Ostap Vyshnia"}, {"Шевчук Ярополк", "Яраполк Шевчук"}}) {
+            left.add(fullName(names[0], "1981-04-12"));
+            right.add(fullName(names[1], "1981-04-12"));
+        }
+        CompactPersons compact = CompactPersons.of(right);
+        double linkageLeast = Math.log(0.2 / 0.8) - Scorer.priorLogOdds();
+        Scorer.Comparison comparison = new Scorer.Comparison();
+        int[] reached = new int[3];
+        boolean swappedSeen = false;
+        double[] weights = {linkageLeast, 0, 12};
+        for (int w = 0; w < weights.length; w++) {
+            for (PreparedPerson a : left) {
+                for (int j = 0; j < right.size(); j++) {
+                    Score expected = scorer.score(a, right.get(j));
+                    boolean found = scorer.compare(a, compact, j, comparison, weights[w]);
+                    assertThat(found).as("%s / %s", a.record(), right.get(j).record())
+                            .isEqualTo(expected.weight() >= weights[w]);
+                    if (found) {
+                        assertThat(comparison.score()).isEqualTo(expected);
+                        reached[w]++;
+                        swappedSeen |= expected.swapped();
+                    }
+                }
+            }
+        }
+        assertThat(reached[0]).isGreaterThan(300);
+        assertThat(reached[1]).isGreaterThan(reached[0]);
+        assertThat(reached[2]).isPositive().isLessThan(reached[0]);
+        assertThat(swappedSeen).isTrue();
     }
 }
