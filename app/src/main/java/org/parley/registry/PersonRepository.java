@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -80,6 +82,7 @@ class PersonRepository {
     private final JdbcClient jdbc;
     /** Reads a row's fact sources; made once, as every person read parses them (50 a list page). */
     private final ObjectReader factSources;
+    private final Map<String, Map<PersonField, FactRecord>> sourcesRead = new ConcurrentHashMap<>();
     private final PublicIds publicIds;
 
     PersonRepository(JdbcClient jdbc, JsonMapper json, PublicIds publicIds) {
@@ -814,9 +817,7 @@ class PersonRepository {
                 values.put(field, value);
             }
         }
-        Map<PersonField, FactRecord> sources = new EnumMap<>(PersonField.class);
-        Map<String, FactRecord> stored = factSources.readValue(rs.getString("fact_sources"));
-        stored.forEach((name, fact) -> PersonField.byJsonName(name).ifPresent(f -> sources.put(f, fact)));
+        Map<PersonField, FactRecord> sources = sources(rs.getString("fact_sources"));
         String scriptCode = rs.getString("name_script");
         Script script = Arrays.stream(Script.values())
                 .filter(s -> s.iso15924().equals(scriptCode)).findFirst().orElse(Script.NONE);
@@ -828,6 +829,27 @@ class PersonRepository {
                 Set.of((String[]) rs.getArray("former_origins").getArray()),
                 rs.getObject("custody_ended_on", LocalDate.class));
     }
+
+    /**
+     * A row's fact sources. The persons of a registry share a few combinations of them (an import or a form gives the
+     * same sources to many), and every person read parses them, 50 a list page: each stored text is parsed once, up
+     * to {@link #SOURCES_REMEMBERED} of them (the maps are not changed: a person copies them).
+     */
+    private Map<PersonField, FactRecord> sources(String stored) {
+        Map<PersonField, FactRecord> known = sourcesRead.get(stored);
+        if (known == null) {
+            Map<PersonField, FactRecord> sources = new EnumMap<>(PersonField.class);
+            Map<String, FactRecord> read = factSources.readValue(stored);
+            read.forEach((name, fact) -> PersonField.byJsonName(name).ifPresent(f -> sources.put(f, fact)));
+            known = Collections.unmodifiableMap(sources);
+            if (sourcesRead.size() < SOURCES_REMEMBERED) {
+                sourcesRead.putIfAbsent(stored, known);
+            }
+        }
+        return known;
+    }
+
+    private static final int SOURCES_REMEMBERED = 10_000;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object fromColumn(PersonField field, ResultSet rs) throws SQLException {
