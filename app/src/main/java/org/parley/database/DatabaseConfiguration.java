@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Chooses the database: an external PostgreSQL when {@code parley.db.url} (environment PARLEY_DB_URL) is set,
  * otherwise an embedded one — on {@code parley.data-dir}, or on a throw-away directory when
- * {@code parley.embedded.ephemeral} is true (tests).
+ * {@code parley.embedded.ephemeral} is true (tests). The persistent one's buffer pool is
+ * {@code parley.embedded.shared-buffers}, by default a quarter of the memory.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -23,12 +24,13 @@ class DatabaseConfiguration {
     @Bean
     EmbeddedServer embeddedServer(@Value("${parley.db.url:}") String externalUrl,
             @Value("${parley.data-dir:parley-data}") Path dataDirectory,
-            @Value("${parley.embedded.ephemeral:false}") boolean ephemeral) {
+            @Value("${parley.embedded.ephemeral:false}") boolean ephemeral,
+            @Value("${parley.embedded.shared-buffers:}") String sharedBuffers) {
         if (!externalUrl.isBlank()) {
             return new EmbeddedServer(null);
         }
         return new EmbeddedServer(ephemeral ? EmbeddedDatabase.startEphemeral()
-                : EmbeddedDatabase.startPersistent(dataDirectory));
+                : EmbeddedDatabase.startPersistent(dataDirectory, sharedBuffers));
     }
 
     @Bean

@@ -18,13 +18,13 @@ class EmbeddedDatabaseTest {
 
     @Test
     void dataSurvivesARestart() throws Exception {
-        try (EmbeddedPostgres first = EmbeddedDatabase.startPersistent(dataDir);
+        try (EmbeddedPostgres first = EmbeddedDatabase.startPersistent(dataDir, "");
                 Connection c = first.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("create table kept (name text)");
             s.execute("insert into kept values ('Коваленко')");
         }
-        try (EmbeddedPostgres second = EmbeddedDatabase.startPersistent(dataDir);
+        try (EmbeddedPostgres second = EmbeddedDatabase.startPersistent(dataDir, "");
                 Connection c = second.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select name from kept")) {
@@ -34,9 +34,35 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void theBufferPoolIsAQuarterOfTheMemoryUnlessSet() throws Exception {
+        long quarter = Long.parseLong(EmbeddedDatabase.defaultSharedBuffers().replace("MB", "")) * 1024 * 1024;
+        assertThat(quarter).isGreaterThanOrEqualTo(128L * 1024 * 1024);
+        try (EmbeddedPostgres server = EmbeddedDatabase.startPersistent(dataDir, "")) {
+            assertThat(sharedBuffersBytes(server)).isEqualTo(quarter);
+        }
+        try (EmbeddedPostgres server = EmbeddedDatabase.startPersistent(dataDir, "256MB")) {
+            assertThat(sharedBuffersBytes(server)).isEqualTo(256L * 1024 * 1024);
+        }
+        assertThatThrownBy(() -> EmbeddedDatabase.startPersistent(dataDir, "lots"))
+                .isInstanceOf(DatabaseStartupException.class)
+                .hasMessage("parley.embedded.shared-buffers is 'lots'; give a size such as 4GB or 512MB (a number "
+                        + "and kB, MB, GB or TB), or leave it unset");
+    }
+
+    private static long sharedBuffersBytes(EmbeddedPostgres server) throws Exception {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select setting::bigint * 8192 from pg_settings "
+                        + "where name = 'shared_buffers'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void aSecondServerOnTheSameDirectoryIsRefusedWithAClearMessage() throws Exception {
-        try (EmbeddedPostgres running = EmbeddedDatabase.startPersistent(dataDir)) {
-            assertThatThrownBy(() -> EmbeddedDatabase.startPersistent(dataDir))
+        try (EmbeddedPostgres running = EmbeddedDatabase.startPersistent(dataDir, "")) {
+            assertThatThrownBy(() -> EmbeddedDatabase.startPersistent(dataDir, ""))
                     .isInstanceOf(DatabaseStartupException.class)
                     .hasMessage("The data directory " + dataDir.toAbsolutePath().normalize()
                             + " is in use by another running Parley. Stop that one first, or start this one with "
@@ -49,7 +75,7 @@ class EmbeddedDatabaseTest {
     void anUnusableDataDirectoryIsNamed() throws Exception {
         Path file = dataDir.resolve("not-a-directory");
         java.nio.file.Files.writeString(file, "x");
-        assertThatThrownBy(() -> EmbeddedDatabase.startPersistent(file))
+        assertThatThrownBy(() -> EmbeddedDatabase.startPersistent(file, ""))
                 .isInstanceOf(DatabaseStartupException.class)
                 .hasMessageStartingWith("Cannot create the data directory " + file.resolve("postgres"))
                 .hasMessageEndingWith("Choose another one with --data-dir.");
@@ -58,7 +84,7 @@ class EmbeddedDatabaseTest {
     @Test
     void aHalfMadeDirectoryFromAnInterruptedFirstStartIsNamed() throws Exception {
         java.nio.file.Files.createDirectories(dataDir.resolve("postgres/base"));
-        assertThatThrownBy(() -> EmbeddedDatabase.startPersistent(dataDir))
+        assertThatThrownBy(() -> EmbeddedDatabase.startPersistent(dataDir, ""))
                 .isInstanceOf(DatabaseStartupException.class)
                 .hasMessage("The directory " + dataDir.resolve("postgres") + " holds an incomplete database (was a "
                         + "first start interrupted?). Remove that directory, or start with another --data-dir.");
