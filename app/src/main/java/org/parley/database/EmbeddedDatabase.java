@@ -72,16 +72,18 @@ final class EmbeddedDatabase {
 
     /**
      * A quarter of the memory this process may use (the machine's, or its container's limit), as PostgreSQL's own
-     * documentation advises for a server of its own, and at least PostgreSQL's default of 128 MB. That default held a
-     * tenth of a million persons' table: every other page a list read came from the operating system's cache, and the
-     * mixed load at a million persons ran 10-20 % faster with 4 GB (README "Benchmarks"). The pool takes memory only
-     * as pages are read into it.
+     * documentation advises for a server of its own, at most 4 GB and at least PostgreSQL's default of 128 MB. That
+     * default held a tenth of a million persons' table, so that most pages a list read came from the operating
+     * system's cache: the mixed load at a million persons ran at 476-508 requests/s with it, 474-593/s with 4 GB; a
+     * 6 GB pool did no better (438-492/s; README "Benchmarks"). The pool takes memory only as pages are read into it.
      */
     static String defaultSharedBuffers() {
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        return Math.max(128, memory / 4 / (1024 * 1024)) + "MB";
+        return Math.min(MOST_BUFFERS_MB, Math.max(128, memory / 4 / (1024 * 1024))) + "MB";
     }
+
+    private static final long MOST_BUFFERS_MB = 4096;
 
     /** Starts a server on a fresh temporary directory that is deleted when it stops (tests, offline runs). */
     static EmbeddedPostgres startEphemeral() {

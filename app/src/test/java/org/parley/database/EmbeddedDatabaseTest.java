@@ -34,9 +34,11 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void theBufferPoolIsAQuarterOfTheMemoryUnlessSet() throws Exception {
-        long quarter = Long.parseLong(EmbeddedDatabase.defaultSharedBuffers().replace("MB", "")) * 1024 * 1024;
-        assertThat(quarter).isGreaterThanOrEqualTo(128L * 1024 * 1024);
+    void theBufferPoolIsAQuarterOfTheMemoryUpTo4GbUnlessSet() throws Exception {
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        long quarter = Math.min(4L << 30, Math.max(128L << 20, memory / 4 / (1 << 20) * (1 << 20)));
+        assertThat(EmbeddedDatabase.defaultSharedBuffers()).isEqualTo((quarter >> 20) + "MB");
         try (EmbeddedPostgres server = EmbeddedDatabase.startPersistent(dataDir, "")) {
             assertThat(sharedBuffersBytes(server)).isEqualTo(quarter);
         }
