@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * Chooses the database: an external PostgreSQL when {@code parley.db.url} (environment PARLEY_DB_URL) is set,
  * otherwise an embedded one — on {@code parley.data-dir}, or on a throw-away directory when
  * {@code parley.embedded.ephemeral} is true (tests). The persistent one's buffer pool is
- * {@code parley.embedded.shared-buffers}, by default a quarter of the memory.
+ * {@code parley.embedded.shared-buffers}, by default a quarter of the memory, at most 4 GB.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
