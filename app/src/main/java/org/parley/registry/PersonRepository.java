@@ -80,8 +80,9 @@ class PersonRepository {
 
 
     private final JdbcClient jdbc;
-    /** Reads a row's fact sources; made once, as every person read parses them (50 a list page). */
+    /** Reads a stored fact-sources text; made once, for every text {@link #sources} has not parsed yet. */
     private final ObjectReader factSources;
+    /** The sources of each stored text parsed so far, by the text ({@link #sources}). */
     private final Map<String, Map<PersonField, FactRecord>> sourcesRead = new ConcurrentHashMap<>();
     private final PublicIds publicIds;
 
