@@ -2,6 +2,7 @@ package org.parley.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,8 @@ class DemoLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final TransactionLocks locks;
     private final int persons;
+    /** When this loader generated its world; the world's dates count back from it. */
+    private volatile Instant loadedAt;
 
     DemoLoader(RegistryService registry, UserService users, WishService wishes, ExchangeService exchanges,
             ListService lists, ReconciliationService reconciliations, ExchangeListService exchangeLists,
@@ -81,6 +84,11 @@ class DemoLoader implements ApplicationRunner {
         this.transaction = transaction;
         this.locks = locks;
         this.persons = persons;
+    }
+
+    /** When this loader generated the world it loaded; null if it loaded none (the database held data). */
+    Instant loadedAt() {
+        return loadedAt;
     }
 
     /** One user per role and organisation (registrar@party-a, …) and the instance administrator "admin". */
@@ -133,8 +141,11 @@ class DemoLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
+        // One instant for the whole load: a load that runs past midnight still builds one consistent world
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneId.systemDefault());
         DemoPersonGenerator generator = new DemoPersonGenerator(SEED);
-        List<NewPerson> world = generator.generate(persons, LocalDate.now());
+        List<NewPerson> world = generator.generate(persons, today);
         Steps steps = new Steps(started);
         steps.done("generating the persons");
         long[] roundMillis = new long[2];
@@ -158,7 +169,7 @@ class DemoLoader implements ApplicationRunner {
             List<Long> ids = registry.bulkLoad(world);
             steps.done("loading the persons (with the standing search)");
             new DemoStatements(SEED, wishes).record(world, ids, registrars,
-                    users.callerOf("interviewer@intermediary"), LocalDate.now());
+                    users.callerOf("interviewer@intermediary"), today);
             steps.done("statements");
             tracingRequests.late(world, generator.ownNames());
             steps.done("tracing requests after the load");
@@ -168,7 +179,7 @@ class DemoLoader implements ApplicationRunner {
                         handovers, wishes, publicIds, users::callerOf);
                 new DemoRound(SEED, exchanges, lists, reconciliations, publicIds, executed).build(world,
                         generator.ownNames(), ids, users.callerOf("negotiator@party-a"),
-                        users.callerOf("negotiator@party-b"), Instant.now());
+                        users.callerOf("negotiator@party-b"), now);
                 roundMillis[1] = executed.millis();
             }
             roundMillis[0] = (System.nanoTime() - roundStarted) / 1_000_000;
@@ -178,6 +189,7 @@ class DemoLoader implements ApplicationRunner {
             alreadyLoaded();
             return;
         }
+        loadedAt = now;
         printUsers();
         log.info("Demo: loaded {} persons in {} ms (the exchange rounds: {} ms, of which the executed one {} ms)",
                 persons, (System.nanoTime() - started) / 1_000_000, roundMillis[0], roundMillis[1]);

@@ -36,6 +36,8 @@ class DemoRoundTest {
     int port;
     @Autowired
     AuditVerifier verifier;
+    @Autowired
+    DemoLoader loader;
 
     @Test
     void theDemoRoundWaitsOnPartyAWithVersionedReconciledPartlyDecidedLists() {
@@ -51,7 +53,8 @@ class DemoRoundTest {
         assertThat(round.get("createdBy").stringValue()).isEqualTo("negotiator@party-a");
         assertThat(round.get("waitingOn").stringValue()).isEqualTo("party-a");
         assertThat(round.get("stalled").booleanValue()).isTrue();
-        Duration waited = Duration.between(Instant.parse(round.get("waitingSince").stringValue()), Instant.now());
+        Duration waited = Duration.between(Instant.parse(round.get("waitingSince").stringValue()),
+                loader.loadedAt());
         assertThat(waited).isBetween(Duration.ofDays(20), Duration.ofDays(20).plusHours(6));
         assertThat(negotiatorA.get("/api/v1/exchanges/" + id).json().get("waitingOn").stringValue())
                 .isEqualTo("party-a");
@@ -106,7 +109,8 @@ class DemoRoundTest {
         assertThat(round.get("createdBy").stringValue()).isEqualTo("negotiator@party-b");
         assertThat(round.get("waitingOn").isNull()).isTrue();
         assertThat(round.get("stalled").booleanValue()).isFalse();
-        LocalDate today = LocalDate.now();
+        // the round's days count back from the load's instant, in UTC (DemoExecutedRound)
+        LocalDate today = LocalDate.ofInstant(loader.loadedAt(), ZoneOffset.UTC);
         assertThat(Instant.parse(round.get("createdAt").stringValue()))
                 .isBefore(Instant.parse(demoRound(intermediary).get("createdAt").stringValue()).minus(
                         Duration.ofDays(21)));

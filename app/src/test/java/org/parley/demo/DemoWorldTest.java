@@ -3,6 +3,7 @@ package org.parley.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ class DemoWorldTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DemoLoader loader;
+
     /** One person as the check compares it: names as written, capture date, derived status, holder. */
     record Stored(String surname, String givenName, String patronymic, LocalDate captureDate, String status,
             String holder) {
@@ -40,7 +44,7 @@ class DemoWorldTest {
         assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isGreaterThanOrEqualTo(17);
 
         List<NewPerson> generated = new DemoPersonGenerator(DemoLoader.SEED).generate(ParleyTest.DEMO_PERSONS,
-                LocalDate.now());
+                LocalDate.ofInstant(loader.loadedAt(), ZoneId.systemDefault()));
         List<Stored> stored = jdbc.sql("""
                 select p.surname, p.given_name, p.patronymic, p.capture_date, p.status, h.code
                 from person p join organisation h on h.id = p.holding_party_id""")
