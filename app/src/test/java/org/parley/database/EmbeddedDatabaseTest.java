@@ -34,6 +34,24 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aKeptDatabaseIsWrittenCrashSafely() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedDatabase.startPersistent(dataDir, "")) {
+            assertThat(setting(server, "fsync")).isEqualTo("on");
+            assertThat(setting(server, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(server, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    private static String setting(EmbeddedPostgres server, String name) throws Exception {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void theBufferPoolIsAQuarterOfTheMemoryUpTo4GbUnlessSet() throws Exception {
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getTotalMemorySize();
