@@ -106,7 +106,7 @@ public final class DemoPersonGenerator {
         } else {
             service(facts, origin, language);
         }
-        String capturePlace = words.sector(holder.language(), random);
+        String capturePlace = words.sector(random);
         facts.put(PersonField.CAPTURE_DATE, captured);
         facts.put(PersonField.CAPTURE_PLACE, capturePlace);
         facts.put(PersonField.CAPTURING_UNIT, words.capturingUnit(holder.language(), random));
@@ -132,8 +132,8 @@ public final class DemoPersonGenerator {
                         campChoices);
         if (history.internmentPlace() != null) {
             facts.put(PersonField.INTERNMENT_PLACE, history.internmentPlace());
-            facts.put(PersonField.PRISONER_NUMBER, String.format("%s-%06d",
-                    holder == PARTY_A ? "A" : "B", prisonerNumber));
+            facts.put(PersonField.PRISONER_NUMBER, (holder == PARTY_A ? "A-" : "B-")
+                    + DemoWords.padded(prisonerNumber, 6));
         }
         nextOfKin(facts, sources, origin.language(), language, surname, sex);
         sources(sources, facts, history.events().stream()
@@ -166,7 +166,7 @@ public final class DemoPersonGenerator {
         String letters = "АБВГДЕЖКМНОПРСТ";
         String prefix = "" + letters.charAt(random.nextInt(letters.length()))
                 + letters.charAt(random.nextInt(letters.length()));
-        return String.format(origin == PARTY_A ? "%s%06d" : "%s-%06d", prefix, random.nextInt(1_000_000));
+        return prefix + (origin == PARTY_A ? "" : "-") + DemoWords.padded(random.nextInt(1_000_000), 6);
     }
 
     /** Ages 18 to 60 at capture, most between 20 and 45; known to the day for most, to the month or year for some. */

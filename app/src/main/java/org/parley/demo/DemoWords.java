@@ -25,9 +25,7 @@ final class DemoWords {
     private static final Map<String, List<String>> ILLNESSES = Map.of(
             "uk", List.of("Пневмонія", "Туберкульоз легень", "Цукровий діабет, потребує інсуліну"),
             "ru", List.of("Пневмония", "Туберкулёз лёгких", "Сахарный диабет, нуждается в инсулине"));
-    private static final Map<String, String> SECTOR = Map.of("uk", "сектор %d, квадрат %d", "ru", "сектор %d, квадрат %d");
-    private static final Map<String, String> UNIT = Map.of("uk", "в/ч А%04d", "ru", "в/ч %05d");
-    private static final Map<String, String> CAPTURING_UNIT = Map.of("uk", "підрозділ %d", "ru", "подразделение %d");
+    private static final Map<String, String> CAPTURING_UNIT = Map.of("uk", "підрозділ ", "ru", "подразделение ");
     private static final Map<String, List<String>> KIN = Map.of(
             "uk", List.of("мати", "дружина", "батько", "сестра", "брат"),
             "ru", List.of("мать", "жена", "отец", "сестра", "брат"));
@@ -75,16 +73,28 @@ final class DemoWords {
         return pick(ILLNESSES.get(language), random);
     }
 
-    String sector(String language, Random random) {
-        return String.format(SECTOR.get(language), 1 + random.nextInt(40), 10 + random.nextInt(80));
+    // Built by concatenation: String.format was a third of the time of generating a million persons
+
+    /** A place of capture, the same words in both languages: "сектор 12, квадрат 47". */
+    String sector(Random random) {
+        int sector = 1 + random.nextInt(40);
+        return "сектор " + sector + ", квадрат " + (10 + random.nextInt(80));
     }
 
+    /** A military unit number: "в/ч А0421" (Ukrainian), "в/ч 04211" (Russian). */
     String unit(String language, Random random) {
-        return String.format(UNIT.get(language), random.nextInt(language.equals("uk") ? 10_000 : 100_000));
+        return language.equals("uk") ? "в/ч А" + padded(random.nextInt(10_000), 4)
+                : "в/ч " + padded(random.nextInt(100_000), 5);
     }
 
     String capturingUnit(String language, Random random) {
-        return String.format(CAPTURING_UNIT.get(language), 1 + random.nextInt(300));
+        return CAPTURING_UNIT.get(language) + (1 + random.nextInt(300));
+    }
+
+    /** {@code value} in decimal, with leading zeros up to {@code width} digits. */
+    static String padded(int value, int width) {
+        String digits = Integer.toString(value);
+        return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
     /** Relationship words in order: mother, wife, father, sister, brother. */
