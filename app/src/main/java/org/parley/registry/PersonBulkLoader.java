@@ -181,16 +181,18 @@ class PersonBulkLoader {
     }
 
     /**
-     * Drops the secondary indexes and foreign keys of the person tables if {@code newPersons} make a large first
-     * load ({@link DeferredIndexes}, in the caller's transaction); else nothing. {@code step} is told what is done.
+     * Drops the secondary indexes, foreign keys and (but the person table's) keys of the person tables if
+     * {@code newPersons} make a large first load ({@link DeferredIndexes#dropWithKeys}, in the caller's transaction);
+     * else nothing. Restore them before anything reads those tables (the audit entries' states read the last event of
+     * each person by its key). {@code step} is told what is done.
      */
     DeferredIndexes deferIndexes(long newPersons, Consumer<String> step) {
         if (newPersons < BULK_MINIMUM || newPersons < jdbc.sql("select count(*) from person").query(Long.class)
                 .single()) {
             return null;
         }
-        step.accept("dropping the indexes of the person tables, to build them once after the insert");
-        return DeferredIndexes.drop(jdbc, BULK_TABLES);
+        step.accept("dropping the indexes and keys of the person tables, to build them once after the insert");
+        return DeferredIndexes.dropWithKeys(jdbc, BULK_TABLES);
     }
 
     /** Refreshes the planner's statistics after a load, which can change the tables' sizes by orders of magnitude. */

@@ -235,6 +235,9 @@ public final class PersonImportStaging {
             step.accept("inserting their CAPTURED events");
             jdbc.sql("insert into person_event (person_id, seq, type, occurred_on, place) select new_id, 1, "
                     + "'CAPTURED', capture_date, capture_place from " + TABLE + " where person_id is null").update();
+            if (deferred != null) {
+                deferred.restore(step);
+            }
             step.accept("writing the audit entries of the new persons");
             // new ids follow the lines' order; a batch's ids are written into its query (which takes no parameters)
             createdIds = jdbc.sql("select new_id from " + TABLE + " where person_id is null order by new_id")
@@ -242,9 +245,6 @@ public final class PersonImportStaging {
             AuditLog.Bulk bulk = registry.startAudit(createdIds.size());
             registry.auditCreated(caller, bulk, createdIds);
             bulk.finish(step);
-        }
-        if (deferred != null) {
-            deferred.restore(step);
         }
         if (!createdIds.isEmpty()) {
             registry.announce(caller, createdIds);

@@ -306,15 +306,15 @@ public class RegistryService {
         DeferredIndexes deferred = bulkLoader.deferIndexes(newPersons.size(), log::info);
         List<Long> ids = bulkLoader.load(newPersons, partyIds);
         step = logged(ids.size() + " persons written", step);
-        AuditLog.Bulk bulk = audit.startBulk(ids.size());
-        bulkLoader.audit(AuditActions.OPERATOR, AuditActions.BULK_LOAD, bulk, ids);
-        bulk.finish(log::info);
-        step = logged("their audit entries written", step);
         if (deferred != null) {
             deferred.restore(log::info);
         }
         bulkLoader.analyze();
         step = logged("indexes and statistics", step);
+        AuditLog.Bulk bulk = audit.startBulk(ids.size());
+        bulkLoader.audit(AuditActions.OPERATOR, AuditActions.BULK_LOAD, bulk, ids);
+        bulk.finish(log::info);
+        step = logged("their audit entries written", step);
         announce(AuditActions.OPERATOR, ids);
         logged("the persons announced (standing search)", step);
         return ids;
