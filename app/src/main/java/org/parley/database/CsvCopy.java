@@ -18,8 +18,8 @@ public final class CsvCopy {
     }
 
     /**
-     * Appends one CSV row for COPY: null is an empty unquoted field, everything else is quoted; a {@code byte[]}
-     * is written as bytea's hex form.
+     * Appends one CSV row for COPY: null is an empty unquoted field, a whole number is written bare, everything else
+     * is quoted; a {@code byte[]} is written as bytea's hex form.
      */
     public static void row(StringBuilder rows, Object... values) {
         for (int i = 0; i < values.length; i++) {
@@ -29,8 +29,12 @@ public final class CsvCopy {
             Object value = values[i];
             if (value instanceof byte[] bytes) {
                 rows.append("\"\\x").append(java.util.HexFormat.of().formatHex(bytes)).append('"');
+            } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+                rows.append(((Number) value).longValue());
             } else if (value != null) {
-                rows.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+                // most values hold no quote: appended as they are, without a copy
+                String text = value.toString();
+                rows.append('"').append(text.indexOf('"') < 0 ? text : text.replace("\"", "\"\"")).append('"');
             }
         }
         rows.append('\n');

@@ -128,13 +128,20 @@ class PersonBulkLoader {
 
     private static Rows rows(List<NewPerson> newPersons, List<Long> ids, int from, int to, Map<String, Long> partyIds,
             NamePartKeys partKeys) {
-        Rows rows = new Rows(new StringBuilder(), new StringBuilder(), new StringBuilder(), new StringBuilder(),
-                new StringBuilder(), new StringBuilder(), new HashSet<>(), new HashSet<>());
+        // sized for a demo person's rows, so that a batch's text is seldom copied as it grows
+        int n = to - from;
+        Rows rows = new Rows(new StringBuilder(n * 1400), new StringBuilder(n * 400), new StringBuilder(n * 96),
+                new StringBuilder(n * 256), new StringBuilder(n * 128), new StringBuilder(n * 192), new HashSet<>(),
+                new HashSet<>());
+        // many persons share one combination of sources: each combination's JSON is written once a batch
+        Map<Map<PersonField, FactRecord>, String> sourcesJson = new HashMap<>();
         for (int i = from; i < to; i++) {
             NewPerson person = newPersons.get(i);
             long id = ids.get(i);
             Lifecycle.State state = replay(i, person);
-            appendPerson(rows.persons, id, person.facts(), state, partyIds);
+            appendPerson(rows.persons, id, person.facts(), state, partyIds,
+                    sourcesJson.computeIfAbsent(person.facts().sources(),
+                            sources -> PersonRepository.writeSources(person.facts())));
             for (String key : NameKeyRepository.keys(person.facts(), partKeys)) {
                 row(rows.keys, id, key);
             }
@@ -240,7 +247,7 @@ class PersonBulkLoader {
     }
 
     private static void appendPerson(StringBuilder rows, long id, PersonInput facts, Lifecycle.State state,
-            Map<String, Long> partyIds) {
+            Map<String, Long> partyIds, String sourcesJson) {
         List<Object> values = new ArrayList<>();
         values.add(id);
         for (PersonField field : FACTS) {
@@ -251,7 +258,7 @@ class PersonBulkLoader {
                 default -> value;
             });
         }
-        values.add(PersonRepository.writeSources(facts));
+        values.add(sourcesJson);
         values.add(state.status().name());
         values.add(state.notifiedOn());
         values.add(state.custodyEndedOn());

@@ -191,9 +191,18 @@ final class PersonJson {
                 node.put(field.jsonName(), value.toString());
             }
         }
-        ObjectNode sources = node.putObject(SOURCES);
-        facts.sources().forEach((field, fact) -> {
-            ObjectNode f = sources.putObject(field.jsonName());
+        writeSources(facts.sources(), node.putObject(SOURCES));
+        return node;
+    }
+
+    /** The sources of the facts, as the member {@value #SOURCES} of the facts holds them. */
+    static ObjectNode writeSources(Map<PersonField, FactRecord> sources) {
+        return writeSources(sources, JsonNodeFactory.instance.objectNode());
+    }
+
+    private static ObjectNode writeSources(Map<PersonField, FactRecord> sources, ObjectNode node) {
+        sources.forEach((field, fact) -> {
+            ObjectNode f = node.putObject(field.jsonName());
             f.put("source", fact.source().name());
             if (fact.confidence() != null) {
                 f.put("confidence", fact.confidence().name());

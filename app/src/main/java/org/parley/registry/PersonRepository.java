@@ -807,7 +807,7 @@ class PersonRepository {
 
     /** The sources as stored: the canonical JSON text a person's audited state embeds (see {@link PersonStates}). */
     static String writeSources(PersonInput facts) {
-        return CanonicalJson.write(PersonJson.writeFacts(facts).get(PersonJson.SOURCES));
+        return CanonicalJson.write(PersonJson.writeSources(facts.sources()));
     }
 
     private Person map(ResultSet rs, int row) throws SQLException {
