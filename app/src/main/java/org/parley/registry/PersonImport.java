@@ -109,7 +109,7 @@ public class PersonImport {
         return audit.startBulk(entries);
     }
 
-    /** Tells the registry's listeners of the persons an import registered ({@link PersonsAnnounced}). */
+    /** Tells the registry's listeners of the persons an import registered or corrected ({@link PersonsAnnounced}). */
     void announce(Caller caller, List<Long> ids) {
         registry.announce(caller, ids);
     }

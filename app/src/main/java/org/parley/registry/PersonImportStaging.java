@@ -267,6 +267,7 @@ public final class PersonImportStaging {
                     registry.correct(caller, current, row.over(current.facts(), given), partyIds, row.line());
                 }
             }
+            registry.announce(caller, changed); // corrected names or dates may now match open tracing requests
             updated = changed.size();
         }
         if (created + updated > 10_000) {

@@ -68,8 +68,8 @@ public class RegistryService {
     }
 
     /**
-     * Tells the listeners, in the caller's transaction, that these persons were registered or may have become
-     * visible to more organisations ({@link PersonsAnnounced}).
+     * Tells the listeners, in the caller's transaction, that these persons were registered or corrected, or may have
+     * become visible to more organisations ({@link PersonsAnnounced}).
      */
     void announce(Caller by, List<Long> personIds) {
         if (!personIds.isEmpty()) {
@@ -359,7 +359,11 @@ public class RegistryService {
                     + "intermediary confirms (POST /api/v1/persons/" + current.publicId() + "/origin-changes)",
                     Map.of("powerOfOrigin", origin));
         }
-        return correct(caller, current, facts, reason);
+        Person updated = correct(caller, current, facts, reason);
+        if (updated.version() != current.version()) {
+            announce(caller, List.of(id)); // a corrected name or date may now match an open tracing request
+        }
+        return updated;
     }
 
     /**

@@ -55,6 +55,16 @@ class TracingApiTest {
         assertThat(notified.status()).as(notified.body()).isIn(200, 201);
     }
 
+    /** Imports one row (surname; given name; date of birth; number) as Party A's registrar; answers the finished job. */
+    private static JsonNode importRow(ApiClient registrar, String row) {
+        byte[] file = ("Фамилия;Имя;Дата рождения;Номер\n" + row + "\n").getBytes(StandardCharsets.UTF_8);
+        ApiClient.Response started = org.parley.interchange.TracingImportUploads.post(registrar,
+                Map.of("holdingParty", "party-a", "powerOfOrigin", "party-b"), Map.of("file", file));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        return org.parley.interchange.TracingImportUploads.awaitEnd(registrar, started.json().get("id").stringValue())
+                .json();
+    }
+
     private static List<String> ids(ApiClient.Response list) {
         return list.json().get("items").valueStream().map(i -> i.get("id").stringValue()).toList();
     }
@@ -96,6 +106,35 @@ class TracingApiTest {
         JsonNode ownRead = as("registrar@party-a").get("/api/v1/tracing-requests/" + own).json();
         assertThat(ownRead.at("/candidates/0/personId").stringValue()).isEqualTo(kvitchenko);
         assertThat(ownRead.at("/candidates/0/new").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPersonWhoseNameIsCorrectedLaterBecomesACandidateOfTheRequestTheCorrectedNameMatches() {
+        ApiClient registrar = as("registrar@party-a");
+        String request = record(registrar, "{\"fullName\": \"Zhuravlynskyi Bohdan\", \"dateOfBirth\": \"1979-06-21\"}");
+        // registered with a clerk's slip in the surname: nothing like the request
+        String person = register("Лебединець", "Богдан", "1979-06-21");
+        assertThat(registrar.get("/api/v1/tracing-requests/" + request).json().get("candidates")).isEmpty();
+
+        ApiClient.Response rank = registrar.patch("/api/v1/persons/" + person, "{\"version\": 1, \"rank\": \"солдат\"}");
+        assertThat(rank.status()).as(rank.body()).isEqualTo(200);
+        assertThat(registrar.get("/api/v1/tracing-requests/" + request).json().get("candidates"))
+                .as("a correction that changes no name matches nothing more").isEmpty();
+
+        ApiClient.Response corrected = registrar.patch("/api/v1/persons/" + person,
+                "{\"version\": 2, \"surname\": \"Журавлинський\"}");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        JsonNode found = registrar.get("/api/v1/tracing-requests/" + request).json();
+        assertThat(found.get("candidates")).hasSize(1);
+        assertThat(found.at("/candidates/0/personId").stringValue()).isEqualTo(person);
+        assertThat(found.at("/candidates/0/foundBy").stringValue()).isEqualTo("STANDING_SEARCH");
+        assertThat(found.at("/candidates/0/new").asBoolean()).isTrue();
+
+        // the same correction again changes nothing, and the candidate is not added twice
+        ApiClient.Response again = registrar.patch("/api/v1/persons/" + person,
+                "{\"version\": 3, \"rank\": \"сержант\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(registrar.get("/api/v1/tracing-requests/" + request).json().get("candidates")).hasSize(1);
     }
 
     @Test
@@ -176,6 +215,16 @@ class TracingApiTest {
                 .as("the importer's own request, which may see the person at once").isTrue();
         assertThat(intermediary.get("/api/v1/tracing-requests/" + imported).json().get("candidates"))
                 .as("not notified yet").isEmpty();
+
+        // a later import that corrects a surname: the corrected person is searched again
+        String renamed = record(registrar, "{\"surname\": \"Berezhnytskyi\", \"givenName\": \"Yurii\"}");
+        assertThat(importRow(registrar, "Криворучко;Юрій;02.02.1985;TRC-IMP-2").at("/counts/new").asLong())
+                .isEqualTo(1);
+        assertThat(registrar.get("/api/v1/tracing-requests/" + renamed).json().get("candidates")).isEmpty();
+        JsonNode correction = importRow(registrar, "Бережницький;Юрій;02.02.1985;TRC-IMP-2");
+        assertThat(correction.at("/counts/updated").asLong()).as(correction.toString()).isEqualTo(1);
+        assertThat(registrar.get("/api/v1/tracing-requests/" + renamed).json().at("/candidates/0/fullName")
+                .stringValue()).contains("Бережницький");
 
         String bundled = record(intermediary, "{\"surname\": \"Lysohorenko\", \"givenName\": \"Petro\"}");
         JsonNode facts = json.readTree("{\"surname\": \"Лисогоренко\", \"givenName\": \"Петро\", "
