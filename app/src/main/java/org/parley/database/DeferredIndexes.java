@@ -56,36 +56,36 @@ public final class DeferredIndexes {
 
     private static DeferredIndexes drop(JdbcClient jdbc, List<String> tables, boolean withKeys) {
         String[] names = tables.toArray(String[]::new);
-        List<Definition> indexes = jdbc.sql("select i.indrelid::regclass::text, i.indexrelid::regclass::text, "
-                        + "pg_get_indexdef(i.indexrelid) from pg_index i "
-                        + "where i.indrelid = any(select to_regclass(t) from unnest(:tables) t) "
-                        + "and not i.indisprimary and not i.indisunique "
-                        + "and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid) "
-                        + "order by i.indexrelid")
-                .param("tables", names)
-                .query((rs, n) -> new Definition(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-        List<Definition> foreignKeys = jdbc.sql("select c.conrelid::regclass::text, quote_ident(c.conname), "
-                        + "pg_get_constraintdef(c.oid) from pg_constraint c "
-                        + "where c.contype = 'f' and c.conrelid = any(select to_regclass(t) from unnest(:tables) t) "
-                        + "order by c.oid")
-                .param("tables", names)
-                .query((rs, n) -> new Definition(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        List<Definition> indexes = definitions(jdbc, names, "select i.indrelid::regclass::text, "
+                + "i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i "
+                + "where i.indrelid = any(" + TABLES + ") and not i.indisprimary and not i.indisunique "
+                + "and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid) "
+                + "order by i.indexrelid");
+        List<Definition> foreignKeys = definitions(jdbc, names, CONSTRAINTS + "c.contype = 'f' order by c.oid");
         foreignKeys.forEach(k -> jdbc.sql("alter table " + k.table() + " drop constraint " + k.name()).update());
         indexes.forEach(i -> jdbc.sql("drop index " + i.name()).update());
-        List<Definition> keys = !withKeys ? List.of() : jdbc.sql("select c.conrelid::regclass::text, "
-                        + "quote_ident(c.conname), pg_get_constraintdef(c.oid) from pg_constraint c "
-                        + "where c.contype in ('p', 'u') and c.conrelid = any(select to_regclass(t) from unnest(:tables) t) "
-                        + "and not exists (select 1 from pg_constraint f where f.contype = 'f' "
-                        + "and f.confrelid = c.conrelid) order by c.oid")
-                .param("tables", names)
-                .query((rs, n) -> new Definition(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        List<Definition> keys = !withKeys ? List.of() : definitions(jdbc, names, CONSTRAINTS
+                + "c.contype in ('p', 'u') and not exists (select 1 from pg_constraint f where f.contype = 'f' "
+                + "and f.confrelid = c.conrelid) order by c.oid");
         keys.forEach(k -> jdbc.sql("alter table " + k.table() + " drop constraint " + k.name()).update());
         return new DeferredIndexes(jdbc, keys, indexes, foreignKeys);
     }
 
+    /** The tables named by the parameter {@code :tables}, as a subquery of their oids. */
+    private static final String TABLES = "select to_regclass(t) from unnest(:tables) t";
+    /** The constraints of those tables; the condition that picks some of them follows its last "and". */
+    private static final String CONSTRAINTS = "select c.conrelid::regclass::text, quote_ident(c.conname), "
+            + "pg_get_constraintdef(c.oid) from pg_constraint c where c.conrelid = any(" + TABLES + ") and ";
+
+    /** The table, name and definition of each row of {@code sql}, a query of the {@code tables}. */
+    private static List<Definition> definitions(JdbcClient jdbc, String[] tables, String sql) {
+        return jdbc.sql(sql).param("tables", tables)
+                .query((rs, n) -> new Definition(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     /**
-     * Adds the dropped keys back, builds the dropped indexes and adds the foreign keys back, each checked over the whole
-     * table.
+     * Adds the dropped keys back, builds the dropped indexes and adds the foreign keys back, each checked over the
+     * whole table.
      *
      * @param step told of each index and key as its build begins, for the progress shown
      */
