@@ -130,7 +130,7 @@ class TracingApiTest {
         assertThat(found.at("/candidates/0/foundBy").stringValue()).isEqualTo("STANDING_SEARCH");
         assertThat(found.at("/candidates/0/new").asBoolean()).isTrue();
 
-        // the same correction again changes nothing, and the candidate is not added twice
+        // another correction, of no name: the request keeps its one candidate, not added twice
         ApiClient.Response again = registrar.patch("/api/v1/persons/" + person,
                 "{\"version\": 3, \"rank\": \"сержант\"}");
         assertThat(again.status()).as(again.body()).isEqualTo(200);
