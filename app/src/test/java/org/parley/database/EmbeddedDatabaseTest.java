@@ -43,9 +43,14 @@ class EmbeddedDatabaseTest {
     }
 
     private static String setting(EmbeddedPostgres server, String name) throws Exception {
+        return single(server, "show " + name);
+    }
+
+    /** The one value {@code sql} answers on the server. */
+    private static String single(EmbeddedPostgres server, String sql) throws Exception {
         try (Connection c = server.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("show " + name)) {
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
@@ -70,13 +75,8 @@ class EmbeddedDatabaseTest {
     }
 
     private static long sharedBuffersBytes(EmbeddedPostgres server) throws Exception {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select setting::bigint * 8192 from pg_settings "
-                        + "where name = 'shared_buffers'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Long.parseLong(single(server, "select setting::bigint * 8192 from pg_settings "
+                + "where name = 'shared_buffers'"));
     }
 
     @Test

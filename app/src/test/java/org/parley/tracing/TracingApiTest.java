@@ -202,15 +202,9 @@ class TracingApiTest {
         ApiClient intermediary = as("registrar@intermediary");
         String imported = record(intermediary, "{\"surname\": \"Ostapchuk-Rivnenskyi\", \"givenName\": \"Ivan\"}");
         String own = record(as("registrar@party-a"), "{\"surname\": \"Ostapchuk-Rivnenskyi\", \"givenName\": \"Ivan\"}");
-        byte[] file = "Фамилия;Имя;Дата рождения;Номер\nОстапчук-Рівненський;Іван;01.01.1990;TRC-IMP-1\n"
-                .getBytes(StandardCharsets.UTF_8);
         ApiClient registrar = as("registrar@party-a");
-        ApiClient.Response started = org.parley.interchange.TracingImportUploads.post(registrar,
-                Map.of("holdingParty", "party-a", "powerOfOrigin", "party-b"), Map.of("file", file));
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        ApiClient.Response done = org.parley.interchange.TracingImportUploads.awaitEnd(registrar,
-                started.json().get("id").stringValue());
-        assertThat(done.json().at("/counts/new").asLong()).as(done.body()).isEqualTo(1);
+        JsonNode done = importRow(registrar, "Остапчук-Рівненський;Іван;01.01.1990;TRC-IMP-1");
+        assertThat(done.at("/counts/new").asLong()).as(done.toString()).isEqualTo(1);
         assertThat(registrar.get("/api/v1/tracing-requests/" + own).json().at("/candidates/0/new").asBoolean())
                 .as("the importer's own request, which may see the person at once").isTrue();
         assertThat(intermediary.get("/api/v1/tracing-requests/" + imported).json().get("candidates"))
