@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.parley.api.Caller;
@@ -64,14 +64,6 @@ class StatementRepository {
                 .query(StatementRepository::map).list();
     }
 
-    /** All statements of these persons, by person. */
-    Map<Long, List<Statement>> ofPersons(Collection<Long> personIds) {
-        return jdbc.sql(SELECT + "where person_id = any(:persons) order by person_id, taken_on, id")
-                .param("persons", personIds.stream().mapToLong(Long::longValue).toArray())
-                .query(StatementRepository::map).list().stream()
-                .collect(Collectors.groupingBy(Statement::personId));
-    }
-
     /** The statements of a person whose details the caller may read. */
     List<Statement> readable(long personId, Caller caller) {
         return jdbc.sql(SELECT + "where person_id = :person and " + readableBy(caller) + " order by taken_on, id")
@@ -84,9 +76,12 @@ class StatementRepository {
         return caller.intermediary() ? "true" : "s.organisation_code = :organisation";
     }
 
-    /** Persons with at least one unverified claim: the candidates of the interview queue. */
-    List<Long> personsWithUnverifiedClaims() {
-        return jdbc.sql("select distinct person_id from wish_statement where not verified and wish <> 'UNDECIDED'")
+    /**
+     * Persons whose stored wish needs an interview ({@link DerivedWish#needsInterview}): the candidates of the
+     * interview queue.
+     */
+    List<Long> personsToInterview() {
+        return jdbc.sql("select person_id from wish_status where status = 'UNVERIFIED_CLAIM' or contradicted")
                 .query(Long.class).list();
     }
 
@@ -130,20 +125,31 @@ class StatementRepository {
                 .query(String.class).single();
     }
 
-    void storeStatus(long personId, WishStatus status) {
-        jdbc.sql("update wish_status set status = :status where person_id = :person")
-                .param("status", status.name()).param("person", personId).update();
+    /** Stores a person's derived wish, in the row {@link #lockStatus} made and locked. */
+    void storeWish(long personId, DerivedWish wish) {
+        jdbc.sql("""
+                update wish_status set status = :status, verified_on = :verifiedOn, contradicted = :contradicted,
+                    oldest_claim_on = :oldestClaimOn
+                where person_id = :person""")
+                .param("status", wish.status().name()).param("verifiedOn", wish.verifiedOn())
+                .param("contradicted", wish.contradicted()).param("oldestClaimOn", wish.oldestClaimOn())
+                .param("person", personId).update();
     }
 
-    /** The stored wish status of those of these persons who have one. */
-    Map<Long, WishStatus> storedStatuses(Collection<Long> personIds) {
-        Map<Long, WishStatus> statuses = new java.util.HashMap<>();
-        jdbc.sql("select person_id, status from wish_status where person_id = any(:persons)")
+    /**
+     * The stored derived wish of those of these persons who have one (those without have said nothing:
+     * {@link DerivedWish#UNKNOWN}).
+     */
+    Map<Long, DerivedWish> storedWishes(Collection<Long> personIds) {
+        Map<Long, DerivedWish> wishes = new HashMap<>();
+        jdbc.sql("select person_id, status, verified_on, contradicted, oldest_claim_on from wish_status "
+                        + "where person_id = any(:persons)")
                 .param("persons", personIds.stream().mapToLong(Long::longValue).toArray())
                 .query((ResultSet rs) -> {
-                    statuses.put(rs.getLong(1), WishStatus.valueOf(rs.getString(2)));
+                    wishes.put(rs.getLong(1), new DerivedWish(WishStatus.valueOf(rs.getString(2)),
+                            rs.getObject(3, LocalDate.class), rs.getBoolean(4), rs.getObject(5, LocalDate.class)));
                 });
-        return statuses;
+        return wishes;
     }
 
     /** The columns {@link #map} reads, for queries of other classes (the migration of stored statuses). */

@@ -60,9 +60,9 @@ class WishListColumn implements PersonListColumn {
 
     @Override
     public Map<Long, String> values(Caller caller, List<Person> persons) {
-        Map<Long, WishStatus> stored = statements.storedStatuses(persons.stream().map(Person::id).toList());
+        Map<Long, DerivedWish> stored = statements.storedWishes(persons.stream().map(Person::id).toList());
         Map<Long, String> values = new HashMap<>();
-        persons.forEach(p -> values.put(p.id(), stored.getOrDefault(p.id(), WishStatus.UNKNOWN).name()));
+        persons.forEach(p -> values.put(p.id(), stored.getOrDefault(p.id(), DerivedWish.UNKNOWN).status().name()));
         return values;
     }
 }

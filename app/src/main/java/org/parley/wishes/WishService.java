@@ -69,7 +69,7 @@ public class WishService {
         boolean verified = caller.intermediary() && input.method() == StatementMethod.PRIVATE_INTERVIEW;
         long id = statements.insert(personId, input, caller, verified);
         statements.lockStatus(personId);
-        statements.storeStatus(personId, WishDerivation.derive(statements.ofPerson(personId)).status());
+        statements.storeWish(personId, WishDerivation.derive(statements.ofPerson(personId)));
         Statement recorded = statements.find(id);
         audit.append(caller, new AuditLog.Change(StatementStates.ACTION, StatementStates.RECORD_TYPE,
                 String.valueOf(id), StatementStates.VERSION, StatementStates.canonical(recorded)));
@@ -133,18 +133,23 @@ public class WishService {
     /** The derived wish of a person the caller may see. */
     public DerivedWish wish(Caller caller, long personId) {
         registry.get(caller, personId);
-        return WishDerivation.derive(statements.ofPerson(personId));
+        return stored(personId);
+    }
+
+    /**
+     * A person's derived wish as stored with the latest statement ({@link #record}): what deriving it from all the
+     * person's statements gives, read as one row.
+     */
+    private DerivedWish stored(long personId) {
+        return statements.storedWishes(List.of(personId)).getOrDefault(personId, DerivedWish.UNKNOWN);
     }
 
     /** The derived wishes of persons the caller has already been allowed to see (the registry's list). */
     public Map<Long, DerivedWish> wishes(List<Person> visible) {
-        Map<Long, List<Statement>> byPerson = statements.ofPersons(visible.stream().map(Person::id).toList());
-        Map<Long, DerivedWish> derived = new HashMap<>();
-        for (Person person : visible) {
-            List<Statement> of = byPerson.get(person.id());
-            derived.put(person.id(), of == null ? DerivedWish.UNKNOWN : WishDerivation.derive(of));
-        }
-        return derived;
+        Map<Long, DerivedWish> stored = statements.storedWishes(visible.stream().map(Person::id).toList());
+        Map<Long, DerivedWish> wishes = new HashMap<>();
+        visible.forEach(person -> wishes.put(person.id(), stored.getOrDefault(person.id(), DerivedWish.UNKNOWN)));
+        return wishes;
     }
 
     /**
@@ -153,7 +158,7 @@ public class WishService {
      */
     public Map<Long, WishStatus> statuses(Collection<Long> personIds) {
         Map<Long, WishStatus> statuses = new HashMap<>();
-        statements.ofPersons(personIds).forEach((person, of) -> statuses.put(person, WishDerivation.derive(of).status()));
+        statements.storedWishes(personIds).forEach((person, wish) -> statuses.put(person, wish.status()));
         personIds.forEach(id -> statuses.putIfAbsent(id, WishStatus.UNKNOWN));
         return statuses;
     }
@@ -177,7 +182,7 @@ public class WishService {
      */
     public Page<QueueEntry> queue(Caller caller, int page, int size) {
         requireIntermediary(caller);
-        List<Person> visible = registry.visible(caller, statements.personsWithUnverifiedClaims());
+        List<Person> visible = registry.visible(caller, statements.personsToInterview());
         Map<Long, DerivedWish> derived = wishes(visible);
         // nobody to interview once the person has left custody: a statement could not be recorded any more
         List<Person> waitingPersons = visible.stream()
@@ -223,7 +228,7 @@ public class WishService {
      * agreed list; an unverified claim does not, but is flagged.
      */
     public Transferability transferability(long personId) {
-        DerivedWish wish = WishDerivation.derive(statements.ofPerson(personId));
+        DerivedWish wish = stored(personId);
         return switch (wish.status()) {
             case VERIFIED_NOT_RETURNING -> new Transferability(false, wish.contradicted(),
                     "declines repatriation — verified by the intermediary on " + wish.verifiedOn());

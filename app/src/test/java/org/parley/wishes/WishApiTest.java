@@ -199,6 +199,66 @@ class WishApiTest {
     }
 
     @Test
+    void theStoredWishIsTheOneDerivedFromAllTheStatementsAfterEachStatement() {
+        LocalDate captured = LocalDate.now().minusDays(90);
+        List<Long> persons = new ArrayList<>();
+        List<DerivedWish> stored = new ArrayList<>();
+        String last = null;
+        // one person for each length of the sequence, so that the stored row is checked after each statement
+        for (int steps = 1; steps <= 6; steps++) {
+            last = personWithStatements(captured, steps);
+            long personId = publicIds.parse(org.parley.api.PublicIds.Kind.PERSON, last);
+            DerivedWish wish = statements.storedWishes(List.of(personId)).get(personId);
+            assertThat(wish).as("after %d statements", steps)
+                    .isEqualTo(WishDerivation.derive(statements.ofPerson(personId)));
+            persons.add(personId);
+            stored.add(wish);
+        }
+        assertThat(stored).extracting(DerivedWish::status).containsExactly(WishStatus.UNVERIFIED_CLAIM,
+                WishStatus.UNVERIFIED_CLAIM, WishStatus.VERIFIED_RETURN, WishStatus.VERIFIED_RETURN,
+                WishStatus.VERIFIED_RETURN, WishStatus.VERIFIED_NOT_RETURNING);
+        assertThat(stored).extracting(DerivedWish::contradicted).containsExactly(false, true, false, true, false,
+                false);
+        assertThat(statements.personsToInterview()).as("claims alone, or a verified wish contradicted")
+                .contains(persons.get(0), persons.get(1), persons.get(3))
+                .doesNotContain(persons.get(2), persons.get(4), persons.get(5));
+        JsonNode read = viewerA.get("/api/v1/persons/" + last).json();
+        assertThat(read.get("wishStatus").asString()).isEqualTo("VERIFIED_NOT_RETURNING");
+        assertThat(read.get("wishVerifiedOn").asString()).isEqualTo(captured.plusDays(9).toString());
+    }
+
+    @Autowired
+    StatementRepository statements;
+
+    /**
+     * A new person with the first {@code steps} statements of this sequence: a claim, a claim the other way, the
+     * intermediary's interview, a contradicting claim, its withdrawal, a second interview the other way.
+     */
+    private String personWithStatements(LocalDate captured, int steps) {
+        String id = person("Крок" + steps, captured, true);
+        String path = "/api/v1/persons/" + id + "/statements";
+        String contradiction = null;
+        for (int step = 0; step < steps; step++) {
+            Response recorded = switch (step) {
+                case 0 -> registrarA.post(path, statement("NOT_RETURN", "INTERROGATION", captured.plusDays(1), "c"));
+                case 1 -> registrarA.post(path, statement("RETURN", "INTERROGATION", captured.plusDays(2), "o"));
+                case 2 -> interviewer.post(path, statement("RETURN", "PRIVATE_INTERVIEW", captured.plusDays(5), "h"));
+                case 3 -> registrarA.post(path, statement("ASYLUM", "INTERROGATION", captured.plusDays(8), "a"));
+                case 4 -> registrarA.post(path, """
+                        {"wish": "UNDECIDED", "method": "WRITTEN_DECLARATION", "replaces": "%s"}"""
+                        .formatted(contradiction));
+                default -> interviewer.post(path, statement("NOT_RETURN", "PRIVATE_INTERVIEW", captured.plusDays(9),
+                        "n"));
+            };
+            assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+            if (step == 3) {
+                contradiction = recorded.json().get("id").stringValue();
+            }
+        }
+        return id;
+    }
+
+    @Test
     void theQueueShowsUnverifiedClaimsOldestFirstToTheIntermediaryOnly() {
         LocalDate base = LocalDate.now().minusDays(400);
         List<String> ids = new ArrayList<>();
