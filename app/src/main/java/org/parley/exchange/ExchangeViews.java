@@ -12,6 +12,7 @@ import org.parley.api.PublicIds;
 import org.parley.registry.Organisation;
 import org.parley.registry.Person;
 import org.parley.registry.PersonField;
+import org.parley.web.PageNumbers;
 import org.springframework.context.MessageSource;
 
 /**
@@ -166,22 +167,10 @@ final class ExchangeViews {
     }
 
     static Pagination pagination(long total, int page, int size, int shown, java.util.function.IntFunction<String> url) {
-        int pageCount = (int) Math.max(1, (total + size - 1) / size);
+        int pageCount = PageNumbers.count(total, size);
         long first = total == 0 ? 0 : (long) (page - 1) * size + 1;
         long last = total == 0 ? 0 : first + shown - 1;
         return new Pagination(total, page, pageCount, first, last, page > 1 ? url.apply(Math.min(page - 1,
                 pageCount)) : null, page < pageCount ? url.apply(page + 1) : null);
-    }
-
-    /** A page number from the address; anything else is the first page. */
-    static int pageNumber(String value) {
-        if (value == null) {
-            return 1;
-        }
-        try {
-            return Math.max(1, Math.min(1_000_000, Integer.parseInt(value.strip())));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

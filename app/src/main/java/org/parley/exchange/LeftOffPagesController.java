@@ -10,6 +10,7 @@ import org.parley.api.Callers;
 import org.parley.api.HtmlPages;
 import org.parley.charts.BarChart;
 import org.parley.registry.PersonField;
+import org.parley.web.PageNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,7 +68,7 @@ class LeftOffPagesController {
             party = r.isParty(caller.organisation()) ? caller.organisation() : r.firstParty();
         }
         ListKind kind = parameters.get("kind") == null ? ListKind.REQUEST : ExchangePages.kind(parameters.get("kind"));
-        int page = ExchangeViews.pageNumber(parameters.get("page"));
+        int page = PageNumbers.of(parameters.get("page"));
         LeftOffService.Figure figure = leftOff.figure(caller, id, party, kind, page - 1, PERSONS_PAGE);
         List<BarChart> charts = new ArrayList<>();
         for (int i = 0; i < DIMENSIONS.size(); i++) {

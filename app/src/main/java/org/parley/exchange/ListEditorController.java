@@ -28,6 +28,7 @@ import org.parley.api.PublicIds;
 import org.parley.api.TextCheck;
 import org.parley.registry.Person;
 import org.parley.registry.RegistryService;
+import org.parley.web.PageNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -329,7 +330,7 @@ class ListEditorController {
             redirect.addFlashAttribute("notice", messages.getMessage("editor.draftGone", null, locale));
             return "redirect:" + editUrl(id, party, kind);
         }
-        int basedOn = ExchangeViews.pageNumber(form.get("basedOn"));
+        int basedOn = PageNumbers.of(form.get("basedOn"));
         if ("0".equals(form.get("basedOn"))) {
             basedOn = 0;
         }

@@ -17,6 +17,7 @@ import org.parley.api.HtmlPages;
 import org.parley.api.InvalidInputException;
 import org.parley.api.NotFoundException;
 import org.parley.registry.Person;
+import org.parley.web.PageNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -94,7 +95,7 @@ class ReconciliationPagesController {
                 positions.add(i + 1);
             }
         }
-        int page = ExchangeViews.pageNumber(parameters.get("page"));
+        int page = PageNumbers.of(parameters.get("page"));
         int from = Math.min(filtered.size(), (page - 1) * ITEMS_PAGE);
         int to = Math.min(filtered.size(), from + ITEMS_PAGE);
         List<ReconciliationService.Item> shown = filtered.subList(from, to);
@@ -228,7 +229,7 @@ class ReconciliationPagesController {
         Caller caller = Callers.require();
         int number = ExchangePages.number(n);
         String ref = form.get("ref");
-        int position = ExchangeViews.pageNumber(form.get("position"));
+        int position = PageNumbers.of(form.get("position"));
         boolean htmx = "true".equals(request.getHeader("HX-Request"));
         String base = ExchangePages.versionUrl(id, party, ListKind.REQUEST, number) + "/reconciliation";
         Set<String> outcomes = new HashSet<>(List.of("PENDING"));
@@ -236,7 +237,7 @@ class ReconciliationPagesController {
             outcomes.add(o.name());
         }
         String back = url(base, choice(form.get("outcome"), outcomes), choice(form.get("confirmation"),
-                Set.of("PENDING", "CONFIRMED", "REJECTED")), ExchangeViews.pageNumber(form.get("page")))
+                Set.of("PENDING", "CONFIRMED", "REJECTED")), PageNumbers.of(form.get("page")))
                 + "#item-" + position;
         // one form per entry: the button pressed says what is decided (a candidate's button carries its id)
         String decision = form.get("decision");

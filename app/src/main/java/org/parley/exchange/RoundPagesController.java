@@ -23,6 +23,7 @@ import org.parley.registry.Organisation;
 import org.parley.registry.OrganisationKind;
 import org.parley.registry.Page;
 import org.parley.registry.RegistryService;
+import org.parley.web.PageNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -78,7 +79,7 @@ class RoundPagesController {
             Model model) {
         Caller caller = Callers.require();
         ExchangeViews views = pages.views(locale);
-        int page = ExchangeViews.pageNumber(pageParameter);
+        int page = PageNumbers.of(pageParameter);
         Page<ExchangeService.RoundView> rounds = exchanges.list(caller, page - 1, ROUNDS_PAGE);
         Instant now = Instant.now();
         model.addAttribute("rounds", rounds.items().stream().map(r -> roundRow(r, views, now)).toList());

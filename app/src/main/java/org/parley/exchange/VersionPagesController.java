@@ -12,6 +12,7 @@ import org.parley.api.Caller;
 import org.parley.api.Callers;
 import org.parley.api.HtmlPages;
 import org.parley.registry.Person;
+import org.parley.web.PageNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,7 +64,7 @@ class VersionPagesController {
         int number = ExchangePages.number(n);
         ExchangeViews views = pages.views(locale);
         ExchangeService.RoundView round = exchanges.get(caller, id);
-        int page = ExchangeViews.pageNumber(pageParameter);
+        int page = PageNumbers.of(pageParameter);
         ListService.VersionContent content = lists.versionPage(caller, id, party, kind, number,
                 (page - 1) * ENTRIES_PAGE, ENTRIES_PAGE);
         Map<Long, Person> persons = pages.persons(caller, content.entries().stream().map(ListEntry::personId)

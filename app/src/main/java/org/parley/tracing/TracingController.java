@@ -9,6 +9,7 @@ import java.util.Set;
 import org.parley.api.Callers;
 import org.parley.api.JsonInput;
 import org.parley.api.TextCheck;
+import org.parley.registry.Page;
 import org.parley.registry.PersonField;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +60,8 @@ class TracingController {
     @GetMapping
     @Operation(summary = "Tracing requests", description = "The caller's organisation's requests (an intermediary: "
             + "all), those with new matches first, then the newest. state (OPEN, ANSWERED, CLOSED; default all), "
-            + "newMatches=true for only those with unseen matches of the standing search, page, size (max 200).")
+            + "newMatches=true for only those with unseen matches of the standing search, page, size (max 200); "
+            + "total: how many requests these parameters select in all.")
     ObjectNode list(@RequestParam Map<String, String> parameters) {
         JsonInput in = new JsonInput();
         parameters.keySet().stream().filter(p -> !Set.of("state", "newMatches", "page", "size").contains(p))
@@ -74,8 +76,9 @@ class TracingController {
         int size = in.intParameter(parameters.get("size"), "size", 1, 200, 50);
         in.throwIfAny();
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        tracing.list(Callers.require(), state == null ? Set.of() : EnumSet.of(state), "true".equals(newMatches), page,
-                size).forEach(s -> {
+        Page<TracingService.Summary> listed = tracing.list(Callers.require(), state == null ? Set.of()
+                : EnumSet.of(state), "true".equals(newMatches), page, size);
+        listed.items().forEach(s -> {
                     ObjectNode item = node.withArray("items").addObject();
                     item.put("id", s.id());
                     writeRequest(item, s.request());
@@ -84,6 +87,7 @@ class TracingController {
                     item.put("confirmed", s.confirmed());
                 });
         node.withArray("items");
+        node.put("total", listed.total());
         node.put("page", page);
         node.put("size", size);
         return node;

@@ -12,6 +12,8 @@ import org.parley.api.InvalidInputException;
 import org.parley.api.JsonInput;
 import org.parley.api.Role;
 import org.parley.api.TextCheck;
+import org.parley.registry.Page;
+import org.parley.web.PageNumbers;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,14 +36,19 @@ class TracingPagesController {
     }
 
     @GetMapping("/tracing")
-    String list(@RequestParam(name = "state", required = false) String state, Model model) {
+    String list(@RequestParam(name = "state", required = false) String state,
+            @RequestParam(name = "page", required = false) String pageParameter, Model model) {
         Caller caller = Callers.require();
         TracingState shown = state == null ? TracingState.OPEN : switch (state) {
             case "ANSWERED" -> TracingState.ANSWERED;
             case "CLOSED" -> TracingState.CLOSED;
             default -> TracingState.OPEN;
         };
-        model.addAttribute("requests", tracing.list(caller, EnumSet.of(shown), false, 0, PAGE_SIZE));
+        int page = PageNumbers.of(pageParameter);
+        Page<TracingService.Summary> requests = tracing.list(caller, EnumSet.of(shown), false, page - 1, PAGE_SIZE);
+        model.addAttribute("requests", requests.items());
+        model.addAttribute("page", page);
+        model.addAttribute("pageCount", PageNumbers.count(requests.total(), PAGE_SIZE));
         model.addAttribute("state", shown.name());
         model.addAttribute("recorder", recorder(caller));
         return "tracing/list";

@@ -83,9 +83,10 @@ class TracingRepository {
     /**
      * The requests a reader may see (those of {@code organisation}, or all for an intermediary's reader), with their
      * candidate counts restricted by {@code visible} (an SQL condition on {@code person p}): those with unseen
-     * candidates first, then the newest; {@code states} and {@code newMatchesOnly} narrow them.
+     * candidates first, then the newest; {@code states} and {@code newMatchesOnly} narrow them. One page of them
+     * ({@code offset}, {@code limit}) and how many there are in all.
      */
-    List<Listed> list(String organisation, boolean all, Set<TracingState> states, boolean newMatchesOnly,
+    Listing list(String organisation, boolean all, Set<TracingState> states, boolean newMatchesOnly,
             String visible, Map<String, Object> params, int offset, int limit) {
         Map<String, Object> p = new HashMap<>(params);
         p.put("organisation", organisation);
@@ -93,16 +94,24 @@ class TracingRepository {
         p.put("states", states.stream().map(Enum::name).toArray(String[]::new));
         p.put("offset", offset);
         p.put("limit", limit);
-        String sql = "select " + COLUMNS + ", coalesce(c.candidates, 0) as candidates, coalesce(c.unseen, 0) as unseen, "
-                + "coalesce(c.confirmed, 0) as confirmed from tracing_request r left join lateral ("
+        String from = " from tracing_request r left join lateral ("
                 + "select count(*) as candidates, count(*) filter (where not t.seen) as unseen, "
                 + "count(*) filter (where t.decision = 'CONFIRMED') as confirmed from tracing_candidate t "
                 + "join person p on p.id = t.person_id where t.request_id = r.id and " + visible + ") c on true "
                 + "where (:all or r.organisation_code = :organisation) and r.state = any(:states)"
-                + (newMatchesOnly ? " and coalesce(c.unseen, 0) > 0" : "")
-                + " order by coalesce(c.unseen, 0) > 0 desc, r.recorded_at desc, r.id desc offset :offset limit :limit";
-        return jdbc.sql(sql).params(p).query((rs, n) -> new Listed(map(rs), rs.getInt("candidates"),
-                rs.getInt("unseen"), rs.getInt("confirmed"))).list();
+                + (newMatchesOnly ? " and coalesce(c.unseen, 0) > 0" : "");
+        List<Listed> items = jdbc.sql("select " + COLUMNS + ", coalesce(c.candidates, 0) as candidates, "
+                        + "coalesce(c.unseen, 0) as unseen, coalesce(c.confirmed, 0) as confirmed" + from
+                        + " order by coalesce(c.unseen, 0) > 0 desc, r.recorded_at desc, r.id desc"
+                        + " offset :offset limit :limit")
+                .params(p).query((rs, n) -> new Listed(map(rs), rs.getInt("candidates"), rs.getInt("unseen"),
+                        rs.getInt("confirmed"))).list();
+        long total = jdbc.sql("select count(*)" + from).params(p).query(Long.class).single();
+        return new Listing(items, total);
+    }
+
+    /** A page of listed requests and how many there are in all. */
+    record Listing(List<Listed> items, long total) {
     }
 
     List<TracingCandidate> candidates(long requestId) {

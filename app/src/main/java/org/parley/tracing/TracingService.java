@@ -11,6 +11,7 @@ import org.parley.api.NotFoundException;
 import org.parley.api.PublicIds;
 import org.parley.audit.AuditLog;
 import org.parley.names.PreparedPerson;
+import org.parley.registry.Page;
 import org.parley.registry.Person;
 import org.parley.registry.PersonField;
 import org.parley.registry.RegistryService;
@@ -85,17 +86,21 @@ public class TracingService {
         return shown;
     }
 
-    /** The requests the caller may read: open (or the given states), those with new matches first. */
+    /**
+     * The requests the caller may read: open (or the given states), those with new matches first; page
+     * {@code page} (from 0) of them, with how many there are in all.
+     */
     @Transactional(readOnly = true)
-    public List<Summary> list(Caller caller, Set<TracingState> states, boolean newMatchesOnly, int page, int size) {
+    public Page<Summary> list(Caller caller, Set<TracingState> states, boolean newMatchesOnly, int page, int size) {
         TracingAccess.requireReader(caller);
         Map<String, Object> params = new HashMap<>();
         String visible = registry.visibleCondition(caller, params);
-        return requests.list(caller.organisation(), caller.intermediary(),
+        TracingRepository.Listing listing = requests.list(caller.organisation(), caller.intermediary(),
                 states.isEmpty() ? EnumSet.allOf(TracingState.class) : states, newMatchesOnly, visible, params,
-                page * size, size).stream()
+                page * size, size);
+        return new Page<>(listing.items().stream()
                 .map(l -> new Summary(publicIds.of(PublicIds.Kind.TRACING_REQUEST, l.request().id()), l.request(),
-                        l.candidates(), l.unseen(), l.confirmed())).toList();
+                        l.candidates(), l.unseen(), l.confirmed())).toList(), listing.total(), page, size);
     }
 
     @Transactional

@@ -19,6 +19,7 @@ import org.parley.registry.Person;
 import org.parley.registry.PersonField;
 import org.parley.registry.PersonPage;
 import org.parley.registry.RegistryService;
+import org.parley.web.PageNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -70,7 +71,7 @@ class WishPagesController {
     @GetMapping("/wishes/queue")
     String queue(@RequestParam(name = "page", defaultValue = "1") String pageParameter, Locale locale, Model model) {
         Caller caller = Callers.require();
-        int page = pageNumber(pageParameter);
+        int page = PageNumbers.of(pageParameter);
         Page<WishService.QueueEntry> queue = wishes.queue(caller, page - 1, PAGE_SIZE);
         var names = registry.organisations().stream().collect(Collectors.toMap(Organisation::code, Organisation::name));
         List<Row> rows = queue.items().stream().map(e -> new Row(e.person().publicId(), e.person().fullName(),
@@ -81,7 +82,7 @@ class WishPagesController {
         model.addAttribute("rows", rows);
         model.addAttribute("total", queue.total());
         model.addAttribute("page", page);
-        model.addAttribute("pageCount", Math.max(1, (queue.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("pageCount", PageNumbers.count(queue.total(), PAGE_SIZE));
         List<WeekCount> weeks = wishes.interviewsPerWeek(caller, WEEKS);
         model.addAttribute("weeks", weeks);
         model.addAttribute("weeksTotal", weeks.stream().mapToLong(WeekCount::persons).sum());
@@ -133,14 +134,5 @@ class WishPagesController {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    /** A page number from the address; anything else is the first page. */
-    private static int pageNumber(String value) {
-        try {
-            return Math.max(1, Math.min(100_000, Integer.parseInt(value.strip())));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }
