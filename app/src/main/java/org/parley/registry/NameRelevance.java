@@ -1,10 +1,10 @@
 package org.parley.registry;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.parley.names.MatchKey;
 import org.parley.names.SearchKeys;
@@ -20,7 +20,7 @@ import org.parley.names.SearchKeys;
  * matches otherwise. A whole patronymic (Петрович, or Petrovich for Петрович) is a match like any other.
  *
  * <p>The database finds the candidates (any word as written or as a key, see {@link PersonRepository}); this class
- * only ranks them, reusing the words' normalised forms and keys across the candidates of one search.
+ * only ranks them, reusing the names' normalised words and keys across candidates and searches.
  */
 final class NameRelevance {
 
@@ -86,7 +86,15 @@ final class NameRelevance {
     }
 
     private final List<QueryWord> query = new ArrayList<>();
-    private final Map<String, Words> names = new HashMap<>();
+
+    /**
+     * The words and keys of names already compared, by text, for every search: the candidates of one search share
+     * their names, and a million persons have some thousands of distinct ones, so each is split and keyed once rather
+     * than for every candidate of every search; up to {@link #REMEMBERED} of them (numbers, all different, are not
+     * kept).
+     */
+    private static final Map<String, Words> NAMES = new ConcurrentHashMap<>();
+    private static final int REMEMBERED = 50_000;
 
     /** The relevance of records to the query {@code q}, split into words as the database's search splits it. */
     NameRelevance(String q) {
@@ -156,10 +164,18 @@ final class NameRelevance {
         return patronymic != null && words(patronymic, false).words().stream().anyMatch(w -> w.contains(word.text()));
     }
 
-    /** The normalised words of a name or number, and (for names) their search keys; remembered per text. */
-    private Words words(String text, boolean number) {
-        return names.computeIfAbsent((number ? "#" : "") + text, t -> new Words(
-                List.of(SearchWords.split(text)),
-                number ? Set.of() : SearchKeys.ofPerson(text, null, null)));
+    /** The normalised words of a name or number, and (for names) their search keys; names remembered per text. */
+    private static Words words(String text, boolean number) {
+        if (number) {
+            return new Words(List.of(SearchWords.split(text)), Set.of());
+        }
+        Words known = NAMES.get(text);
+        if (known == null) {
+            known = new Words(List.of(SearchWords.split(text)), Set.copyOf(SearchKeys.ofPerson(text, null, null)));
+            if (NAMES.size() < REMEMBERED) {
+                NAMES.putIfAbsent(text, known);
+            }
+        }
+        return known;
     }
 }
