@@ -79,13 +79,13 @@ class TracingController {
         Page<TracingService.Summary> listed = tracing.list(Callers.require(), state == null ? Set.of()
                 : EnumSet.of(state), "true".equals(newMatches), page, size);
         listed.items().forEach(s -> {
-                    ObjectNode item = node.withArray("items").addObject();
-                    item.put("id", s.id());
-                    writeRequest(item, s.request());
-                    item.put("candidates", s.candidates());
-                    item.put("newMatches", s.newMatches());
-                    item.put("confirmed", s.confirmed());
-                });
+            ObjectNode item = node.withArray("items").addObject();
+            item.put("id", s.id());
+            writeRequest(item, s.request());
+            item.put("candidates", s.candidates());
+            item.put("newMatches", s.newMatches());
+            item.put("confirmed", s.confirmed());
+        });
         node.withArray("items");
         node.put("total", listed.total());
         node.put("page", page);

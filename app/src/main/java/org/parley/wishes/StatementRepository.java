@@ -152,7 +152,7 @@ class StatementRepository {
         return wishes;
     }
 
-    /** The columns {@link #map} reads, for queries of other classes (the migration of stored statuses). */
+    /** The columns {@link #map} reads, for queries of other classes (the migrations of derived wishes). */
     static String select() {
         return SELECT;
     }
