@@ -21,10 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The standing search: while a tracing request is open, a person registered, imported, received, notified or
- * corrected later who matches it (at or above the review threshold) becomes its candidate at once, in the transaction that made the
- * person visible to the recording organisation, unseen until the recorder reads the request. Set-based: the new
- * persons' keys are joined to the open requests' keys ({@code tracing_key}) in one query, and only the pairs that
- * share a key, and whose person the recording organisation may see, are scored.
+ * corrected later who matches it (at or above the review threshold) becomes its candidate at once, in the
+ * transaction that made the person visible to the recording organisation, unseen until the recorder reads the
+ * request. Set-based: the new persons' keys are joined to the open requests' keys ({@code tracing_key}) in one
+ * query, and only the pairs that share a key, and whose person the recording organisation may see, are scored.
  */
 @Component
 class StandingSearch {
