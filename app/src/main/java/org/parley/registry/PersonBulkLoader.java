@@ -140,8 +140,7 @@ class PersonBulkLoader {
             long id = ids.get(i);
             Lifecycle.State state = replay(i, person);
             appendPerson(rows.persons, id, person.facts(), state, partyIds,
-                    sourcesJson.computeIfAbsent(person.facts().sources(),
-                            sources -> PersonRepository.writeSources(person.facts())));
+                    sourcesJson.computeIfAbsent(person.facts().sources(), PersonRepository::writeSources));
             for (String key : NameKeyRepository.keys(person.facts(), partKeys)) {
                 row(rows.keys, id, key);
             }

@@ -58,7 +58,7 @@ public final class PersonImportStaging {
         registry.jdbc().sql("create temporary table " + TABLE + " (line bigint not null, person_id bigint, "
                 + "new_id bigint not null, " + columns + ", fact_sources text, name_script text, "
                 + "name_keys text[], word_parts smallint[], word_written boolean[], words text[], name_pairs text[], "
-                + "blocking_keys bigint[]) "
+                + "name_words text[], spelling_pairs text[], blocking_keys bigint[]) "
                 + "on commit drop").update();
     }
 
@@ -91,7 +91,7 @@ public final class PersonImportStaging {
                 default -> value;
             });
         }
-        values.add(PersonRepository.writeSources(facts));
+        values.add(PersonRepository.writeSources(facts.sources()));
         values.add(PersonRepository.nameScript(facts).iso15924());
         values.add(arrayLiteral(NameKeyRepository.keys(facts, partKeys)));
         Set<SearchWords.Word> wordSet = SearchWords.of(facts, partKeys);
@@ -99,7 +99,13 @@ public final class PersonImportStaging {
         values.add(words.stream().map(w -> String.valueOf(w.part().code())).collect(Collectors.joining(",", "{", "}")));
         values.add(words.stream().map(w -> String.valueOf(w.written())).collect(Collectors.joining(",", "{", "}")));
         values.add(arrayLiteral(words.stream().map(SearchWords.Word::text).toList()));
-        values.add(arrayLiteral(SearchWords.pairs(wordSet)));
+        Set<String> pairs = SearchWords.pairs(wordSet);
+        values.add(arrayLiteral(pairs));
+        // for name_word and name_spelling, chosen by the rules registration and the bulk loader follow
+        values.add(arrayLiteral(words.stream().filter(SearchWords.Word::nameAsWritten).map(SearchWords.Word::text)
+                .distinct().toList()));
+        values.add(arrayLiteral(facts.get(PersonField.SURNAME) == null || facts.get(PersonField.GIVEN_NAME) == null
+                ? List.of() : pairs.stream().filter(SearchWords::givenNamePair).toList()));
         values.add(BlockingKeys.arrayLiteral(BlockingKeys.of(facts)));
         CsvCopy.row(rows, values.toArray());
         if (++buffered == BATCH) {
@@ -222,13 +228,10 @@ public final class PersonImportStaging {
             jdbc.sql("insert into person_name_pair (person_id, pair) select new_id, unnest(name_pairs) from " + TABLE
                     + " where person_id is null").update();
             jdbc.sql("insert into name_spelling (pair, surname, given_name) select distinct n.pair, s.surname, "
-                    + "s.given_name from " + TABLE + " s, unnest(s.name_pairs) as n(pair) where s.person_id is null "
-                    + "and s.surname is not null and s.given_name is not null and n.pair like '% %' order by 1, 2, 3 "
-                    + "on conflict do nothing").update();
-            jdbc.sql("insert into name_word (word) select distinct w.word from " + TABLE + " s, unnest(s.word_parts, "
-                    + "s.word_written, s.words) as w(part, written, word) where s.person_id is null and w.written "
-                    + "and w.part < " + SearchWords.Part.NUMBER.code() + " order by w.word on conflict do nothing")
-                    .update();
+                    + "s.given_name from " + TABLE + " s, unnest(s.spelling_pairs) as n(pair) "
+                    + "where s.person_id is null order by 1, 2, 3 on conflict do nothing").update();
+            jdbc.sql("insert into name_word (word) select distinct w.word from " + TABLE + " s, unnest(s.name_words) "
+                    + "as w(word) where s.person_id is null order by w.word on conflict do nothing").update();
             step.accept("inserting their blocking keys");
             jdbc.sql("insert into person_blocking_key (person_id, holding_party_id, key) select new_id, "
                     + "holding_party_id, unnest(blocking_keys) from " + TABLE + " where person_id is null").update();

@@ -785,7 +785,7 @@ class PersonRepository {
         for (PersonField field : FACT_COLUMNS) {
             params.put(field.column(), toColumn(field, facts.get(field), partyIds));
         }
-        params.put("fact_sources", writeSources(facts));
+        params.put("fact_sources", writeSources(facts.sources()));
         params.put("name_script", nameScript(facts).iso15924());
         return params;
     }
@@ -806,8 +806,8 @@ class PersonRepository {
     }
 
     /** The sources as stored: the canonical JSON text a person's audited state embeds (see {@link PersonStates}). */
-    static String writeSources(PersonInput facts) {
-        return CanonicalJson.write(PersonJson.writeSources(facts.sources()));
+    static String writeSources(Map<PersonField, FactRecord> sources) {
+        return CanonicalJson.write(PersonJson.writeSources(sources));
     }
 
     private Person map(ResultSet rs, int row) throws SQLException {

@@ -77,7 +77,7 @@ class PersonStates {
                     : value == null ? null : value.toString();
         }
         return PersonStateJson.write(new CanonicalJsonBytes(), person.id(), person.version(), facts,
-                PersonRepository.writeSources(person.facts()), person.status().name(), person.notifiedOn(),
+                PersonRepository.writeSources(person.facts().sources()), person.status().name(), person.notifiedOn(),
                 new PersonStateJson.Event(event.id(), event.seq(), event.type().name(), event.occurredOn(),
                         event.place(), event.note(), event.supersedes(),
                         event.changes() == null ? null : CanonicalJson.write(json.valueToTree(event.changes()))), null)

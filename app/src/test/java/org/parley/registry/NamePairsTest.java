@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,11 @@ class NamePairsTest {
         List<String> spelled = jdbc.sql("select pair from name_spelling where surname = :s and given_name = :g")
                 .param("s", surname).param("g", given).query(String.class).list();
         assertThat(spelled).containsAll(expected.stream().filter(SearchWords::givenNamePair).toList());
+        List<String> names = SearchWords.of(surname, given, patronymic, null, null).stream()
+                .filter(SearchWords.Word::nameAsWritten).map(SearchWords.Word::text).toList();
+        assertThat(names).isNotEmpty();
+        assertThat(jdbc.sql("select word from name_word where word = any(:w)").param("w", names.toArray(String[]::new))
+                .query(String.class).list()).as("name words").containsExactlyInAnyOrderElementsOf(Set.copyOf(names));
     }
 
     @Test
