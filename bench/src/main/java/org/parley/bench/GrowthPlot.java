@@ -89,18 +89,20 @@ public final class GrowthPlot {
         int colour = 0;
         for (Map.Entry<String, List<double[]>> line : lines.entrySet()) {
             String stroke = COLOURS[colour % COLOURS.length];
+            // once the colours are used up, the lines that repeat one are dashed
+            String dash = colour < COLOURS.length ? "" : " stroke-dasharray=\"6 3\"";
             StringBuilder points = new StringBuilder();
             for (double[] p : line.getValue()) {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", axes.x(p[0]), axes.y(p[1])));
                 out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
                         axes.x(p[0]), axes.y(p[1]), stroke));
             }
-            out.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" "
-                    + "points=\"%s\"/>%n", stroke, points.toString().trim()));
+            out.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\"%s "
+                    + "points=\"%s\"/>%n", stroke, dash, points.toString().trim()));
             int legendY = TOP + 12 + 16 * colour;
             out.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
-                    + "stroke-width=\"3\"/><text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + axes.width() + 8,
-                    LEFT + axes.width() + 24, legendY, legendY, stroke, LEFT + axes.width() + 28, legendY + 4,
+                    + "stroke-width=\"3\"%s/><text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + axes.width() + 8,
+                    LEFT + axes.width() + 24, legendY, legendY, stroke, dash, LEFT + axes.width() + 28, legendY + 4,
                     escape(line.getKey())));
             colour++;
         }
