@@ -18,6 +18,7 @@ import org.parley.api.Callers;
 import org.parley.api.HtmlPages;
 import org.parley.api.MessageKeys;
 import org.parley.api.Role;
+import org.parley.web.PageNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -199,7 +200,7 @@ class PersonPagesController {
     private static Pagination pagination(PersonListQuery query, Page<Person> page) {
         long total = page.total();
         int size = query.size();
-        int pageCount = (int) Math.max(1, (total + size - 1) / size);
+        int pageCount = PageNumbers.count(total, size);
         int current = query.page();
         long first = (long) (current - 1) * size + 1;
         long last = first + page.items().size() - 1;
